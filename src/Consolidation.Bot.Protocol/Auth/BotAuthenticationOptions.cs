@@ -1,0 +1,33 @@
+namespace Consolidation.Bot.Protocol.Auth;
+
+/// <summary>Settings of the <c>Bot</c> configuration section that inbound validation and outbound tokens use.</summary>
+public sealed class BotAuthenticationOptions
+{
+    public const string SectionName = "Bot";
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string DefaultEntraOpenIdMetadataUrl = "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
+
+    /// <summary>Entra app (client) id of the bot. Empty = local development mode: unsigned requests accepted.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>Client secret for outbound tokens. From configuration/environment only.</summary>
+    public string? AppPassword { get; set; }
+
+    /// <summary>Entra tenant of a single-tenant bot; adds that tenant's Entra issuers and is the token authority.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>OpenID metadata of the Bot Framework token issuer.</summary>
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+
+    /// <summary>OpenID metadata for Entra-issued tokens; <c>{tenantId}</c> is replaced by the token's tenant.</summary>
+    public string EntraOpenIdMetadataUrl { get; set; } = DefaultEntraOpenIdMetadataUrl;
+
+    /// <summary>Tenants whose activities are accepted. Empty: <see cref="TenantId"/> if set, otherwise any tenant.</summary>
+    public IList<string> AllowedTenants { get; } = [];
+
+    /// <summary>Largest accepted request body, in bytes (default 256 KiB).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
+}
