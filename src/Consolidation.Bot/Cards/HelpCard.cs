@@ -1,0 +1,28 @@
+using Consolidation.Bot.Cards.Model;
+using Consolidation.Bot.Localization;
+
+namespace Consolidation.Bot.Cards;
+
+/// <summary>The list of commands, in the turn's language.</summary>
+public static class HelpCard
+{
+    public static AdaptiveCard Build(BotText text) => new()
+    {
+        Lang = text.Culture.Name,
+        FallbackText = text[nameof(Strings.Help_Title)],
+        Body =
+        [
+            new TextBlock(text[nameof(Strings.Help_Title)]) { Size = TextSize.Large, Weight = TextWeight.Bolder },
+            new TextBlock(text[nameof(Strings.Help_Intro)]),
+            new FactSet
+            {
+                Facts =
+                [
+                    new Fact(text[nameof(Strings.Help_Command_Help)], text[nameof(Strings.Help_Command_Help_Description)]),
+                    new Fact(text[nameof(Strings.Help_Command_RegisterCouncil)], text[nameof(Strings.Help_Command_RegisterCouncil_Description)]),
+                ],
+            },
+            new TextBlock(text[nameof(Strings.Help_ChannelNote)]) { IsSubtle = true, Size = TextSize.Small },
+        ],
+    };
+}

@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+
+namespace Consolidation.Bot.Cards.Model;
+
+/// <summary>A body element. <c>type</c> is written from the derived-type discriminator.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ColumnSet), "ColumnSet")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(TextInput), "Input.Text")]
+[JsonDerivedType(typeof(NumberInput), "Input.Number")]
+[JsonDerivedType(typeof(DateInput), "Input.Date")]
+[JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
+[JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+public abstract record CardElement
+{
+    [JsonPropertyName("id")] public string? Id { get; init; }
+    [JsonPropertyName("spacing")] public Spacing? Spacing { get; init; }
+    [JsonPropertyName("separator")] public bool? Separator { get; init; }
+    [JsonPropertyName("isVisible")] public bool? IsVisible { get; init; }
+}
+
+public sealed record TextBlock : CardElement
+{
+    public TextBlock() { }
+
+    [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    public TextBlock(string text) => Text = text;
+
+    [JsonPropertyName("text")] public required string Text { get; init; }
+    [JsonPropertyName("wrap")] public bool? Wrap { get; init; } = true;
+    [JsonPropertyName("size")] public TextSize? Size { get; init; }
+    [JsonPropertyName("weight")] public TextWeight? Weight { get; init; }
+    [JsonPropertyName("color")] public TextColor? Color { get; init; }
+    [JsonPropertyName("isSubtle")] public bool? IsSubtle { get; init; }
+    [JsonPropertyName("maxLines")] public int? MaxLines { get; init; }
+    [JsonPropertyName("horizontalAlignment")] public HorizontalAlignment? HorizontalAlignment { get; init; }
+    [JsonPropertyName("style")] public string? Style { get; init; }
+}
+
+public sealed record Fact(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("value")] string Value);
+
+public sealed record FactSet : CardElement
+{
+    [JsonPropertyName("facts")] public IReadOnlyList<Fact> Facts { get; init; } = [];
+}
+
+public sealed record Container : CardElement
+{
+    [JsonPropertyName("items")] public IReadOnlyList<CardElement> Items { get; init; } = [];
+    [JsonPropertyName("style")] public ContainerStyle? Style { get; init; }
+    [JsonPropertyName("bleed")] public bool? Bleed { get; init; }
+}
+
+public sealed record Column
+{
+    [JsonPropertyName("type")] public string Type => "Column";
+    [JsonPropertyName("width")] public string? Width { get; init; }
+    [JsonPropertyName("items")] public IReadOnlyList<CardElement> Items { get; init; } = [];
+    [JsonPropertyName("verticalContentAlignment")] public string? VerticalContentAlignment { get; init; }
+}
+
+public sealed record ColumnSet : CardElement
+{
+    [JsonPropertyName("columns")] public IReadOnlyList<Column> Columns { get; init; } = [];
+}
+
+public sealed record ActionSet : CardElement
+{
+    [JsonPropertyName("actions")] public IReadOnlyList<CardAction> Actions { get; init; } = [];
+}

@@ -1,0 +1,99 @@
+using Azure;
+using Azure.Data.Tables;
+using Consolidation.Bot.Storage;
+
+namespace Consolidation.Bot.Conversations;
+
+/// <summary>
+/// Conversation references in Azure Tables. One partition per tenant; RowKeys <c>user|{aadObjectId}</c>,
+/// <c>team|{teamId}</c>, <c>channel|{channelId}</c> and <c>council</c> (the channel registered as the council's).
+/// </summary>
+public sealed class ConversationReferenceStore(TableClientProvider tables)
+{
+    public const string CouncilRowKey = "council";
+
+    public static string RowKeyFor(ConversationReference reference) => reference.Kind switch
+    {
+        ConversationKind.User => UserRowKey(reference.AadObjectId ?? reference.UserId ?? reference.ConversationId),
+        ConversationKind.Team => "team|" + TableKeys.Escape(reference.TeamId ?? reference.ConversationId),
+        _ => ChannelRowKey(reference.ChannelId ?? reference.ConversationId),
+    };
+
+    public static string UserRowKey(string aadObjectIdOrUserId) => "user|" + TableKeys.Escape(aadObjectIdOrUserId);
+
+    public static string ChannelRowKey(string channelId) => "channel|" + TableKeys.Escape(channelId);
+
+    /// <summary>Writes the reference unless the stored one already says the same; returns true if it wrote.</summary>
+    public async Task<bool> UpsertIfChangedAsync(ConversationReference reference, CancellationToken cancellationToken)
+    {
+        var rowKey = RowKeyFor(reference);
+        var existing = await GetAsync(reference.TenantId, rowKey, cancellationToken);
+        if (existing is not null)
+        {
+            // Messages carry fewer details than install events (no team name, sometimes no locale): keep what we knew.
+            reference = reference with
+            {
+                TeamName = reference.TeamName ?? existing.TeamName,
+                ChannelName = reference.ChannelName ?? existing.ChannelName,
+                UserName = reference.UserName ?? existing.UserName,
+                AadObjectId = reference.AadObjectId ?? existing.AadObjectId,
+                Locale = reference.Locale ?? existing.Locale,
+                BotName = reference.BotName ?? existing.BotName,
+            };
+            if (existing with { UpdatedAt = reference.UpdatedAt } == reference)
+            {
+                return false;
+            }
+        }
+
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        await table.UpsertEntityAsync(ConversationReferenceEntity.From(reference, rowKey), TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    public Task<ConversationReference?> GetUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken) =>
+        GetAsync(tenantId, UserRowKey(aadObjectIdOrUserId), cancellationToken);
+
+    public Task<ConversationReference?> GetChannelAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
+        GetAsync(tenantId, ChannelRowKey(channelId), cancellationToken);
+
+    public Task<ConversationReference?> GetCouncilChannelAsync(string tenantId, CancellationToken cancellationToken) =>
+        GetAsync(tenantId, CouncilRowKey, cancellationToken);
+
+    /// <summary>Makes <paramref name="channel"/> the tenant's council channel (replacing any earlier one).</summary>
+    public async Task SetCouncilChannelAsync(ConversationReference channel, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        await table.UpsertEntityAsync(ConversationReferenceEntity.From(channel, CouncilRowKey), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Forgets a user's 1:1 chat (the app was uninstalled: the next send must create the conversation again).</summary>
+    public async Task DeleteUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        await table.DeleteEntityAsync(TableKeys.Escape(tenantId), UserRowKey(aadObjectIdOrUserId), ETag.All, cancellationToken);
+    }
+
+    /// <summary>All references of one kind in a tenant (teams for roster look-ups, users for reach reports).</summary>
+    public async Task<IReadOnlyList<ConversationReference>> ListAsync(string tenantId, ConversationKind kind, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        var prefix = kind switch { ConversationKind.User => "user|", ConversationKind.Team => "team|", _ => "channel|" };
+        var partition = TableKeys.Escape(tenantId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + '}'}");
+        var result = new List<ConversationReference>();
+        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(filter, cancellationToken: cancellationToken))
+        {
+            result.Add(entity.ToReference(tenantId));
+        }
+
+        return result;
+    }
+
+    private async Task<ConversationReference?> GetAsync(string tenantId, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<ConversationReferenceEntity>(TableKeys.Escape(tenantId), rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToReference(tenantId) : null;
+    }
+}

@@ -1,0 +1,50 @@
+using Consolidation.Bot.Protocol.Schema;
+
+namespace Consolidation.Bot.Diagnostics;
+
+/// <summary>
+/// All host log messages. Event ids: 3000–3099 routing, 3100–3199 conversations and proactive sends,
+/// 3200–3299 storage, 3300–3399 features.
+/// </summary>
+internal static partial class Log
+{
+    /// <summary>A scope with the turn's activity id, type, conversation and tenant on every log line of the turn.</summary>
+    public static IDisposable? BeginTurnScope(ILogger logger, Activity activity) =>
+        logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["ActivityId"] = activity.Id,
+            ["ActivityType"] = activity.Type,
+            ["ConversationId"] = activity.Conversation?.Id,
+            ["TenantId"] = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id,
+        });
+
+    [LoggerMessage(3000, LogLevel.Debug, "Dispatching {ActivityType} to route {Route}")]
+    public static partial void Dispatching(ILogger logger, string? activityType, string route);
+
+    [LoggerMessage(3001, LogLevel.Information, "Activity {ActivityType} acknowledged and ignored (no route '{Route}')")]
+    public static partial void Ignored(ILogger logger, string? activityType, string route);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Invoke {InvokeName} has no handler (route '{Route}')")]
+    public static partial void UnhandledInvoke(ILogger logger, string? invokeName, string route);
+
+    [LoggerMessage(3003, LogLevel.Error, "Handler for route {Route} failed")]
+    public static partial void HandlerFailed(ILogger logger, string route, Exception exception);
+
+    [LoggerMessage(3004, LogLevel.Warning, "Could not send the error reply")]
+    public static partial void ReplyFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3100, LogLevel.Information, "Conversation reference recorded: {Kind} {ConversationId}")]
+    public static partial void ReferenceRecorded(ILogger logger, string kind, string conversationId);
+
+    [LoggerMessage(3101, LogLevel.Warning, "Conversation reference could not be stored; the turn goes on")]
+    public static partial void ReferenceRecordFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3102, LogLevel.Information, "Proactive 1:1 conversation created for user {UserId}: {ConversationId}")]
+    public static partial void ConversationCreated(ILogger logger, string userId, string? conversationId);
+
+    [LoggerMessage(3300, LogLevel.Information, "Council channel registered: {ChannelId} in team {TeamId} by {UserId}")]
+    public static partial void CouncilRegistered(ILogger logger, string channelId, string? teamId, string? userId);
+
+    [LoggerMessage(3301, LogLevel.Information, "Unrecognized message in {ConversationType}")]
+    public static partial void Unrecognized(ILogger logger, string conversationType);
+}

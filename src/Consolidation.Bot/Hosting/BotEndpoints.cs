@@ -1,0 +1,16 @@
+using Consolidation.Bot.Protocol.Inbound;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Consolidation.Bot.Hosting;
+
+public static class BotEndpoints
+{
+    /// <summary><c>POST /api/messages</c>, <c>GET /healthz</c> (process up) and <c>GET /readyz</c> (storage reachable).</summary>
+    public static WebApplication MapConsolidationBot(this WebApplication app)
+    {
+        app.MapBotMessages("/api/messages");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,55 @@
+using Azure.Data.Tables;
+using Consolidation.Bot.Conversations;
+using Consolidation.Bot.Features.Council;
+using Consolidation.Bot.Features.Fallback;
+using Consolidation.Bot.Features.Help;
+using Consolidation.Bot.Features.Welcome;
+using Consolidation.Bot.Protocol;
+using Consolidation.Bot.Protocol.Auth;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Routing;
+using Consolidation.Bot.Storage;
+using Consolidation.Bot.Cards;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Hosting;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>Everything the bot needs: validated options, protocol, storage, routing and the feature handlers.</summary>
+    public static IServiceCollection AddConsolidationBot(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<BotAuthenticationOptions>().BindConfiguration(BotAuthenticationOptions.SectionName).ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddBotInbound();
+        services.AddBotConnector();
+
+        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<TableClientProvider>();
+        services.AddSingleton<ConversationReferenceStore>();
+        services.AddSingleton<ConversationReferenceRecorder>();
+        services.AddSingleton<ProactiveMessenger>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+
+        services.AddTurnRouting();
+        services.AddTurnHandler<InstallationUpdateHandler>(Routes.ForActivity(ActivityTypes.InstallationUpdate));
+        services.AddCommand<HelpHandler>(HelpHandler.Command);
+        services.AddTurnHandler<HelpHandler>(Routes.ForCardVerb(CardVerbs.ShowHelp));
+        services.AddCommand<RegisterCouncilHandler>(RegisterCouncilHandler.Command);
+        services.AddTurnHandler<UnrecognizedMessageHandler>(Routes.UnrecognizedMessage);
+        return services;
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
+        where T : class
+    {
+        if (!services.Any(d => d.ServiceType == typeof(T)))
+        {
+            services.AddSingleton(instance);
+        }
+    }
+}
