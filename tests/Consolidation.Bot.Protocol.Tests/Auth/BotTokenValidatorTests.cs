@@ -124,6 +124,15 @@ public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : IClass
     }
 
     [Fact]
+    public async Task AuthenticateAsync_UnpublishedKeyId_Returns401()
+    {
+        using var unpublished = new TestKey("rotated-key-not-yet-published", "msteams");
+        var token = TestTokens.Create(unpublished.SecurityKey);
+
+        await AssertRejectedAsync(Bearer(token), 401, null);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_AlgNone_Returns401()
     {
         await AssertRejectedAsync(Bearer(TestTokens.Unsigned()), 401, "algorithm");
