@@ -1,0 +1,27 @@
+using Consolidation.Bot.Protocol.Connector;
+
+namespace Consolidation.Bot.Protocol.Tests.Connector;
+
+public sealed class ConnectorThrottlingLoopbackTests
+{
+    [Fact]
+    public async Task SendAsync_30ConcurrentToOneConversation_ServerNeverSeesMoreThanTeamsLimits()
+    {
+        await using var server = await FakeConnectorServer.StartAsync(r => FakeResponse.Json(201, $$"""{"id":"{{r.Index}}"}"""));
+        await using var provider = ConnectorTestHost.Build(o => o.RateLimitSafetyMargin = TimeSpan.FromMilliseconds(150));
+        var client = provider.Client();
+        var address = new ConversationAddress(server.BaseUrl, "19:abc@thread.tacv2", "tenant-1");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i =>
+            client.SendAsync(address, ConnectorClientTests.Message($"m{i}"), CancellationToken.None)));
+
+        Assert.Equal(30, results.Select(r => r.Id).Distinct().Count());
+        var received = server.Requests.Select(r => r.ReceivedAt).Order().ToList();
+        Assert.Equal(30, received.Count);
+        var perSecond = ConnectorRateLimiterTests.MaxInAnyWindow(received, TimeSpan.FromSeconds(1));
+        var perTwoSeconds = ConnectorRateLimiterTests.MaxInAnyWindow(received, TimeSpan.FromSeconds(2));
+        Assert.True(perSecond <= 7, $"{perSecond} requests in one second");
+        Assert.True(perTwoSeconds <= 8, $"{perTwoSeconds} requests in two seconds");
+        Assert.True(perSecond >= 6, $"limiter needlessly slow: only {perSecond} in one second");
+    }
+}
