@@ -28,9 +28,9 @@ public sealed class ConnectorOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Added to every rate-limit window so the timing the server observes never exceeds the limit.</summary>
+    /// <summary>Added to every rate-limit window (on top of counting each operation until its response) for clock granularity.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
-    public TimeSpan RateLimitSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan RateLimitSafetyMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Per bot per conversation: 7 operations per second.</summary>
     [Required]

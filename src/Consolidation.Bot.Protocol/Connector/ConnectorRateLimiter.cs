@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,6 +7,9 @@ namespace Consolidation.Bot.Protocol.Connector;
 /// <summary>
 /// Precise sliding-log limiter that keeps outbound sends under the Teams limits before Teams throttles:
 /// per conversation (7/1 s, 8/2 s, 60/30 s) and per tenant (50/1 s), each window widened by a safety margin.
+/// An operation occupies its slot from the grant until its lease is disposed (response received) and is then
+/// logged at that completion time: the server cannot have received it later, so network latency or a stall
+/// between grant and send can never squeeze operations closer together on the server than the limits allow.
 /// One instance per app (singleton); keys idle for longer than the longest window are pruned.
 /// </summary>
 public sealed class ConnectorRateLimiter
@@ -47,21 +51,29 @@ public sealed class ConnectorRateLimiter
         }
     }
 
-    /// <summary>Waits (on the injected <see cref="TimeProvider"/>) until one more operation fits every limit, then records it.</summary>
+    /// <summary>
+    /// Waits (on the injected <see cref="TimeProvider"/>) until one more operation fits every limit and starts it.
+    /// Dispose the lease once the response has arrived (or the attempt failed).
+    /// </summary>
     /// <param name="tenantId">Tenant of the conversation (global per-app-per-tenant limit).</param>
     /// <param name="conversationKey">The conversation id, or another key for the thread being written to.</param>
-    public async ValueTask AcquireAsync(string tenantId, string conversationKey, CancellationToken cancellationToken)
+    public async ValueTask<IDisposable> AcquireAsync(string tenantId, string conversationKey, CancellationToken cancellationToken)
     {
-        while (!TryAcquire(tenantId, conversationKey, out var delay))
+        IDisposable? lease;
+        while (!TryAcquire(tenantId, conversationKey, out lease, out var delay))
         {
             ConnectorLog.ThrottleWait(_logger, conversationKey, tenantId, delay.TotalMilliseconds);
             await Task.Delay(delay, _timeProvider, cancellationToken);
         }
+
+        return lease;
     }
 
-    /// <summary>Records an operation if it fits every limit now; otherwise returns how long to wait before trying again.</summary>
-    public bool TryAcquire(string tenantId, string conversationKey, out TimeSpan retryAfter)
+    /// <summary>Starts an operation if it fits every limit now; otherwise returns how long to wait before trying again.</summary>
+    public bool TryAcquire(
+        string tenantId, string conversationKey, [NotNullWhen(true)] out IDisposable? lease, out TimeSpan retryAfter)
     {
+        lease = null;
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(conversationKey);
         lock (_gate)
@@ -78,9 +90,20 @@ public sealed class ConnectorRateLimiter
                 return false;
             }
 
-            tenantLog.Add(now);
-            conversationLog.Add(now);
+            tenantLog.Begin();
+            conversationLog.Begin();
+            lease = new Lease(this, tenantLog, conversationLog);
             return true;
+        }
+    }
+
+    private void Complete(SlidingWindowLog tenantLog, SlidingWindowLog conversationLog)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetElapsedTime(_origin);
+            tenantLog.Complete(now);
+            conversationLog.Complete(now);
         }
     }
 
@@ -114,6 +137,23 @@ public sealed class ConnectorRateLimiter
             if (log.IsIdle(now, _longestWindow))
             {
                 logs.Remove(key); // Removing during enumeration is allowed for Dictionary since .NET Core 3.0.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Holds the logs themselves, not their keys: a log is pruned only when nothing is in flight, so a lease
+    /// always completes the log its key maps to.
+    /// </summary>
+    private sealed class Lease(ConnectorRateLimiter limiter, SlidingWindowLog tenantLog, SlidingWindowLog conversationLog) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                limiter.Complete(tenantLog, conversationLog);
             }
         }
     }

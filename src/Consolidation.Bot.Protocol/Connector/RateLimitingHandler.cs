@@ -7,7 +7,7 @@ internal sealed record RateLimitPartition(string TenantId, string ConversationKe
 }
 
 /// <summary>
-/// Sits inside the retry handler, so every attempt (retries included) waits for its slot in
+/// Sits inside the retry handler (and outside the attempt timeout), so every attempt, retries included, waits for its slot in
 /// <see cref="ConnectorRateLimiter"/>. Requests without a <see cref="RateLimitPartition"/> pass straight through.
 /// </summary>
 internal sealed class RateLimitingHandler : DelegatingHandler
@@ -18,11 +18,13 @@ internal sealed class RateLimitingHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(RateLimitPartition.OptionKey, out var partition))
+        if (!request.Options.TryGetValue(RateLimitPartition.OptionKey, out var partition))
         {
-            await _limiter.AcquireAsync(partition.TenantId, partition.ConversationKey, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
         }
 
+        // The slot is held until the response (headers) arrive, then logged at that time; see ConnectorRateLimiter.
+        using var lease = await _limiter.AcquireAsync(partition.TenantId, partition.ConversationKey, cancellationToken);
         return await base.SendAsync(request, cancellationToken);
     }
 }

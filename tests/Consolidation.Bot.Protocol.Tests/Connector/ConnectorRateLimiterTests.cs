@@ -50,13 +50,14 @@ public sealed class ConnectorRateLimiterTests
         var limiter = CreateLimiter(time, TimeSpan.Zero);
         for (var i = 0; i < 7; i++)
         {
-            Assert.True(limiter.TryAcquire(Tenant, "a:1", out _));
+            Assert.True(limiter.TryAcquire(Tenant, "a:1", out var lease, out _));
+            lease.Dispose();
         }
 
-        Assert.False(limiter.TryAcquire(Tenant, "a:1", out var retryAfter));
+        Assert.False(limiter.TryAcquire(Tenant, "a:1", out _, out var retryAfter));
         Assert.Equal(TimeSpan.FromSeconds(1), retryAfter);
-        Assert.True(limiter.TryAcquire(Tenant, "a:2", out _));
-        Assert.True(limiter.TryAcquire("tenant-2", "a:1", out _));
+        Assert.True(limiter.TryAcquire(Tenant, "a:2", out _, out _));
+        Assert.True(limiter.TryAcquire("tenant-2", "a:1", out _, out _));
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class ConnectorRateLimiterTests
         var limiter = CreateLimiter(time, margin);
         for (var i = 0; i < 7; i++)
         {
-            await limiter.AcquireAsync(Tenant, "a:1", CancellationToken.None);
+            (await limiter.AcquireAsync(Tenant, "a:1", CancellationToken.None)).Dispose();
         }
 
         var eighth = limiter.AcquireAsync(Tenant, "a:1", CancellationToken.None).AsTask();
@@ -86,7 +87,8 @@ public sealed class ConnectorRateLimiterTests
         var limiter = CreateLimiter(time, TimeSpan.Zero);
         for (var i = 0; i < 7; i++)
         {
-            Assert.True(limiter.TryAcquire(Tenant, "a:1", out _));
+            Assert.True(limiter.TryAcquire(Tenant, "a:1", out var lease, out _));
+            lease.Dispose();
         }
 
         using var cts = new CancellationTokenSource();
@@ -95,7 +97,7 @@ public sealed class ConnectorRateLimiterTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True(limiter.TryAcquire(Tenant, "a:1", out _));
+        Assert.True(limiter.TryAcquire(Tenant, "a:1", out _, out _));
     }
 
     [Fact]
@@ -103,16 +105,50 @@ public sealed class ConnectorRateLimiterTests
     {
         var time = new FakeTimeProvider();
         var limiter = CreateLimiter(time, TimeSpan.FromMilliseconds(200));
+        IDisposable? inFlight = null;
         for (var i = 0; i < 40; i++)
         {
-            Assert.True(limiter.TryAcquire($"tenant-{i}", $"a:{i}", out _));
+            Assert.True(limiter.TryAcquire($"tenant-{i}", $"a:{i}", out var lease, out _));
+            if (i == 0)
+            {
+                inFlight = lease; // Still awaiting its response: must survive pruning.
+            }
+            else
+            {
+                lease.Dispose();
+            }
         }
 
         Assert.Equal(80, limiter.TrackedKeyCount);
         time.Advance(TimeSpan.FromSeconds(31));
 
-        Assert.True(limiter.TryAcquire("tenant-new", "a:new", out _));
-        Assert.Equal(2, limiter.TrackedKeyCount);
+        Assert.True(limiter.TryAcquire("tenant-new", "a:new", out _, out _));
+        Assert.Equal(4, limiter.TrackedKeyCount);
+        inFlight!.Dispose();
+    }
+
+    [Fact]
+    public void TryAcquire_OperationsStillInFlight_CountUntilCompletedAndFromCompletionTime()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = CreateLimiter(time, TimeSpan.FromMilliseconds(100));
+        var leases = new List<IDisposable>();
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.True(limiter.TryAcquire(Tenant, "a:1", out var lease, out _));
+            leases.Add(lease);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(5)); // Slow responses: the 7 are still in flight.
+        Assert.False(limiter.TryAcquire(Tenant, "a:1", out _, out var poll));
+        Assert.True(poll > TimeSpan.Zero);
+
+        leases.ForEach(l => l.Dispose()); // Completed at t = 5 s: the window runs from there.
+        time.Advance(TimeSpan.FromMilliseconds(1099));
+        Assert.False(limiter.TryAcquire(Tenant, "a:1", out _, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), retryAfter);
+        time.Advance(retryAfter);
+        Assert.True(limiter.TryAcquire(Tenant, "a:1", out _, out _));
     }
 
     internal static ConnectorRateLimiter CreateLimiter(TimeProvider time, TimeSpan margin) =>
@@ -125,14 +161,15 @@ public sealed class ConnectorRateLimiterTests
         var grants = new List<TimeSpan>();
         foreach (var (limiter, conversation) in requests)
         {
-            TimeSpan wait;
-            while (!limiter.TryAcquire(Tenant, conversation, out wait))
+            IDisposable? lease;
+            while (!limiter.TryAcquire(Tenant, conversation, out lease, out var wait))
             {
                 Assert.True(wait > TimeSpan.Zero);
                 time.Advance(wait);
             }
 
             grants.Add(time.GetElapsedTime(start));
+            lease.Dispose(); // An instant response: completion time == grant time.
         }
 
         return grants;
