@@ -56,9 +56,9 @@ public sealed class ConnectorClient : IConnectorClient
     {
         ArgumentNullException.ThrowIfNull(parameters);
         using var request = CreateRequest(HttpMethod.Post, serviceUrl, "v3/conversations");
-        request.Content = JsonContent(parameters, ProtocolJsonContext.Default.ConversationParameters);
+        request.Content = JsonContent(parameters, ProtocolJsonContext.Wire.ConversationParameters);
         request.Options.Set(RateLimitPartition.OptionKey, CreatePartition(parameters));
-        return await SendAsync(request, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken)
+        return await SendAsync(request, ProtocolJsonContext.Wire.ConversationResourceResponse, cancellationToken)
             ?? new ConversationResourceResponse();
     }
 
@@ -79,14 +79,14 @@ public sealed class ConnectorClient : IConnectorClient
         }
 
         using var request = CreateRequest(HttpMethod.Get, serviceUrl, path.ToString());
-        return await SendAsync(request, ProtocolJsonContext.Default.PagedMembersResult, cancellationToken)
+        return await SendAsync(request, ProtocolJsonContext.Wire.PagedMembersResult, cancellationToken)
             ?? new PagedMembersResult();
     }
 
     public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
     {
         using var request = CreateRequest(HttpMethod.Get, serviceUrl, $"v3/teams/{Escape(teamId)}/conversations");
-        var list = await SendAsync(request, ProtocolJsonContext.Default.ConversationList, cancellationToken);
+        var list = await SendAsync(request, ProtocolJsonContext.Wire.ConversationList, cancellationToken);
         return list?.Conversations is { } conversations ? [.. conversations] : [];
     }
 
@@ -128,9 +128,9 @@ public sealed class ConnectorClient : IConnectorClient
     {
         ArgumentNullException.ThrowIfNull(activity);
         using var request = CreateRequest(method, conversation.ServiceUrl, path);
-        request.Content = JsonContent(activity, ProtocolJsonContext.Default.Activity);
+        request.Content = JsonContent(activity, ProtocolJsonContext.Wire.Activity);
         request.Options.Set(RateLimitPartition.OptionKey, new RateLimitPartition(conversation.TenantId ?? "", conversation.ConversationId));
-        return await SendAsync(request, ProtocolJsonContext.Default.ResourceResponse, cancellationToken) ?? new ResourceResponse();
+        return await SendAsync(request, ProtocolJsonContext.Wire.ResourceResponse, cancellationToken) ?? new ResourceResponse();
     }
 
     /// <summary>Sends, maps non-2xx to <see cref="ConnectorException"/>, and parses the body (null for an empty 2xx body).</summary>
@@ -181,7 +181,7 @@ public sealed class ConnectorClient : IConnectorClient
         {
             try
             {
-                error = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.ErrorResponse)?.Error;
+                error = JsonSerializer.Deserialize(body, ProtocolJsonContext.Wire.ErrorResponse)?.Error;
             }
             catch (JsonException)
             {

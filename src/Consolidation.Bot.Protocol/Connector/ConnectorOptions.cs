@@ -8,6 +8,9 @@ namespace Consolidation.Bot.Protocol.Connector;
 /// </summary>
 public sealed class ConnectorOptions : IValidatableObject
 {
+    /// <summary>The configuration section the host binds these options from.</summary>
+    public const string SectionName = "Bot:Connector";
+
     /// <summary>Retries after the first attempt (429, 412, 502, 503, 504, transport errors, attempt timeouts). 0 disables retries.</summary>
     [Range(0, 20)]
     public int MaxRetryAttempts { get; set; } = 6;

@@ -24,7 +24,7 @@ internal static class ActivityBodyParser
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Wire.Activity);
         }
         catch (JsonException ex)
         {

@@ -144,7 +144,7 @@ internal sealed class BotMessagesHandler
             return Results.StatusCode(StatusCodes.Status501NotImplemented);
         }
 
-        return Results.Json(response, ProtocolJsonContext.Default.InvokeResponse, "application/json", StatusCodes.Status200OK);
+        return Results.Json(response, ProtocolJsonContext.Wire.InvokeResponse, "application/json", StatusCodes.Status200OK);
     }
 
     private static IResult Problem(int statusCode, string? detail) =>

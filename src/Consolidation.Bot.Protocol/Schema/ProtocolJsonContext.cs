@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Consolidation.Bot.Protocol.Schema;
 
@@ -23,4 +25,15 @@ namespace Consolidation.Bot.Protocol.Schema;
 [JsonSerializable(typeof(TeamsChannelAccount))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(JsonElement))]
-public sealed partial class ProtocolJsonContext : JsonSerializerContext;
+public sealed partial class ProtocolJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context to use on the wire: same metadata, but Japanese is written as UTF-8 instead of <c>\uXXXX</c>
+    /// escapes (a third of the bytes, which matters under Teams' message size limit).
+    /// </summary>
+    public static ProtocolJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+}

@@ -8,7 +8,6 @@ public static class HelpCard
 {
     public static AdaptiveCard Build(BotText text) => new()
     {
-        Lang = text.Culture.Name,
         FallbackText = text[nameof(Strings.Help_Title)],
         Body =
         [

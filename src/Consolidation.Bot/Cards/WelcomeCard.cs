@@ -8,7 +8,6 @@ public static class WelcomeCard
 {
     public static AdaptiveCard Build(BotText text) => new()
     {
-        Lang = text.Culture.Name,
         FallbackText = text[nameof(Strings.Welcome_Title)],
         Body =
         [

@@ -5,7 +5,7 @@ using Consolidation.Bot.Features.Fallback;
 using Consolidation.Bot.Features.Help;
 using Consolidation.Bot.Features.Welcome;
 using Consolidation.Bot.Protocol;
-using Consolidation.Bot.Protocol.Auth;
+using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Routing;
 using Consolidation.Bot.Storage;
@@ -25,6 +25,7 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddBotInbound();
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         services.AddBotConnector();
 
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));

@@ -28,7 +28,7 @@ public static class InvokeResponses
     {
         StatusCode = statusCode,
         Type = ContentTypes.Error,
-        Value = JsonSerializer.SerializeToElement(new InvokeError { Code = code, Message = message }, ProtocolJsonContext.Default.InvokeError),
+        Value = JsonSerializer.SerializeToElement(new InvokeError { Code = code, Message = message }, ProtocolJsonContext.Wire.InvokeError),
     };
 
     /// <summary>The card of a card response, as a message attachment (used to update an Action.Submit card).</summary>

@@ -19,7 +19,7 @@ public class FoundationPlaygroundTests(PlaygroundFixture fixture)
         (string?)frame["action"] == "createMessage" && (string?)frame["actionConversationId"] == conversationId;
 
     private static string CardText(JsonObject frame) =>
-        frame["message"]?["attachments"]?[0]?["content"]?.ToJsonString() ?? "";
+        frame["message"]?["attachments"]?[0]?["content"]?.ToJsonString(Json.Readable) ?? "";
 
     [Fact]
     public async Task TestConfig_MatchesPlaygroundIdsUsedByTests()
@@ -87,7 +87,7 @@ public class FoundationPlaygroundTests(PlaygroundFixture fixture)
 
         Assert.Equal(200, status);
         Assert.Equal(ContentTypes.AdaptiveCard, (string?)body!["type"]);
-        Assert.Contains("使い方", body["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("使い方", body["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
     }
 
     [Fact]

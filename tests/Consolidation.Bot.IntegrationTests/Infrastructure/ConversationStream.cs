@@ -57,7 +57,7 @@ public sealed class ConversationStream : IAsyncDisposable
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero)
             {
-                var seen = string.Join("\n", FramesSince(mark).Select(f => f.ToJsonString()));
+                var seen = string.Join("\n", FramesSince(mark).Select(f => f.ToJsonString(Json.Readable)));
                 throw new TimeoutException("No matching Playground frame. Frames since mark:\n" + seen);
             }
 

@@ -18,7 +18,8 @@ public sealed record AdaptiveCard
     [JsonPropertyName("refresh")] public CardRefresh? Refresh { get; init; }
     [JsonPropertyName("fallbackText")] public string? FallbackText { get; init; }
     [JsonPropertyName("speak")] public string? Speak { get; init; }
-    [JsonPropertyName("lang")] public string? Lang { get; init; }
+    // No "lang": the official JS library validates it with a global regex whose state flips between calls
+    // (adaptivecards 3.0.6, card-elements.js langProperty), so every second card fails its own validation.
     [JsonPropertyName("msteams")] public TeamsCardProperties? MsTeams { get; init; }
 }
 
