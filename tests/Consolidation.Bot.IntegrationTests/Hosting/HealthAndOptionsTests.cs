@@ -1,0 +1,65 @@
+using System.Net;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.IntegrationTests.Hosting;
+
+[Collection(AzuriteCollection.Name)]
+public class HealthAndOptionsTests(AzuriteFixture azurite)
+{
+    private BotHost Host(IDictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return new BotHost(settings);
+    }
+
+    [Fact]
+    public async Task Healthz_And_Readyz_StorageUp_Return200()
+    {
+        await using var host = Host(new Dictionary<string, string?>());
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readyz_StorageUnreachable_Returns503WhileHealthzStays200()
+    {
+        var closedPort = FreePort.Next();
+        await using var host = Host(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString.Replace($":{azurite.TablePort}/", $":{closedPort}/", StringComparison.Ordinal),
+        });
+        using var client = host.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Review:TimeZone", "Mars/Olympus_Mons", "Review:TimeZone")]
+    [InlineData("Review:Locale", "fr-FR", "Review:Locale")]
+    [InlineData("Storage:TablePrefix", "bad-prefix!", "TablePrefix")]
+    [InlineData("Bot:OpenIdMetadataUrl", "http://example.invalid/metadata", "OpenIdMetadataUrl")]
+    public async Task Startup_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expectedInMessage)
+    {
+        await using var host = Host(new Dictionary<string, string?> { [key] = value });
+
+        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        var validation = ex as OptionsValidationException ?? ex.InnerException as OptionsValidationException
+            ?? throw new Xunit.Sdk.XunitException("expected an OptionsValidationException, got " + ex);
+        Assert.Contains(expectedInMessage, string.Join(" ", validation.Failures), StringComparison.Ordinal);
+    }
+}
