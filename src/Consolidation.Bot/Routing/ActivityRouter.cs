@@ -7,6 +7,7 @@ using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Inbound;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Routing.Commands;
+using Consolidation.Bot.Text;
 using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Routing;

@@ -1,6 +1,7 @@
 using Consolidation.Bot.Features.Council;
 using Consolidation.Bot.Features.Help;
 using Consolidation.Bot.Routing.Commands;
+using Consolidation.Bot.Text;
 
 namespace Consolidation.Bot.Tests.Routing;
 

@@ -1,3 +1,5 @@
+using Consolidation.Bot.Text;
+
 namespace Consolidation.Bot.Routing.Commands;
 
 /// <summary>Finds the registered command a message starts with; the longest matching phrase wins.</summary>

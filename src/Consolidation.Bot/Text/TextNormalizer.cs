@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Consolidation.Bot.Routing.Commands;
+namespace Consolidation.Bot.Text;
 
 /// <summary>
 /// Normalises what users type: Unicode NFKC (full-width letters, digits and spaces become half-width;

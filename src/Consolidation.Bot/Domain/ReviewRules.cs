@@ -1,0 +1,155 @@
+namespace Consolidation.Bot.Domain;
+
+/// <summary>Why a decision was refused.</summary>
+public enum DecisionError
+{
+    None,
+
+    /// <summary>The actor is not the task's assignee for that stage.</summary>
+    NotAssignee,
+
+    /// <summary>Only the secretariat may override or reopen.</summary>
+    NotSecretariat,
+
+    /// <summary>The card is out of date: the task was answered, reopened or changed since it was built.</summary>
+    Stale,
+
+    /// <summary>The stage has not been opened for the task's subcommittee.</summary>
+    StageNotOpen,
+
+    /// <summary>The stage was closed by the secretariat: answers are no longer taken.</summary>
+    StageClosed,
+
+    /// <summary>Required fields missing or values out of range (see the field errors).</summary>
+    Invalid,
+
+    /// <summary>The stage cannot be overridden or reopened: the task never reached it, or a reason is missing.</summary>
+    NotApplicable,
+}
+
+/// <summary>The result of a decision: the new state, or why not.</summary>
+public sealed record DecisionResult
+{
+    public TaskState? State { get; init; }
+    public DecisionError Error { get; init; }
+    public IReadOnlyDictionary<string, string> FieldErrors { get; init; } = new Dictionary<string, string>();
+    public bool Late { get; init; }
+
+    public bool Accepted => Error == DecisionError.None;
+
+    public static DecisionResult Refused(DecisionError error, IReadOnlyDictionary<string, string>? fieldErrors = null) =>
+        new() { Error = error, FieldErrors = fieldErrors ?? new Dictionary<string, string>() };
+}
+
+/// <summary>
+/// The transition rules of the review (pure). An assignee answers the stage their task is in while it is open;
+/// the answer moves the task on (PreWg keep → Wg, exclude → Closed; Wg study target → Suitability, not → Closed;
+/// any suitability outcome → Closed). The secretariat may override any stage the task reached, or reopen it, always
+/// with a reason; both clear the later stages' outcomes (the history keeps everything).
+/// </summary>
+public static class ReviewRules
+{
+    public static DecisionResult Answer(ReviewTask task, Member actor, StageAnswer answer, int cardVersion, StageWindow? window, DateTimeOffset now)
+    {
+        var state = task.State;
+        if (cardVersion != state.Version || state.Stage != answer.Stage)
+        {
+            return DecisionResult.Refused(DecisionError.Stale);
+        }
+
+        if (!string.Equals(Member.NormalizeEmail(task.Definition.AssigneeFor(answer.Stage)), Member.NormalizeEmail(actor.Email), StringComparison.Ordinal))
+        {
+            return DecisionResult.Refused(DecisionError.NotAssignee);
+        }
+
+        if (window is null || window.Stage != answer.Stage || window.Subcommittee != task.Subcommittee)
+        {
+            return DecisionResult.Refused(DecisionError.StageNotOpen);
+        }
+
+        if (!window.IsOpen)
+        {
+            return DecisionResult.Refused(DecisionError.StageClosed);
+        }
+
+        var fieldErrors = answer.Validate();
+        if (fieldErrors.Count > 0)
+        {
+            return DecisionResult.Refused(DecisionError.Invalid, fieldErrors);
+        }
+
+        var late = now > window.Deadline;
+        var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = late };
+        return new DecisionResult { State = Apply(state, outcome, now), Late = late };
+    }
+
+    public static DecisionResult Override(ReviewTask task, Member actor, StageAnswer answer, string? reason, DateTimeOffset now)
+    {
+        if (!actor.IsSecretariat)
+        {
+            return DecisionResult.Refused(DecisionError.NotSecretariat);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || !Reached(task.State, answer.Stage))
+        {
+            return DecisionResult.Refused(DecisionError.NotApplicable);
+        }
+
+        var fieldErrors = answer.Validate();
+        if (fieldErrors.Count > 0)
+        {
+            return DecisionResult.Refused(DecisionError.Invalid, fieldErrors);
+        }
+
+        var outcome = new StageOutcome
+        {
+            Answer = answer,
+            AnsweredBy = Member.NormalizeEmail(actor.Email),
+            AnsweredAt = now,
+            Override = true,
+            OverrideReason = reason.Trim(),
+        };
+        return new DecisionResult { State = Apply(ClearFrom(task.State, answer.Stage), outcome, now) };
+    }
+
+    public static DecisionResult Reopen(ReviewTask task, Member actor, Stage stage, string? reason, DateTimeOffset now)
+    {
+        if (!actor.IsSecretariat)
+        {
+            return DecisionResult.Refused(DecisionError.NotSecretariat);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || !Stages.Screening.Contains(stage) || task.State.OutcomeOf(stage) is null)
+        {
+            return DecisionResult.Refused(DecisionError.NotApplicable);
+        }
+
+        var state = ClearFrom(task.State, stage) with { Stage = stage, Version = task.State.Version + 1, UpdatedAt = now };
+        return new DecisionResult { State = state };
+    }
+
+    /// <summary>Puts a task of the inventory into the pre-WG stage (the first stage is opened for its subcommittee).</summary>
+    public static TaskState EnterFirstStage(TaskState state, DateTimeOffset now) =>
+        state.Stage == Stage.Inventory ? state with { Stage = Stage.PreWg, Version = state.Version + 1, UpdatedAt = now } : state;
+
+    /// <summary>True when the task is in <paramref name="stage"/> now or has an outcome for it.</summary>
+    public static bool Reached(TaskState state, Stage stage) => state.Stage == stage || state.OutcomeOf(stage) is not null;
+
+    private static TaskState Apply(TaskState state, StageOutcome outcome, DateTimeOffset now) =>
+        state.WithOutcome(outcome.Answer.Stage, outcome) with
+        {
+            Stage = outcome.Answer.NextStage,
+            Version = state.Version + 1,
+            UpdatedAt = now,
+        };
+
+    private static TaskState ClearFrom(TaskState state, Stage stage)
+    {
+        foreach (var s in Stages.Screening.Where(s => s >= stage))
+        {
+            state = state.WithOutcome(s, null);
+        }
+
+        return state;
+    }
+}

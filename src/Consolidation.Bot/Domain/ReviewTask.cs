@@ -1,0 +1,104 @@
+namespace Consolidation.Bot.Domain;
+
+/// <summary>
+/// What the import defines about a task (事務): identity, ownership and volume. Answers never change it;
+/// a re-import or the secretariat's reassignment does.
+/// </summary>
+public sealed record TaskDefinition
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+
+    /// <summary>所管局: the bureau in charge.</summary>
+    public required string Bureau { get; init; }
+
+    public required Subcommittee Subcommittee { get; init; }
+
+    /// <summary>Email of the member who answers this task's questionnaires (usually the ward head in charge).</summary>
+    public required string Assignee { get; init; }
+
+    /// <summary>Per-stage reassignments by the secretariat (stage → email); the default is <see cref="Assignee"/>.</summary>
+    public IReadOnlyDictionary<Stage, string> StageAssignees { get; init; } = new Dictionary<Stage, string>();
+
+    public PrecedingTheme? Theme { get; init; }
+
+    /// <summary>標準化対象事務: the related standardized business (住民記録, 戸籍, 税 ...).</summary>
+    public string? StandardBusiness { get; init; }
+
+    public int? AnnualCases { get; init; }
+
+    public decimal? StaffHours { get; init; }
+
+    public string AssigneeFor(Stage stage) => StageAssignees.TryGetValue(stage, out var email) ? email : Assignee;
+}
+
+/// <summary>One stage's accepted answer: what, who, when, and whether it was late or an override.</summary>
+public sealed record StageOutcome
+{
+    public required StageAnswer Answer { get; init; }
+    public required string AnsweredBy { get; init; }
+    public required DateTimeOffset AnsweredAt { get; init; }
+
+    /// <summary>Answered after the stage deadline (accepted; the secretariat decides what it means).</summary>
+    public bool Late { get; init; }
+
+    /// <summary>Set by the secretariat over the assignee's head; <see cref="OverrideReason"/> says why.</summary>
+    public bool Override { get; init; }
+
+    public string? OverrideReason { get; init; }
+}
+
+/// <summary>Where a task stands: its stage, the accepted outcome of each stage, and a version that every change bumps.</summary>
+public sealed record TaskState
+{
+    public required string TaskId { get; init; }
+    public Stage Stage { get; init; } = Stage.Inventory;
+    public StageOutcome? PreWg { get; init; }
+    public StageOutcome? Wg { get; init; }
+    public StageOutcome? Suitability { get; init; }
+
+    /// <summary>Starts at 1 and grows with every accepted change; a card carries the version it was built from.</summary>
+    public int Version { get; init; } = 1;
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public static TaskState New(string taskId) => new() { TaskId = taskId };
+
+    public StageOutcome? OutcomeOf(Stage stage) => stage switch
+    {
+        Stage.PreWg => PreWg,
+        Stage.Wg => Wg,
+        Stage.Suitability => Suitability,
+        _ => null,
+    };
+
+    internal TaskState WithOutcome(Stage stage, StageOutcome? outcome) => stage switch
+    {
+        Stage.PreWg => this with { PreWg = outcome },
+        Stage.Wg => this with { Wg = outcome },
+        Stage.Suitability => this with { Suitability = outcome },
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+}
+
+/// <summary>A task with where it stands.</summary>
+public sealed record ReviewTask(TaskDefinition Definition, TaskState State)
+{
+    public string Id => Definition.Id;
+
+    public Stage Stage => State.Stage;
+
+    public Subcommittee Subcommittee => Definition.Subcommittee;
+}
+
+/// <summary>A stage opened for a subcommittee by the secretariat, with its deadline (a UTC instant).</summary>
+public sealed record StageWindow
+{
+    public required Stage Stage { get; init; }
+    public required Subcommittee Subcommittee { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public required DateTimeOffset Deadline { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool IsOpen => ClosedAt is null;
+}

@@ -1,0 +1,41 @@
+namespace Consolidation.Bot.Domain;
+
+/// <summary>The screening stages of the review, in order. A task moves forward only by a decision.</summary>
+public enum Stage
+{
+    /// <summary>区役所実施事務調査: the task is in the inventory, not yet screened.</summary>
+    Inventory,
+
+    /// <summary>プレWG: rough screening, keep as a candidate or exclude.</summary>
+    PreWg,
+
+    /// <summary>WG: scrutiny with the bureau in charge, study target or not.</summary>
+    Wg,
+
+    /// <summary>適否: suitability, done / continue later / closed.</summary>
+    Suitability,
+
+    /// <summary>No further screening in this review (excluded, not a target, or a suitability outcome).</summary>
+    Closed,
+}
+
+public static class Stages
+{
+    /// <summary>The three stages that ask a question.</summary>
+    public static IReadOnlyList<Stage> Screening { get; } = [Stage.PreWg, Stage.Wg, Stage.Suitability];
+
+    public static string Name(this Stage stage, bool japanese) => (stage, japanese) switch
+    {
+        (Stage.Inventory, true) => "事務の棚卸し",
+        (Stage.PreWg, true) => "プレWG",
+        (Stage.Wg, true) => "WG",
+        (Stage.Suitability, true) => "適否",
+        (Stage.Closed, true) => "検討終了",
+        (Stage.Inventory, false) => "Inventory",
+        (Stage.PreWg, false) => "Pre-WG",
+        (Stage.Wg, false) => "WG",
+        (Stage.Suitability, false) => "Suitability",
+        (Stage.Closed, false) => "Closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
+    };
+}
