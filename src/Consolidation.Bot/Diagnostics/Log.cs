@@ -47,4 +47,16 @@ internal static partial class Log
 
     [LoggerMessage(3301, LogLevel.Information, "Unrecognized message in {ConversationType}")]
     public static partial void Unrecognized(ILogger logger, string conversationType);
+
+    [LoggerMessage(3200, LogLevel.Information, "Decision stored for task {TaskId}: {Kind}, version {Version}, by {By}")]
+    public static partial void DecisionStored(ILogger logger, string taskId, string kind, int version, string by);
+
+    [LoggerMessage(3201, LogLevel.Warning, "Decision refused for task {TaskId} by {By}: {Error}; nothing stored")]
+    public static partial void DecisionRefused(ILogger logger, string taskId, string by, string error);
+
+    [LoggerMessage(3202, LogLevel.Information, "Duplicate submission for task {TaskId} by {By}: already stored, nothing written")]
+    public static partial void DuplicateSubmission(ILogger logger, string taskId, string by);
+
+    [LoggerMessage(3203, LogLevel.Debug, "Task {TaskId} changed concurrently; deciding again on fresh data (attempt {Attempt})")]
+    public static partial void DecisionConflict(ILogger logger, string taskId, int attempt);
 }

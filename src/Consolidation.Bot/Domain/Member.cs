@@ -28,6 +28,13 @@ public sealed record Member
     public bool IsSecretariat => Role == MemberRole.Secretariat;
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>Value equality, including the subcommittee list (a record would compare the list by reference).</summary>
+    public bool Equals(Member? other) =>
+        other is not null && Email == other.Email && Name == other.Name && AadObjectId == other.AadObjectId
+        && Role == other.Role && Subcommittees.SequenceEqual(other.Subcommittees);
+
+    public override int GetHashCode() => HashCode.Combine(Email, Name, AadObjectId, Role);
 }
 
 public static class MemberRoles

@@ -30,6 +30,17 @@ public sealed record TaskDefinition
     public decimal? StaffHours { get; init; }
 
     public string AssigneeFor(Stage stage) => StageAssignees.TryGetValue(stage, out var email) ? email : Assignee;
+
+    /// <summary>Value equality, including the per-stage assignees (a record would compare the dictionary by reference).</summary>
+    public bool Equals(TaskDefinition? other) =>
+        other is not null
+        && Id == other.Id && Name == other.Name && Bureau == other.Bureau && Subcommittee == other.Subcommittee
+        && Assignee == other.Assignee && Theme == other.Theme && StandardBusiness == other.StandardBusiness
+        && AnnualCases == other.AnnualCases && StaffHours == other.StaffHours
+        && StageAssignees.Count == other.StageAssignees.Count
+        && StageAssignees.All(kv => other.StageAssignees.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Name, Bureau, Subcommittee, Assignee, Theme, AnnualCases);
 }
 
 /// <summary>One stage's accepted answer: what, who, when, and whether it was late or an override.</summary>

@@ -59,6 +59,12 @@ public static class Subcommittees
 
     public static string Name(this Subcommittee s, bool japanese) => japanese ? s.JapaneseName() : s.EnglishName();
 
+    private static readonly (string Variant, string Canonical)[] SpellingVariants =
+    [
+        ("子ども", "こども"), ("子供", "こども"), ("暮らし", "くらし"), ("街づくり", "まちづくり"), ("町づくり", "まちづくり"),
+        ("賑わい", "にぎわい"),
+    ];
+
     /// <summary>Every spelling that names a subcommittee, normalised (see <see cref="TextNormalizer"/>), longest first.</summary>
     public static IReadOnlyList<(string Alias, Subcommittee Subcommittee)> Aliases { get; } = BuildAliases();
 
@@ -82,10 +88,18 @@ public static class Subcommittees
         return Enum.TryParse<Subcommittee>(text, ignoreCase: true, out var code) && Enum.IsDefined(code) ? code : null;
     }
 
-    /// <summary>Removes the separators people vary on: ・ / space / & / 、 and a trailing 部会.</summary>
+    /// <summary>
+    /// Removes the separators people vary on (・ space &amp; 、 , /) and a trailing 部会, and folds the spelling
+    /// variants of the subcommittee words (子ども/子供 → こども, 暮らし → くらし, 街づくり/町づくり → まちづくり, 賑わい → にぎわい).
+    /// </summary>
     public static string Compact(string normalized)
     {
         var compact = new string(normalized.Where(c => c is not ('・' or '･' or ' ' or '&' or '、' or ',' or '/' or '＆')).ToArray());
+        foreach (var (variant, canonical) in SpellingVariants)
+        {
+            compact = compact.Replace(variant, canonical, StringComparison.Ordinal);
+        }
+
         return compact.EndsWith("部会", StringComparison.Ordinal) ? compact[..^2] : compact;
     }
 

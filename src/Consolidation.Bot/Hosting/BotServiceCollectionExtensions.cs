@@ -7,6 +7,8 @@ using Consolidation.Bot.Features.Welcome;
 using Consolidation.Bot.Protocol;
 using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Routing;
 using Consolidation.Bot.Storage;
 using Consolidation.Bot.Cards;
@@ -33,6 +35,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<ProactiveMessenger>();
+        services.AddSingleton<ReviewCatalog>();
+        services.AddSingleton<ReviewRepository>();
+        services.AddSingleton<ReviewImportWriter>();
+        services.AddSingleton<DecisionService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
         services.AddTurnRouting();

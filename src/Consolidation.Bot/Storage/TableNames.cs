@@ -5,4 +5,10 @@ public static class TableNames
 {
     /// <summary>Conversation references for proactive messages: users' 1:1 chats, teams, channels, the council channel.</summary>
     public const string ConversationReferences = "ConversationRefs";
+
+    /// <summary>Reviews and the active-review pointer.</summary>
+    public const string Reviews = "Reviews";
+
+    /// <summary>Task definitions and members per import generation; task states, history, idempotency markers and stage windows per review.</summary>
+    public const string ReviewData = "ReviewData";
 }

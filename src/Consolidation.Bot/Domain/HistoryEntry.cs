@@ -1,0 +1,41 @@
+namespace Consolidation.Bot.Domain;
+
+/// <summary>What kind of change a history entry records.</summary>
+public enum HistoryKind
+{
+    /// <summary>The assignee answered the stage's questionnaire.</summary>
+    Answer,
+
+    /// <summary>The secretariat set a stage's decision over the assignee's head.</summary>
+    Override,
+
+    /// <summary>The secretariat sent the task back to a stage.</summary>
+    Reopen,
+
+    /// <summary>The task entered a stage because the secretariat opened it for the subcommittee.</summary>
+    StageOpened,
+}
+
+/// <summary>
+/// One entry of a task's append-only history: who, when, which card version, what. Written in the same
+/// transaction as the task state it produced, so the two never disagree. Nothing is ever overwritten.
+/// </summary>
+public sealed record HistoryEntry
+{
+    public required string TaskId { get; init; }
+    public required HistoryKind Kind { get; init; }
+    public required Stage Stage { get; init; }
+    public required string By { get; init; }
+    public string? ByAadObjectId { get; init; }
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The task version the card (or the secretariat) acted on.</summary>
+    public required int CardVersion { get; init; }
+
+    /// <summary>The task version this change produced.</summary>
+    public required int ResultingVersion { get; init; }
+
+    public StageAnswer? Answer { get; init; }
+    public bool Late { get; init; }
+    public string? Reason { get; init; }
+}

@@ -1,0 +1,119 @@
+using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Review.Storage;
+
+namespace Consolidation.Bot.Review;
+
+/// <summary>How a submitted decision ended.</summary>
+public enum SubmissionStatus
+{
+    /// <summary>Stored: history entry and new state, in one transaction.</summary>
+    Accepted,
+
+    /// <summary>The same submission was stored before (Teams redelivered it): nothing new was written.</summary>
+    Duplicate,
+
+    /// <summary>Refused by the rules (see <see cref="SubmissionResult.Decision"/>): nothing was written.</summary>
+    Refused,
+
+    /// <summary>No such task in the review.</summary>
+    NotFound,
+}
+
+/// <summary>The outcome and the task as it stands afterwards (for the answered, refused or current-state card).</summary>
+public sealed record SubmissionResult(SubmissionStatus Status, ReviewTask? Task, DecisionResult? Decision = null)
+{
+    public DecisionError Error => Decision?.Error ?? DecisionError.None;
+}
+
+/// <summary>
+/// Applies decisions to stored tasks: evaluates the rules on fresh data, commits state + history atomically,
+/// and on a concurrent change re-reads and decides again (an answer then usually turns out stale and is refused
+/// with the current state; an override is applied on top). Never writes anything for a refused decision.
+/// </summary>
+public sealed class DecisionService(ReviewRepository repository, TimeProvider time, ILogger<DecisionService> logger)
+{
+    private const int MaxAttempts = 30;
+
+    public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion, string? submissionKey, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, submissionKey, async (stored, now) =>
+        {
+            var window = await repository.GetWindowAsync(reviewId, answer.Stage, stored.Task.Subcommittee, cancellationToken);
+            var result = ReviewRules.Answer(stored.Task, actor, answer, cardVersion, window, now);
+            return (result, Entry(stored, result, HistoryKind.Answer, answer.Stage, actor, now, cardVersion, answer, null));
+        }, cancellationToken);
+
+    public Task<SubmissionResult> OverrideAsync(string reviewId, Member actor, string taskId, StageAnswer answer, string reason, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, null, (stored, now) =>
+        {
+            var result = ReviewRules.Override(stored.Task, actor, answer, reason, now);
+            return Task.FromResult((result, Entry(stored, result, HistoryKind.Override, answer.Stage, actor, now, stored.Task.State.Version, answer, reason)));
+        }, cancellationToken);
+
+    public Task<SubmissionResult> ReopenAsync(string reviewId, Member actor, string taskId, Stage stage, string reason, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, null, (stored, now) =>
+        {
+            var result = ReviewRules.Reopen(stored.Task, actor, stage, reason, now);
+            return Task.FromResult((result, Entry(stored, result, HistoryKind.Reopen, stage, actor, now, stored.Task.State.Version, null, reason)));
+        }, cancellationToken);
+
+    private async Task<SubmissionResult> DecideAsync(
+        string reviewId, Member actor, string taskId, string? submissionKey,
+        Func<StoredTask, DateTimeOffset, Task<(DecisionResult Result, HistoryEntry? Entry)>> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (submissionKey is not null && await repository.IsStoredAsync(reviewId, submissionKey, cancellationToken))
+            {
+                Log.DuplicateSubmission(logger, taskId, actor.Email);
+                return new SubmissionResult(SubmissionStatus.Duplicate, (await repository.GetTaskAsync(reviewId, taskId, cancellationToken))?.Task);
+            }
+
+            var stored = await repository.GetTaskAsync(reviewId, taskId, cancellationToken);
+            if (stored is null)
+            {
+                return new SubmissionResult(SubmissionStatus.NotFound, null);
+            }
+
+            var (result, entry) = await decide(stored, time.GetUtcNow());
+            if (!result.Accepted)
+            {
+                Log.DecisionRefused(logger, taskId, actor.Email, result.Error.ToString());
+                return new SubmissionResult(SubmissionStatus.Refused, stored.Task, result);
+            }
+
+            var outcome = await repository.CommitAsync(reviewId, stored, result.State!, entry!, submissionKey, cancellationToken);
+            switch (outcome)
+            {
+                case CommitOutcome.Committed:
+                    Log.DecisionStored(logger, taskId, entry!.Kind.ToString(), result.State!.Version, actor.Email);
+                    return new SubmissionResult(SubmissionStatus.Accepted, stored.Task with { State = result.State! }, result);
+                case CommitOutcome.Duplicate:
+                    continue;
+                case CommitOutcome.Conflict when attempt < MaxAttempts:
+                    Log.DecisionConflict(logger, taskId, attempt);
+                    // Contention back-off, not business time: a real short pause even under a fake review clock.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), TimeProvider.System, cancellationToken);
+                    continue;
+                default:
+                    throw new InvalidOperationException($"Task {taskId} kept changing under {MaxAttempts} attempts to store a decision.");
+            }
+        }
+    }
+
+    private static HistoryEntry? Entry(StoredTask stored, DecisionResult result, HistoryKind kind, Stage stage, Member actor, DateTimeOffset now, int cardVersion, StageAnswer? answer, string? reason) =>
+        !result.Accepted ? null : new HistoryEntry
+        {
+            TaskId = stored.Task.Id,
+            Kind = kind,
+            Stage = stage,
+            By = Member.NormalizeEmail(actor.Email),
+            ByAadObjectId = actor.AadObjectId,
+            At = now,
+            CardVersion = cardVersion,
+            ResultingVersion = result.State!.Version,
+            Answer = answer,
+            Late = result.Late,
+            Reason = reason?.Trim(),
+        };
+}

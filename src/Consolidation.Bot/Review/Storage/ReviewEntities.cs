@@ -1,0 +1,105 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Consolidation.Bot.Review.Storage;
+
+/// <summary>Base of every review table row.</summary>
+public abstract class ReviewEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+}
+
+/// <summary>Reviews/(reviews, reviewId): the review and the generation of its definitions that is current.</summary>
+public sealed class ReviewRowEntity : ReviewEntity
+{
+    public string Name { get; set; } = "";
+    public int Generation { get; set; }
+
+    /// <summary>Hash of the definitions of the current generation: re-importing the same content changes nothing.</summary>
+    public string ContentHash { get; set; } = "";
+
+    public bool IsDemo { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Reviews/(active, active): which review the bot serves.</summary>
+public sealed class ActiveReviewEntity : ReviewEntity
+{
+    public string ReviewId { get; set; } = "";
+}
+
+/// <summary>ReviewData/({review}~g{generation}, task|{id}).</summary>
+public sealed class TaskDefinitionEntity : ReviewEntity
+{
+    public string Id { get; set; } = "";
+    public int Order { get; set; }
+    public string Name { get; set; } = "";
+    public string Bureau { get; set; } = "";
+    public string Subcommittee { get; set; } = "";
+    public string Assignee { get; set; } = "";
+    public string? StageAssignees { get; set; }
+    public string? Theme { get; set; }
+    public string? StandardBusiness { get; set; }
+    public int? AnnualCases { get; set; }
+    public double? StaffHours { get; set; }
+}
+
+/// <summary>ReviewData/({review}~g{generation}, member|{email}).</summary>
+public sealed class MemberEntity : ReviewEntity
+{
+    public string Email { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? AadObjectId { get; set; }
+    public string Role { get; set; } = "";
+    public string Subcommittees { get; set; } = "[]";
+}
+
+/// <summary>ReviewData/({review}, state|{taskId}): where a task stands. Absent = inventory, version 1.</summary>
+public sealed class TaskStateEntity : ReviewEntity
+{
+    public string TaskId { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public int Version { get; set; }
+    public string? PreWg { get; set; }
+    public string? Wg { get; set; }
+    public string? Suitability { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+}
+
+/// <summary>ReviewData/({review}, hist|{taskId}|{resultingVersion}): one accepted change, never updated.</summary>
+public sealed class HistoryEntity : ReviewEntity
+{
+    public string TaskId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public string By { get; set; } = "";
+    public string? ByAadObjectId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public int CardVersion { get; set; }
+    public int ResultingVersion { get; set; }
+    public string? Answer { get; set; }
+    public bool Late { get; set; }
+    public string? Reason { get; set; }
+}
+
+/// <summary>ReviewData/({review}, dedup|{key}): marks a submission as stored, so a redelivered one is stored once.</summary>
+public sealed class DedupEntity : ReviewEntity
+{
+    public string TaskId { get; set; } = "";
+    public int ResultingVersion { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>ReviewData/({review}, window|{stage}|{subcommittee}): a stage opened for a subcommittee.</summary>
+public sealed class StageWindowEntity : ReviewEntity
+{
+    public string Stage { get; set; } = "";
+    public string Subcommittee { get; set; } = "";
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset Deadline { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Consolidation.Bot.Domain;
+
+namespace Consolidation.Bot.Review.Storage;
+
+/// <summary>Maps review rows to domain records and back (pure).</summary>
+public static class ReviewEntityMapper
+{
+    private static DomainJsonContext Json => DomainJsonContext.Storage;
+
+    public static TaskDefinitionEntity ToEntity(TaskDefinition d, string partition, int order) => new()
+    {
+        PartitionKey = partition,
+        RowKey = ReviewKeys.TaskRow(d.Id),
+        Id = d.Id,
+        Order = order,
+        Name = d.Name,
+        Bureau = d.Bureau,
+        Subcommittee = d.Subcommittee.ToString(),
+        Assignee = Member.NormalizeEmail(d.Assignee),
+        StageAssignees = d.StageAssignees.Count == 0 ? null : JsonSerializer.Serialize(d.StageAssignees.ToDictionary(), Json.DictionaryStageString),
+        Theme = d.Theme?.ToString(),
+        StandardBusiness = d.StandardBusiness,
+        AnnualCases = d.AnnualCases,
+        StaffHours = d.StaffHours is { } h ? (double)h : null,
+    };
+
+    public static TaskDefinition ToDomain(TaskDefinitionEntity e) => new()
+    {
+        Id = e.Id,
+        Name = e.Name,
+        Bureau = e.Bureau,
+        Subcommittee = Enum.Parse<Subcommittee>(e.Subcommittee),
+        Assignee = e.Assignee,
+        StageAssignees = e.StageAssignees is null
+            ? new Dictionary<Stage, string>()
+            : JsonSerializer.Deserialize(e.StageAssignees, Json.DictionaryStageString)!,
+        Theme = e.Theme is null ? null : Enum.Parse<PrecedingTheme>(e.Theme),
+        StandardBusiness = e.StandardBusiness,
+        AnnualCases = e.AnnualCases,
+        StaffHours = e.StaffHours is { } h ? (decimal)h : null,
+    };
+
+    public static MemberEntity ToEntity(Member m, string partition) => new()
+    {
+        PartitionKey = partition,
+        RowKey = ReviewKeys.MemberRow(m.Email),
+        Email = Member.NormalizeEmail(m.Email),
+        Name = m.Name,
+        AadObjectId = m.AadObjectId,
+        Role = m.Role.ToString(),
+        Subcommittees = JsonSerializer.Serialize(m.Subcommittees.ToList(), Json.ListSubcommittee),
+    };
+
+    public static Member ToDomain(MemberEntity e) => new()
+    {
+        Email = e.Email,
+        Name = e.Name,
+        AadObjectId = e.AadObjectId,
+        Role = Enum.Parse<MemberRole>(e.Role),
+        Subcommittees = JsonSerializer.Deserialize(e.Subcommittees, Json.ListSubcommittee)!,
+    };
+
+    public static TaskStateEntity ToEntity(TaskState s, string partition) => new()
+    {
+        PartitionKey = partition,
+        RowKey = ReviewKeys.StateRow(s.TaskId),
+        TaskId = s.TaskId,
+        Stage = s.Stage.ToString(),
+        Version = s.Version,
+        PreWg = Serialize(s.PreWg),
+        Wg = Serialize(s.Wg),
+        Suitability = Serialize(s.Suitability),
+        UpdatedAt = s.UpdatedAt,
+    };
+
+    public static TaskState ToDomain(TaskStateEntity e) => new()
+    {
+        TaskId = e.TaskId,
+        Stage = Enum.Parse<Stage>(e.Stage),
+        Version = e.Version,
+        PreWg = Deserialize(e.PreWg),
+        Wg = Deserialize(e.Wg),
+        Suitability = Deserialize(e.Suitability),
+        UpdatedAt = e.UpdatedAt,
+    };
+
+    public static HistoryEntity ToEntity(HistoryEntry h, string partition) => new()
+    {
+        PartitionKey = partition,
+        RowKey = ReviewKeys.HistoryRow(h.TaskId, h.ResultingVersion),
+        TaskId = h.TaskId,
+        Kind = h.Kind.ToString(),
+        Stage = h.Stage.ToString(),
+        By = h.By,
+        ByAadObjectId = h.ByAadObjectId,
+        At = h.At,
+        CardVersion = h.CardVersion,
+        ResultingVersion = h.ResultingVersion,
+        Answer = h.Answer is null ? null : JsonSerializer.Serialize(h.Answer, Json.StageAnswer),
+        Late = h.Late,
+        Reason = h.Reason,
+    };
+
+    public static HistoryEntry ToDomain(HistoryEntity e) => new()
+    {
+        TaskId = e.TaskId,
+        Kind = Enum.Parse<HistoryKind>(e.Kind),
+        Stage = Enum.Parse<Stage>(e.Stage),
+        By = e.By,
+        ByAadObjectId = e.ByAadObjectId,
+        At = e.At,
+        CardVersion = e.CardVersion,
+        ResultingVersion = e.ResultingVersion,
+        Answer = e.Answer is null ? null : JsonSerializer.Deserialize(e.Answer, Json.StageAnswer),
+        Late = e.Late,
+        Reason = e.Reason,
+    };
+
+    public static StageWindowEntity ToEntity(StageWindow w, string partition) => new()
+    {
+        PartitionKey = partition,
+        RowKey = ReviewKeys.WindowRow(w.Stage, w.Subcommittee),
+        Stage = w.Stage.ToString(),
+        Subcommittee = w.Subcommittee.ToString(),
+        OpenedAt = w.OpenedAt,
+        Deadline = w.Deadline,
+        ClosedAt = w.ClosedAt,
+    };
+
+    public static StageWindow ToDomain(StageWindowEntity e) => new()
+    {
+        Stage = Enum.Parse<Stage>(e.Stage),
+        Subcommittee = Enum.Parse<Subcommittee>(e.Subcommittee),
+        OpenedAt = e.OpenedAt,
+        Deadline = e.Deadline,
+        ClosedAt = e.ClosedAt,
+    };
+
+    private static string? Serialize(StageOutcome? outcome) => outcome is null ? null : JsonSerializer.Serialize(outcome, Json.StageOutcome);
+
+    private static StageOutcome? Deserialize(string? json) => json is null ? null : JsonSerializer.Deserialize(json, Json.StageOutcome);
+}

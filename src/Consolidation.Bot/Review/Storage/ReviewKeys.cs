@@ -1,0 +1,50 @@
+using System.Globalization;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Storage;
+
+namespace Consolidation.Bot.Review.Storage;
+
+/// <summary>
+/// Partition and row keys of the review tables (README "Storage"). Definitions (tasks and members as imported)
+/// live in a partition per import generation, so an import becomes visible all at once when the review row's
+/// generation is flipped. Everything that changes while the review runs (task states, their history, idempotency
+/// markers, stage windows) lives in one partition per review, so an answer's history entry and the state it
+/// produces commit in one entity-group transaction.
+/// </summary>
+public static class ReviewKeys
+{
+    public const string ReviewsPartition = "reviews";
+    public const string ActivePartition = "active";
+    public const string ActiveRow = "active";
+
+    public static string DefinitionPartition(string reviewId, int generation) =>
+        TableKeys.Escape(reviewId) + "~g" + generation.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string StatePartition(string reviewId) => TableKeys.Escape(reviewId);
+
+    public const string TaskPrefix = "task|";
+    public const string MemberPrefix = "member|";
+    public const string StatePrefix = "state|";
+    public const string HistoryPrefix = "hist|";
+    public const string DedupPrefix = "dedup|";
+    public const string WindowPrefix = "window|";
+
+    public static string TaskRow(string taskId) => TaskPrefix + TableKeys.Escape(taskId);
+
+    public static string MemberRow(string email) => MemberPrefix + TableKeys.Escape(Member.NormalizeEmail(email));
+
+    public static string StateRow(string taskId) => StatePrefix + TableKeys.Escape(taskId);
+
+    /// <summary>History rows sort by task, then by the version they produced (unique: a second writer of the same version conflicts).</summary>
+    public static string HistoryRow(string taskId, int resultingVersion) =>
+        HistoryPrefix + TableKeys.Escape(taskId) + "|" + resultingVersion.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string HistoryTaskPrefix(string taskId) => HistoryPrefix + TableKeys.Escape(taskId) + "|";
+
+    public static string DedupRow(string key) => DedupPrefix + TableKeys.Escape(key);
+
+    public static string WindowRow(Stage stage, Subcommittee subcommittee) => WindowPrefix + stage + "|" + subcommittee;
+
+    /// <summary>The exclusive upper bound of a RowKey range that starts with <paramref name="prefix"/>.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+}
