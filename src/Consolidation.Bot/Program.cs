@@ -1,11 +1,18 @@
+using Consolidation.Bot.Cli;
 using Consolidation.Bot.Hosting;
+
+if (CliApplication.IsCommand(args))
+{
+    return await CliApplication.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddConsolidationBot();
 
 var app = builder.Build();
 app.MapConsolidationBot();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Consolidation.Bot.Domain;
+
+namespace Consolidation.Bot.Export;
+
+/// <summary>Turns history entries into the workbook's Japanese history lines (pure).</summary>
+public static class HistoryRows
+{
+    public static HistoryRow From(HistoryEntry entry) => new(
+        entry.TaskId,
+        entry.At,
+        entry.By,
+        KindName(entry.Kind),
+        entry.Stage.Name(japanese: true),
+        entry.CardVersion,
+        Summary(entry),
+        entry.Late);
+
+    public static string KindName(HistoryKind kind) => kind switch
+    {
+        HistoryKind.Answer => "回答",
+        HistoryKind.Override => "事務局による変更",
+        HistoryKind.Reopen => "差し戻し",
+        HistoryKind.StageOpened => "段階開始",
+        _ => kind.ToString(),
+    };
+
+    public static string Summary(HistoryEntry entry)
+    {
+        var decision = entry.Answer switch
+        {
+            PreWgAnswer a => a.Decision.Name(japanese: true) + (a.Reason is null ? "" : $"（{a.Reason}）"),
+            WgAnswer a => a.Decision.Name(japanese: true) + (a.Destination is { } d ? $"／集約先: {d.Name(japanese: true)}" : "") + (a.Issues is null ? "" : $"（{a.Issues}）"),
+            SuitabilityAnswer a => a.Decision.Name(japanese: true)
+                + (a.Trigger is { } t ? $"／再検討: {t.Name(japanese: true)}" : "")
+                + (a.RevisitDate is { } date ? " " + date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) : "")
+                + (a.Reason is null ? "" : $"（{a.Reason}）"),
+            _ => "",
+        };
+        return entry.Reason is null ? decision : string.IsNullOrEmpty(decision) ? $"理由: {entry.Reason}" : $"{decision}　理由: {entry.Reason}";
+    }
+}
