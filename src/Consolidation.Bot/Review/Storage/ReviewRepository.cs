@@ -163,6 +163,36 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
     }
 
+    /// <summary>
+    /// Writes the states and history of a review that has none yet (the demo's seeded answers): each task's rows stay
+    /// in one transaction, transactions hold up to 100 rows, all in the review's partition.
+    /// </summary>
+    public async Task SeedAsync(string reviewId, IReadOnlyList<(TaskState State, IReadOnlyList<HistoryEntry> History)> tasks, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        var partition = ReviewKeys.StatePartition(reviewId);
+        var batch = new List<TableTransactionAction>(TableTransactions.MaxActions);
+        foreach (var (state, history) in tasks)
+        {
+            var rows = history.Select(h => (ITableEntity)ReviewEntityMapper.ToEntity(h, partition))
+                .Prepend(ReviewEntityMapper.ToEntity(state, partition))
+                .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
+                .ToList();
+            if (batch.Count + rows.Count > TableTransactions.MaxActions)
+            {
+                await TableTransactions.SubmitAsync(table, batch, cancellationToken);
+                batch = new List<TableTransactionAction>(TableTransactions.MaxActions);
+            }
+
+            batch.AddRange(rows);
+        }
+
+        if (batch.Count > 0)
+        {
+            await TableTransactions.SubmitAsync(table, batch, cancellationToken);
+        }
+    }
+
     private static void AddChange(List<TableTransactionAction> actions, string partition, StoredTask before, TaskState after, HistoryEntry entry)
     {
         var state = ReviewEntityMapper.ToEntity(after, partition);
