@@ -1,0 +1,31 @@
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Consolidation.Bot.Protocol.Auth;
+using Consolidation.Bot.Protocol.Connector;
+using Consolidation.Bot.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Consolidation.Bot.IntegrationTests.Hosting;
+
+/// <summary>appsettings.sample.json documents every setting: it must stay loadable and bind to the real option types.</summary>
+public class SampleSettingsTests
+{
+    [Fact]
+    public void SampleSettings_LoadAndBindToEveryOptionsSection()
+    {
+        var config = new ConfigurationBuilder().AddJsonFile(Path.Combine(RepoPaths.Root, "appsettings.sample.json"), optional: false).Build();
+
+        var bot = config.GetSection(BotAuthenticationOptions.SectionName).Get<BotAuthenticationOptions>()!;
+        var connector = config.GetSection(ConnectorOptions.SectionName).Get<ConnectorOptions>()!;
+        var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
+        var review = config.GetSection(ReviewOptions.SectionName).Get<ReviewOptions>()!;
+
+        Assert.True(bot.IsDevelopmentMode);
+        Assert.Equal(BotAuthenticationOptions.DefaultOpenIdMetadataUrl, bot.OpenIdMetadataUrl);
+        Assert.Equal(262144, bot.MaxRequestBodyBytes);
+        Assert.Equal(6, connector.MaxRetryAttempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), connector.RateLimitSafetyMargin);
+        Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString);
+        Assert.Equal("Asia/Tokyo", review.TimeZone);
+    }
+}
