@@ -59,10 +59,10 @@ public sealed class ConversationReferenceRecorder(ConversationReferenceStore sto
                 UpdatedAt = now,
             };
         }
-        else if (type == ConversationTypes.Channel && activity.ChannelData?.Team?.Id is { } teamId)
+        else if (type == ConversationTypes.Channel && activity.ChannelData?.Team is { Id: { } teamId } team)
         {
-            var team = activity.ChannelData.Team;
-            yield return new ConversationReference
+            var channelId = activity.ChannelData.Channel?.Id ?? BaseConversationId(conversationId);
+            var common = new ConversationReference
             {
                 TenantId = tenantId,
                 Kind = ConversationKind.Team,
@@ -74,21 +74,13 @@ public sealed class ConversationReferenceRecorder(ConversationReferenceStore sto
                 TeamName = team.Name,
                 UpdatedAt = now,
             };
-
-            var channelId = activity.ChannelData.Channel?.Id ?? BaseConversationId(conversationId);
-            yield return new ConversationReference
+            yield return common;
+            yield return common with
             {
-                TenantId = tenantId,
                 Kind = ConversationKind.Channel,
                 ConversationId = channelId,
-                ServiceUrl = serviceUrl,
-                BotId = activity.Recipient?.Id,
-                BotName = activity.Recipient?.Name,
-                TeamId = teamId,
-                TeamName = team.Name,
                 ChannelId = channelId,
                 ChannelName = activity.ChannelData.Channel?.Name,
-                UpdatedAt = now,
             };
         }
     }

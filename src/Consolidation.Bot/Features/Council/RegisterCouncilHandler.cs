@@ -20,33 +20,25 @@ public sealed class RegisterCouncilHandler(ConversationReferenceStore store, Tim
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var channelData = turn.Activity.ChannelData;
-        if (!turn.IsChannel || channelData?.Team?.Id is not { } teamId)
+        var channel = ConversationReferenceRecorder.ReferencesIn(turn.Activity, time.GetUtcNow())
+            .FirstOrDefault(r => r.Kind == ConversationKind.Channel);
+        if (!turn.IsChannel || channel is null)
         {
             await turn.SendTextAsync(turn.Text[nameof(Strings.Council_OnlyInChannel)], cancellationToken);
             return null;
         }
 
-        var channelId = channelData.Channel?.Id ?? ConversationReferenceRecorder.BaseConversationId(turn.Address.ConversationId);
-        var known = await store.GetChannelAsync(turn.TenantId, channelId, cancellationToken);
-        var council = new ConversationReference
+        // Messages do not carry the team's and channel's names; the install events recorded them.
+        var known = await store.GetChannelAsync(turn.TenantId, channel.ConversationId, cancellationToken);
+        var council = channel with
         {
-            TenantId = turn.TenantId,
-            Kind = ConversationKind.Channel,
-            ConversationId = channelId,
-            ServiceUrl = turn.Address.ServiceUrl,
-            BotId = turn.Activity.Recipient?.Id,
-            BotName = turn.Activity.Recipient?.Name,
-            TeamId = teamId,
-            TeamName = channelData.Team.Name ?? known?.TeamName,
-            ChannelId = channelId,
-            ChannelName = channelData.Channel?.Name ?? known?.ChannelName,
-            UpdatedAt = time.GetUtcNow(),
+            TeamName = channel.TeamName ?? known?.TeamName,
+            ChannelName = channel.ChannelName ?? known?.ChannelName,
         };
         await store.SetCouncilChannelAsync(council, cancellationToken);
-        Log.CouncilRegistered(logger, channelId, teamId, turn.From.AadObjectId ?? turn.From.Id);
+        Log.CouncilRegistered(logger, council.ConversationId, council.TeamId, turn.From.AadObjectId ?? turn.From.Id);
 
-        await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Council_Registered), council.ChannelName ?? channelId), cancellationToken);
+        await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Council_Registered), council.ChannelName ?? council.ConversationId), cancellationToken);
         return null;
     }
 }
