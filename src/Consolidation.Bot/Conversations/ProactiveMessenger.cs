@@ -18,12 +18,27 @@ public sealed class ProactiveMessenger(
     private const int RosterPageSize = 200;
 
     /// <summary>Sends to the user's 1:1 chat, creating the conversation first when none is stored.</summary>
-    public async Task<ResourceResponse> SendToUserAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken)
+    public Task<ResourceResponse> SendToUserAsync(string tenantId, string aadObjectId, Activity activity, CancellationToken cancellationToken) =>
+        SendToMemberAsync(tenantId, aadObjectId, null, activity, cancellationToken);
+
+    /// <summary>
+    /// Sends to a review member's 1:1 chat: the stored reference by Entra object id, else the team roster matched by
+    /// object id or email/UPN (members imported without an object id are found this way).
+    /// </summary>
+    public async Task<(ResourceResponse Response, ConversationReference Reference)> SendToMemberWithReferenceAsync(
+        string tenantId, string? aadObjectId, string? email, Activity activity, CancellationToken cancellationToken)
     {
-        var reference = await store.GetUserAsync(tenantId, aadObjectId, cancellationToken)
-            ?? await CreateUserConversationAsync(tenantId, aadObjectId, cancellationToken);
-        return await SendAsync(reference, activity, cancellationToken);
+        var reference = await FindMemberReferenceAsync(tenantId, aadObjectId, email, cancellationToken);
+        return (await SendAsync(reference, activity, cancellationToken), reference);
     }
+
+    /// <summary>The member's 1:1 conversation reference: stored, or created from a team roster.</summary>
+    public async Task<ConversationReference> FindMemberReferenceAsync(string tenantId, string? aadObjectId, string? email, CancellationToken cancellationToken) =>
+        (aadObjectId is null ? null : await store.GetUserAsync(tenantId, aadObjectId, cancellationToken))
+        ?? await CreateUserConversationAsync(tenantId, aadObjectId, email, cancellationToken);
+
+    public async Task<ResourceResponse> SendToMemberAsync(string tenantId, string? aadObjectId, string? email, Activity activity, CancellationToken cancellationToken) =>
+        (await SendToMemberWithReferenceAsync(tenantId, aadObjectId, email, activity, cancellationToken)).Response;
 
     /// <summary>Posts to the tenant's council channel; null when no channel has been registered.</summary>
     public async Task<ResourceResponse?> SendToCouncilAsync(string tenantId, Activity activity, CancellationToken cancellationToken)
@@ -46,12 +61,12 @@ public sealed class ProactiveMessenger(
     /// Finds the user in the roster of a team the bot is installed in and creates the 1:1 conversation
     /// (<c>POST /v3/conversations</c> with the user's 29: id and the tenant), then stores the reference.
     /// </summary>
-    public async Task<ConversationReference> CreateUserConversationAsync(string tenantId, string aadObjectId, CancellationToken cancellationToken)
+    public async Task<ConversationReference> CreateUserConversationAsync(string tenantId, string? aadObjectId, string? email, CancellationToken cancellationToken)
     {
         var teams = await store.ListAsync(tenantId, ConversationKind.Team, cancellationToken);
         foreach (var team in teams)
         {
-            var member = await FindMemberAsync(team, aadObjectId, cancellationToken);
+            var member = await FindMemberAsync(team, aadObjectId, email, cancellationToken);
             if (member?.Id is null)
             {
                 continue;
@@ -85,18 +100,20 @@ public sealed class ProactiveMessenger(
         }
 
         throw new ConnectorException(System.Net.HttpStatusCode.NotFound, "MemberNotFound",
-            $"User {aadObjectId} has no 1:1 chat with the bot and is not in the roster of any team the bot is installed in.");
+            $"User {aadObjectId ?? email} has no 1:1 chat with the bot and is not in the roster of any team the bot is installed in.");
     }
 
-    private async Task<TeamsChannelAccount?> FindMemberAsync(ConversationReference team, string aadObjectId, CancellationToken cancellationToken)
+    private static bool Matches(TeamsChannelAccount m, string? aadObjectId, string? email) =>
+        (aadObjectId is not null && (string.Equals(m.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase) || string.Equals(m.Id, aadObjectId, StringComparison.Ordinal)))
+        || (email is not null && (string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase) || string.Equals(m.UserPrincipalName, email, StringComparison.OrdinalIgnoreCase)));
+
+    private async Task<TeamsChannelAccount?> FindMemberAsync(ConversationReference team, string? aadObjectId, string? email, CancellationToken cancellationToken)
     {
         string? continuation = null;
         do
         {
             var page = await connector.GetPagedMembersAsync(team.ServiceUrl, team.TeamId ?? team.ConversationId, RosterPageSize, continuation, cancellationToken);
-            var member = page.Members?.FirstOrDefault(m =>
-                string.Equals(m.EntraObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(m.Id, aadObjectId, StringComparison.Ordinal));
+            var member = page.Members?.FirstOrDefault(m => Matches(m, aadObjectId, email));
             if (member is not null)
             {
                 return member;

@@ -59,4 +59,22 @@ internal static partial class Log
 
     [LoggerMessage(3203, LogLevel.Debug, "Task {TaskId} changed concurrently; deciding again on fresh data (attempt {Attempt})")]
     public static partial void DecisionConflict(ILogger logger, string taskId, int attempt);
+
+    [LoggerMessage(3400, LogLevel.Warning, "Outbox queue unavailable; will poll again")]
+    public static partial void OutboxUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(3401, LogLevel.Error, "Outbox message of unknown kind {Kind} dropped")]
+    public static partial void OutboxUnknownKind(ILogger logger, string kind);
+
+    [LoggerMessage(3402, LogLevel.Error, "Outbox message {Kind} for {Email} failed {Count} times and was dropped")]
+    public static partial void OutboxPoison(ILogger logger, string kind, string email, long count, Exception exception);
+
+    [LoggerMessage(3403, LogLevel.Warning, "Outbox message {Kind} for {Email} failed; it will come back after its lease")]
+    public static partial void OutboxRetryLater(ILogger logger, string kind, string email, Exception exception);
+
+    [LoggerMessage(3404, LogLevel.Information, "Questionnaire card for task {TaskId} sent to {Email}")]
+    public static partial void CardSent(ILogger logger, string taskId, string email);
+
+    [LoggerMessage(3405, LogLevel.Warning, "Member {Email} cannot be reached ({Reason}); recorded, not retried")]
+    public static partial void MemberUnreachable(ILogger logger, string email, string reason);
 }

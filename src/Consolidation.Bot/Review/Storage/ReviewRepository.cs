@@ -12,7 +12,11 @@ namespace Consolidation.Bot.Review.Storage;
 /// </summary>
 public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog)
 {
-    public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken)
+    public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken) =>
+        (await LoadForUpdateAsync(reviewId, cancellationToken))?.Snapshot;
+
+    /// <summary>The snapshot and every task as a <see cref="StoredTask"/> (with its state ETag), for bulk changes.</summary>
+    public async Task<(ReviewSnapshot Snapshot, IReadOnlyList<StoredTask> Tasks)?> LoadForUpdateAsync(string reviewId, CancellationToken cancellationToken)
     {
         var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
         if (review is null)
@@ -29,14 +33,17 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var windows = QueryAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
         await Task.WhenAll(definitions, members, states, windows);
 
-        var stateById = (await states).ToDictionary(s => s.TaskId, ReviewEntityMapper.ToDomain, StringComparer.Ordinal);
-        var tasks = (await definitions)
+        var stateById = (await states).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
+        var stored = (await definitions)
             .OrderBy(d => d.Order)
-            .Select(d => new ReviewTask(ReviewEntityMapper.ToDomain(d), stateById.GetValueOrDefault(d.Id) ?? TaskState.New(d.Id)))
+            .Select(d => stateById.TryGetValue(d.Id, out var s)
+                ? new StoredTask(new ReviewTask(ReviewEntityMapper.ToDomain(d), ReviewEntityMapper.ToDomain(s)), s.ETag)
+                : new StoredTask(new ReviewTask(ReviewEntityMapper.ToDomain(d), TaskState.New(d.Id)), null))
             .ToList();
-        return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks,
+        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(),
             (await members).Select(ReviewEntityMapper.ToDomain).OrderBy(m => m.Email, StringComparer.Ordinal).ToList(),
             (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+        return (snapshot, stored);
     }
 
     /// <summary>One task with its state's ETag (three point reads); null when the review or the task does not exist.</summary>

@@ -1,0 +1,116 @@
+using Consolidation.Bot.Diagnostics;
+
+namespace Consolidation.Bot.Outbox;
+
+/// <summary>Options of the outbox worker (section <c>Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    public const string SectionName = "Outbox";
+
+    /// <summary>Pause between polls when the queue is empty.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a received message stays invisible to other workers while it is handled.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Messages handled at the same time (the connector's limiter paces sends per conversation and tenant).</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>After this many deliveries a message is dropped and logged as an error (poison message).</summary>
+    public int MaxDeliveries { get; set; } = 10;
+
+    /// <summary>False disables the worker (CLI, tests of other parts).</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// Drains the outbox in the background: receives messages under a lease, runs the handler for their kind, deletes
+/// them when done. Stopping the host finishes the messages in hand first (graceful shutdown).
+/// </summary>
+public sealed class OutboxWorker(
+    OutboxClient queue,
+    IEnumerable<IOutboxHandler> handlers,
+    Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<OutboxDelivery> batch;
+            try
+            {
+                batch = await queue.ReceiveAsync(settings.Concurrency, settings.Lease, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
+            {
+                Log.OutboxUnavailable(logger, ex);
+                await DelayAsync(settings.PollInterval * 4, stoppingToken);
+                continue;
+            }
+
+            if (batch.Count == 0)
+            {
+                await DelayAsync(settings.PollInterval, stoppingToken);
+                continue;
+            }
+
+            // Messages in hand are finished even when stopping: CancellationToken.None below.
+            await Task.WhenAll(batch.Select(d => HandleAsync(d, settings, CancellationToken.None)));
+        }
+    }
+
+    private async Task HandleAsync(OutboxDelivery delivery, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(delivery.Message.Kind, out var handler))
+        {
+            Log.OutboxUnknownKind(logger, delivery.Message.Kind);
+            await queue.CompleteAsync(delivery, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            if (await handler.HandleAsync(delivery.Message, cancellationToken))
+            {
+                await queue.CompleteAsync(delivery, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (delivery.DequeueCount >= settings.MaxDeliveries)
+            {
+                Log.OutboxPoison(logger, delivery.Message.Kind, delivery.Message.Email, delivery.DequeueCount, ex);
+                await queue.CompleteAsync(delivery, cancellationToken);
+            }
+            else
+            {
+                Log.OutboxRetryLater(logger, delivery.Message.Kind, delivery.Message.Email, ex);
+            }
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Azure;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Review.Storage;
+
+namespace Consolidation.Bot.Review;
+
+/// <summary>What opening a stage did, per subcommittee, and whom to send questionnaires to.</summary>
+public sealed record StageOpening(
+    Stage Stage,
+    DateTimeOffset Deadline,
+    IReadOnlyList<(Subcommittee Subcommittee, int Tasks)> Subcommittees,
+    IReadOnlyList<string> Assignees);
+
+/// <summary>
+/// The secretariat opens a stage for subcommittees with a deadline: the stage windows are written (re-opening or
+/// moving the deadline of an open one), pre-WG moves the subcommittees' inventory tasks into the stage (state +
+/// history in one transaction per batch), and the result names every assignee with unanswered tasks there.
+/// </summary>
+public sealed class StageOpeningService(ReviewRepository repository, TimeProvider time)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        if (!actor.IsSecretariat)
+        {
+            throw new InvalidOperationException("Only the secretariat opens stages.");
+        }
+
+        if (!Stages.Screening.Contains(stage))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stage), stage, "Only pre-WG, WG and suitability can be opened.");
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var subcommittee in subcommittees)
+        {
+            var existing = await repository.GetWindowAsync(reviewId, stage, subcommittee, cancellationToken);
+            await repository.UpsertWindowAsync(reviewId, new StageWindow
+            {
+                Stage = stage,
+                Subcommittee = subcommittee,
+                OpenedAt = existing is { IsOpen: true } ? existing.OpenedAt : now,
+                Deadline = deadline,
+            }, cancellationToken);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = await repository.LoadForUpdateAsync(reviewId, cancellationToken)
+                ?? throw new InvalidOperationException($"Review {reviewId} does not exist.");
+            var entering = stage == Stage.PreWg
+                ? loaded.Tasks.Where(t => t.Task.Stage == Stage.Inventory && subcommittees.Contains(t.Task.Subcommittee)).ToList()
+                : [];
+            try
+            {
+                await repository.CommitManyAsync(reviewId, entering.Select(t => Enter(t, actor, now)).ToList(), cancellationToken);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && ex is RequestFailedException { Status: 409 or 412 })
+            {
+                continue;
+            }
+
+            var snapshot = (await repository.LoadAsync(reviewId, cancellationToken))!;
+            var inStage = snapshot.Tasks.Where(t => subcommittees.Contains(t.Subcommittee) && ReviewRules.Reached(t.State, stage)).ToList();
+            var assignees = ReviewQueries.UnansweredByMember(inStage, snapshot.Windows.Where(w => w.Stage == stage)).Keys.ToList();
+            return new StageOpening(stage, deadline,
+                subcommittees.Select(s => (s, inStage.Count(t => t.Subcommittee == s))).ToList(), assignees);
+        }
+    }
+
+    private static (StoredTask, TaskState, HistoryEntry) Enter(StoredTask stored, Member actor, DateTimeOffset now)
+    {
+        var after = ReviewRules.EnterFirstStage(stored.Task.State, now);
+        return (stored, after, new HistoryEntry
+        {
+            TaskId = stored.Task.Id,
+            Kind = HistoryKind.StageOpened,
+            Stage = Stage.PreWg,
+            By = Member.NormalizeEmail(actor.Email),
+            ByAadObjectId = actor.AadObjectId,
+            At = now,
+            CardVersion = stored.Task.State.Version,
+            ResultingVersion = after.Version,
+        });
+    }
+}

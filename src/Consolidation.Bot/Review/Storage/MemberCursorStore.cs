@@ -1,0 +1,62 @@
+using Azure;
+using Azure.Data.Tables;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Storage;
+
+namespace Consolidation.Bot.Review.Storage;
+
+/// <summary>Member cursors and unreachable-member records, in the review's partition, every update ETag-guarded.</summary>
+public sealed class MemberCursorStore(TableClientProvider tables)
+{
+    public const string CursorPrefix = "cursor|";
+    public const string UnreachablePrefix = "unreachable|";
+
+    public async Task<MemberCursorEntity?> GetAsync(string reviewId, string email, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<MemberCursorEntity>(
+            ReviewKeys.StatePartition(reviewId), CursorRow(email), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    /// <summary>Inserts (no ETag) or replaces (ETag must match) the cursor; false when someone else changed it first.</summary>
+    public async Task<MemberCursorEntity?> TrySaveAsync(string reviewId, MemberCursorEntity cursor, ETag? expected, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        cursor.PartitionKey = ReviewKeys.StatePartition(reviewId);
+        cursor.RowKey = CursorRow(cursor.Email);
+        try
+        {
+            var response = expected is null
+                ? await table.AddEntityAsync(cursor, cancellationToken)
+                : await table.UpdateEntityAsync(cursor, expected.Value, TableUpdateMode.Replace, cancellationToken);
+            cursor.ETag = response.Headers.ETag ?? default;
+            return cursor;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
+    public async Task RecordUnreachableAsync(string reviewId, string email, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        await table.UpsertEntityAsync(new UnreachableMemberEntity
+        {
+            PartitionKey = ReviewKeys.StatePartition(reviewId),
+            RowKey = UnreachablePrefix + TableKeys.Escape(Member.NormalizeEmail(email)),
+            Email = Member.NormalizeEmail(email),
+            Reason = reason,
+            At = at,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UnreachableMemberEntity>> ListUnreachableAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        return await ReviewRepository.QueryAsync<UnreachableMemberEntity>(table, ReviewKeys.StatePartition(reviewId), UnreachablePrefix, cancellationToken);
+    }
+
+    private static string CursorRow(string email) => CursorPrefix + TableKeys.Escape(Member.NormalizeEmail(email));
+}
