@@ -35,14 +35,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
         var now = time.GetUtcNow();
         foreach (var subcommittee in subcommittees)
         {
-            var existing = await repository.GetWindowAsync(reviewId, stage, subcommittee, cancellationToken);
-            await repository.UpsertWindowAsync(reviewId, new StageWindow
-            {
-                Stage = stage,
-                Subcommittee = subcommittee,
-                OpenedAt = existing is { IsOpen: true } ? existing.OpenedAt : now,
-                Deadline = deadline,
-            }, cancellationToken);
+            await SaveWindowAsync(reviewId, stage, subcommittee, deadline, now, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -66,6 +59,31 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
             var assignees = ReviewQueries.UnansweredByMember(inStage, snapshot.Windows.Where(w => w.Stage == stage)).Keys.ToList();
             return new StageOpening(stage, deadline,
                 subcommittees.Select(s => (s, inStage.Count(t => t.Subcommittee == s))).ToList(), assignees);
+        }
+    }
+
+    /// <summary>Opens the window, or moves the deadline of an open one (keeping when it opened); ETag-guarded, retried on a race.</summary>
+    private async Task SaveWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await repository.GetWindowForUpdateAsync(reviewId, stage, subcommittee, cancellationToken);
+            var window = new StageWindow
+            {
+                Stage = stage,
+                Subcommittee = subcommittee,
+                OpenedAt = existing is { Window.IsOpen: true } open ? open.Window.OpenedAt : now,
+                Deadline = deadline,
+            };
+            if (await repository.TrySaveWindowAsync(reviewId, window, existing?.ETag, cancellationToken))
+            {
+                return;
+            }
+
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"The {stage} window of {subcommittee} kept changing; try again.");
+            }
         }
     }
 

@@ -99,14 +99,43 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         return rows.Select(ReviewEntityMapper.ToDomain).ToList();
     }
 
-    public async Task<StageWindow?> GetWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, CancellationToken cancellationToken)
+    public async Task<StageWindow?> GetWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, CancellationToken cancellationToken) =>
+        (await GetWindowForUpdateAsync(reviewId, stage, subcommittee, cancellationToken))?.Window;
+
+    /// <summary>A stage window with the ETag to update it with.</summary>
+    public async Task<(StageWindow Window, ETag ETag)?> GetWindowForUpdateAsync(string reviewId, Stage stage, Subcommittee subcommittee, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<StageWindowEntity>(
             ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowRow(stage, subcommittee), cancellationToken: cancellationToken);
-        return row.HasValue ? ReviewEntityMapper.ToDomain(row.Value!) : null;
+        return row.HasValue ? (ReviewEntityMapper.ToDomain(row.Value!), row.Value!.ETag) : null;
     }
 
+    /// <summary>Inserts the window (no ETag) or replaces it if unchanged since read (ETag); false when someone else changed it.</summary>
+    public async Task<bool> TrySaveWindowAsync(string reviewId, StageWindow window, ETag? expected, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        var entity = ReviewEntityMapper.ToEntity(window, ReviewKeys.StatePartition(reviewId));
+        try
+        {
+            if (expected is null)
+            {
+                await table.AddEntityAsync(entity, cancellationToken);
+            }
+            else
+            {
+                await table.UpdateEntityAsync(entity, expected.Value, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes a window whatever it was before (seeding a new review only).</summary>
     public async Task UpsertWindowAsync(string reviewId, StageWindow window, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
