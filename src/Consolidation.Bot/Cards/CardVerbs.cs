@@ -4,4 +4,16 @@ namespace Consolidation.Bot.Cards;
 public static class CardVerbs
 {
     public const string ShowHelp = "showHelp";
+
+    /// <summary>A member answers a stage's questionnaire (data: task id, card version, stage, and the inputs).</summary>
+    public const string SubmitAnswer = "submitAnswer";
+
+    /// <summary>Universal Actions <c>refresh</c> of a task card (data: task id).</summary>
+    public const string RefreshTask = "refreshTask";
+
+    /// <summary>Show the current card of one task (data: task id).</summary>
+    public const string ShowTask = "showTask";
+
+    /// <summary>List the member's open tasks.</summary>
+    public const string MyTasks = "myTasks";
 }

@@ -1,5 +1,7 @@
 using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Model;
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Domain;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
 using Consolidation.Bot.Localization;
 
@@ -17,7 +19,75 @@ public class AdaptiveCardCheckerTests
             var text = new BotText(culture);
             yield return ($"welcome/{culture.Name}", WelcomeCard.Build(text));
             yield return ($"help/{culture.Name}", HelpCard.Build(text));
+            foreach (var card in TaskCards(text))
+            {
+                yield return ($"{card.Name}/{culture.Name}", card.Card);
+            }
         }
+    }
+
+    private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+
+    private static readonly TaskSummary Task = new("T-0042", "公用請求取扱事務（住民票・戸籍）の受付と発送", "市民局", Subcommittee.LivingSafety);
+
+    /// <summary>Submissions that fail in every way the parser knows, per stage, to build the error-state cards.</summary>
+    private static readonly Dictionary<Stage, Dictionary<string, string?>> BadSubmissions = new()
+    {
+        [Stage.PreWg] = new()
+        {
+            [QuestionnaireFields.Routine] = "maybe", [QuestionnaireFields.AnnualCases] = "abc", [QuestionnaireFields.StaffHours] = "-3",
+            [QuestionnaireFields.Decision] = "Exclude", [QuestionnaireFields.Reason] = null,
+        },
+        [Stage.Wg] = new() { [QuestionnaireFields.Decision] = "NotTarget", [QuestionnaireFields.Destination] = "Moon", [QuestionnaireFields.Issues] = new string('x', 1001) },
+        [Stage.Suitability] = new() { [QuestionnaireFields.Decision] = "ContinueLater", [QuestionnaireFields.Trigger] = "Date", [QuestionnaireFields.RevisitDate] = "soon" },
+    };
+
+    private static IEnumerable<(string Name, AdaptiveCard Card)> TaskCards(BotText text)
+    {
+        var deadline = new DateTimeOffset(2026, 12, 20, 14, 59, 0, TimeSpan.Zero);
+        var answers = new StageAnswer[]
+        {
+            new PreWgAnswer { Routine = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 1200, StaffHours = 350.5m, Decision = PreWgDecision.Exclude, Reason = "高度な判断を要する" },
+            new WgAnswer { Decision = WgDecision.StudyTarget, Destination = Destination.HubWard, Partial = true, Issues = "システム改修が必要" },
+            new SuitabilityAnswer { Decision = SuitabilityDecision.ContinueLater, Trigger = RevisitTrigger.Date, RevisitDate = new DateOnly(2027, 4, 1) },
+        };
+        foreach (var (stage, index) in Stages.Screening.Select((s, i) => (s, i)))
+        {
+            var model = new QuestionnaireCardModel
+            {
+                TaskId = Task.TaskId, TaskName = Task.TaskName, Bureau = Task.Bureau, Subcommittee = Task.Subcommittee, Stage = stage,
+                Deadline = deadline, TimeZone = Tokyo, Position = 3, Total = 40, CardVersion = 7, AssigneeUserId = "29:1abc",
+                Theme = PrecedingTheme.OfficialRequests, StandardBusiness = "住民記録", AnnualCases = 1200, StaffHours = 350m, Text = text,
+            };
+            yield return ($"questionnaire/{stage}", QuestionnaireCard.Build(model));
+
+            var bad = BadSubmissions[stage];
+            var parsed = AnswerParser.Parse(stage, key => bad.GetValueOrDefault(key));
+            Assert.NotEmpty(parsed.Errors);
+            yield return ($"questionnaire-errors/{stage}", QuestionnaireCard.Build(model with { Values = parsed.Values, Errors = parsed.Errors, AssigneeUserId = null }));
+
+            var outcome = new StageOutcome { Answer = answers[index], AnsweredBy = "a@city.example", AnsweredAt = deadline.AddHours(2), Late = true };
+            yield return ($"answered/{stage}", AnsweredCard.Build(new AnsweredCardModel
+            {
+                Task = Task, Outcome = outcome, AnsweredByName = "山田 花子", TimeZone = Tokyo, AssigneeUserId = "29:1abc", Text = text,
+            }));
+            yield return ($"stale/{stage}", StaleCard.Build(new StaleCardModel
+            {
+                Task = Task, Reason = StaleReason.AlreadyAnswered, CurrentStage = answers[index].NextStage, LatestOutcome = outcome, TimeZone = Tokyo, Text = text,
+            }));
+            yield return ($"stage-closed/{stage}", StageClosedCard.Build(new StageClosedCardModel(Task, stage, text)));
+        }
+
+        yield return ("stale-changed", StaleCard.Build(new StaleCardModel
+        {
+            Task = Task, Reason = StaleReason.Changed, CurrentStage = Stage.PreWg, TimeZone = Tokyo, Text = text,
+        }));
+        yield return ("not-your-task", NotYourTaskCard.Build(new NotYourTaskCardModel(Task, text)));
+        yield return ("my-tasks-empty", MyTasksCard.Build(new MyTasksCardModel([], Tokyo, text)));
+        var many = Enumerable.Range(1, 40)
+            .Select(i => new MyTaskRow($"T-{i:0000}", $"{Task.TaskName}（その{i}）", Stages.Screening[i % 3], deadline.AddDays(i), Overdue: i % 7 == 0))
+            .ToList();
+        yield return ("my-tasks-40", MyTasksCard.Build(new MyTasksCardModel(many, Tokyo, text)));
     }
 
     [Fact]

@@ -26,7 +26,11 @@ public sealed record AdaptiveCard
 /// <summary>Universal Actions <c>refresh</c>: the verb Teams invokes to bring the card up to date for <see cref="UserIds"/>.</summary>
 public sealed record CardRefresh
 {
-    [JsonPropertyName("action")] public required ExecuteAction Action { get; init; }
+    /// <summary>
+    /// An <see cref="ExecuteAction"/> (Teams refreshes only with <c>Action.Execute</c>). Declared as the base type so
+    /// the polymorphic <c>type</c> discriminator is written; a property of the derived type is written without it.
+    /// </summary>
+    [JsonPropertyName("action")] public required CardAction Action { get; init; }
     [JsonPropertyName("userIds")] public IReadOnlyList<string>? UserIds { get; init; }
 }
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
+
+namespace Consolidation.Bot.Cards.Questionnaire;
+
+/// <summary>How the questionnaire cards write dates, progress, yes/no and the answer enums in the turn's language.</summary>
+public static class CardText
+{
+    /// <summary>
+    /// The instant in the review's time zone: <c>2026年12月20日(日) 23:59</c> in Japanese,
+    /// <c>Sun 20 Dec 2026 23:59</c> in English.
+    /// </summary>
+    public static string DateTime(DateTimeOffset instant, TimeZoneInfo timeZone, BotText text)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, timeZone);
+        return local.ToString(text.IsJapanese ? "yyyy年M月d日(ddd) HH:mm" : "ddd d MMM yyyy HH:mm", text.Culture);
+    }
+
+    /// <summary>A calendar date: <c>2027年4月1日(木)</c> / <c>Thu 1 Apr 2027</c>.</summary>
+    public static string Date(DateOnly date, BotText text) =>
+        date.ToString(text.IsJapanese ? "yyyy年M月d日(ddd)" : "ddd d MMM yyyy", text.Culture);
+
+    /// <summary><c>3件目／全40件</c> / <c>3 of 40</c>.</summary>
+    public static string Progress(int position, int total, BotText text) =>
+        text.Format(nameof(Strings.Questionnaire_Progress), position, total);
+
+    public static string YesNo(bool value, BotText text) => text[value ? nameof(Strings.Card_Yes) : nameof(Strings.Card_No)];
+
+    public static string Number(decimal value, BotText text) => value.ToString("#,0.##", text.Culture);
+
+    public static string Name(MigrationEffect effect, BotText text) => text[effect switch
+    {
+        MigrationEffect.None => nameof(Strings.MigrationEffect_None),
+        MigrationEffect.Changes => nameof(Strings.MigrationEffect_Changes),
+        MigrationEffect.Abolishes => nameof(Strings.MigrationEffect_Abolishes),
+        _ => nameof(Strings.MigrationEffect_Unknown),
+    }];
+
+    public static string Name(Destination destination, BotText text) => text[destination switch
+    {
+        Destination.Bureau => nameof(Strings.Destination_Bureau),
+        Destination.HubWard => nameof(Strings.Destination_HubWard),
+        Destination.Outsourcing => nameof(Strings.Destination_Outsourcing),
+        Destination.System => nameof(Strings.Destination_System),
+        _ => nameof(Strings.Destination_Other),
+    }];
+
+    /// <summary>The decision of an answer in the turn's language (<c>除外</c>, <c>Continue later</c> ...).</summary>
+    public static string Decision(StageAnswer answer, BotText text) => answer switch
+    {
+        PreWgAnswer a => a.Decision.Name(text.IsJapanese),
+        WgAnswer a => a.Decision.Name(text.IsJapanese),
+        SuitabilityAnswer a => a.Decision.Name(text.IsJapanese),
+        _ => answer.Stage.Name(text.IsJapanese),
+    };
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using Consolidation.Bot.Cards.Model;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
+
+namespace Consolidation.Bot.Cards.Questionnaire;
+
+/// <summary>What every task card names about the task: its id, name, subcommittee and bureau.</summary>
+public sealed record TaskSummary(string TaskId, string TaskName, string Bureau, Subcommittee Subcommittee)
+{
+    public static TaskSummary From(TaskDefinition definition) =>
+        new(definition.Id, definition.Name, definition.Bureau, definition.Subcommittee);
+}
+
+/// <summary>Pieces the task cards share.</summary>
+internal static class TaskCardParts
+{
+    public static TextBlock Kicker(string text) =>
+        new(text) { Size = TextSize.Small, Weight = TextWeight.Bolder, Color = TextColor.Accent };
+
+    public static TextBlock TaskName(string name) =>
+        new(name) { Size = TextSize.Large, Weight = TextWeight.Bolder, Spacing = Spacing.None };
+
+    /// <summary>The task's id, subcommittee and bureau, followed by <paramref name="more"/>.</summary>
+    public static FactSet Facts(TaskSummary task, BotText text, params IEnumerable<Fact> more) => new()
+    {
+        Facts =
+        [
+            new Fact(text[nameof(Strings.Card_TaskId)], task.TaskId),
+            new Fact(text[nameof(Strings.Card_Subcommittee)], task.Subcommittee.Name(text.IsJapanese)),
+            new Fact(text[nameof(Strings.Card_Bureau)], task.Bureau),
+            .. more,
+        ],
+    };
+
+    public static Dictionary<string, string> TaskData(string taskId) =>
+        new(StringComparer.Ordinal) { [QuestionnaireFields.TaskId] = taskId };
+
+    /// <summary>Universal Actions refresh for the assignee; none when their Teams user id is not known.</summary>
+    public static CardRefresh? Refresh(string taskId, string? assigneeUserId, BotText text) =>
+        string.IsNullOrEmpty(assigneeUserId)
+            ? null
+            : new CardRefresh
+            {
+                Action = CardAttachment.Execute(text[nameof(Strings.Questionnaire_Refresh)], QuestionnaireFields.RefreshVerb, TaskData(taskId)),
+                UserIds = [assigneeUserId],
+            };
+
+    public static TextBlock Error(string message) => new(message) { Color = TextColor.Attention, Size = TextSize.Small, Spacing = Spacing.Small };
+}
