@@ -3,6 +3,8 @@ using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Features.Council;
 using Consolidation.Bot.Features.Fallback;
 using Consolidation.Bot.Features.Help;
+using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Features.Welcome;
 using Consolidation.Bot.Protocol;
 using Consolidation.Bot.Protocol.Connector;
@@ -39,6 +41,16 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ReviewRepository>();
         services.AddSingleton<ReviewImportWriter>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton<StageOpeningService>();
+        services.AddSingleton<MemberCursorStore>();
+        services.AddSingleton<ActiveReviewLoader>();
+        services.AddSingleton<QuestionnaireComposer>();
+        services.AddSingleton<TaskCards>();
+
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        services.AddSingleton<OutboxClient>();
+        services.AddSingleton<IOutboxHandler, NextCardSender>();
+        services.AddHostedService<OutboxWorker>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
         services.AddTurnRouting();
@@ -47,6 +59,12 @@ public static class BotServiceCollectionExtensions
         services.AddTurnHandler<HelpHandler>(Routes.ForCardVerb(CardVerbs.ShowHelp));
         services.AddCommand<RegisterCouncilHandler>(RegisterCouncilHandler.Command);
         services.AddTurnHandler<UnrecognizedMessageHandler>(Routes.UnrecognizedMessage);
+        services.AddCommand<OpenStageHandler>(OpenStageHandler.Command);
+        services.AddCommand<MyTasksHandler>(MyTasksHandler.Command);
+        services.AddTurnHandler<MyTasksHandler>(Routes.ForCardVerb(CardVerbs.MyTasks));
+        services.AddTurnHandler<SubmitAnswerHandler>(Routes.ForCardVerb(CardVerbs.SubmitAnswer));
+        services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.RefreshTask));
+        services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.ShowTask));
         return services;
     }
 

@@ -18,8 +18,7 @@ public class FoundationPlaygroundTests(PlaygroundFixture fixture)
     private static bool IsCreate(JsonObject frame, string conversationId) =>
         (string?)frame["action"] == "createMessage" && (string?)frame["actionConversationId"] == conversationId;
 
-    private static string CardText(JsonObject frame) =>
-        frame["message"]?["attachments"]?[0]?["content"]?.ToJsonString(Json.Readable) ?? "";
+    private static string CardText(JsonObject frame) => Frames.CardText(frame);
 
     [Fact]
     public async Task TestConfig_MatchesPlaygroundIdsUsedByTests()

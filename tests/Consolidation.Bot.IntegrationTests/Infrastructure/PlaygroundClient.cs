@@ -55,7 +55,7 @@ public sealed class PlaygroundClient(int port) : IDisposable
             ["from"] = new JsonObject { ["id"] = fromId },
             ["value"] = new JsonObject
             {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() },
             },
         };
         using var response = await _http.PostAsJsonAsync("/_conversation/v1/invoke", body);
@@ -71,7 +71,7 @@ public sealed class PlaygroundClient(int port) : IDisposable
             ["conversation"] = new JsonObject { ["id"] = conversationId },
             ["replyToId"] = replyToId,
             ["from"] = new JsonObject { ["id"] = fromId },
-            ["value"] = value,
+            ["value"] = value.DeepClone(),
         };
         using var response = await _http.PostAsJsonAsync("/_conversation/v1/submit", body);
         response.EnsureSuccessStatusCode();

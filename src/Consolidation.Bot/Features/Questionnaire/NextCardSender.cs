@@ -1,0 +1,119 @@
+using Consolidation.Bot.Conversations;
+using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Protocol.Connector;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Review.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Features.Questionnaire;
+
+/// <summary>
+/// Outbox handler: sends a member their next questionnaire card, one at a time. Idempotent through the member's
+/// cursor: a card still waiting for an answer is not followed by another, and a card already sent is not sent again.
+/// A member the bot cannot reach (403/404, not in any roster) is recorded, the secretariat is told, and the message
+/// is done (not retried forever).
+/// </summary>
+public sealed class NextCardSender(
+    ReviewRepository repository,
+    MemberCursorStore cursors,
+    ProactiveMessenger messenger,
+    QuestionnaireComposer composer,
+    IOptions<OutboxOptions> outbox,
+    TimeProvider time,
+    ILogger<NextCardSender> logger) : IOutboxHandler
+{
+    public string Kind => OutboxMessage.NextCard;
+
+    public async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var snapshot = await repository.LoadAsync(message.ReviewId, cancellationToken);
+        var member = snapshot?.MemberByEmail(message.Email);
+        if (snapshot is null || member is null)
+        {
+            return true;
+        }
+
+        var open = QuestionnaireComposer.OpenTasksOf(snapshot, member.Email);
+        var cursor = await cursors.GetAsync(message.ReviewId, member.Email, cancellationToken);
+        var now = time.GetUtcNow();
+        var inHand = cursor is null ? null : open.FirstOrDefault(t => t.Id == cursor.TaskId && t.State.Version == cursor.TaskVersion);
+        if (inHand is not null)
+        {
+            if (cursor!.Status == MemberCursorEntity.Sent)
+            {
+                return true; // one card at a time: the one in hand is still unanswered
+            }
+
+            if (now - cursor.At < outbox.Value.Lease)
+            {
+                return false; // another worker is sending it right now; look again after the lease
+            }
+
+            return await SendAsync(message, snapshot, member, inHand, cursor, now, cancellationToken); // an abandoned claim
+        }
+
+        var next = open.Count > 0 ? open[0] : null;
+        return next is null || await SendAsync(message, snapshot, member, next, cursor, now, cancellationToken);
+    }
+
+    private async Task<bool> SendAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, ReviewTask task, MemberCursorEntity? cursor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claim = await cursors.TrySaveAsync(message.ReviewId, new MemberCursorEntity
+        {
+            Email = member.Email,
+            TaskId = task.Id,
+            TaskVersion = task.State.Version,
+            Status = MemberCursorEntity.Sending,
+            At = now,
+        }, cursor?.ETag, cancellationToken);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var reference = await messenger.FindMemberReferenceAsync(message.TenantId, member.AadObjectId, member.Email, cancellationToken);
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                Attachments = [composer.QuestionnaireAttachment(snapshot, task, member, reference.UserId, reference.Locale)],
+            };
+            var sent = await messenger.SendAsync(reference, activity, cancellationToken);
+            claim.Status = MemberCursorEntity.Sent;
+            claim.ActivityId = sent.Id;
+            claim.ConversationId = reference.ConversationId;
+            await cursors.TrySaveAsync(message.ReviewId, claim, claim.ETag, cancellationToken);
+            Log.CardSent(logger, task.Id, member.Email);
+            return true;
+        }
+        catch (ConnectorException ex) when (ex.IsUnreachable)
+        {
+            Log.MemberUnreachable(logger, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString());
+            await cursors.RecordUnreachableAsync(message.ReviewId, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString(), now, cancellationToken);
+            await ReportAsync(message, member, ex.ErrorCode ?? ex.StatusCode.ToString(), cancellationToken);
+            return true;
+        }
+    }
+
+    private async Task ReportAsync(OutboxMessage message, Member member, string reason, CancellationToken cancellationToken)
+    {
+        if (message.ReportTo is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var text = composer.UnreachableText(member, reason);
+            await messenger.SendToUserAsync(message.TenantId, message.ReportTo, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            Log.ReplyFailed(logger, ex);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Routing;
+using Consolidation.Bot.Routing.Commands;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Features.Questionnaire;
+
+/// <summary>
+/// <c>open prewg 福祉・健康部会 2026-12-20</c> / <c>open prewg all 2026-12-20</c> / <c>プレWG開始 福祉 12月20日</c>: the secretariat
+/// opens a stage; each assignee with unanswered tasks there gets their first card through the outbox.
+/// </summary>
+public sealed class OpenStageHandler(
+    ActiveReviewLoader loader,
+    StageOpeningService opening,
+    OutboxClient outbox,
+    IOptions<ReviewOptions> review,
+    TimeProvider time) : ITurnHandler
+{
+    public const string CommandName = "openStage";
+
+    public static readonly CommandDefinition Command = new(CommandName,
+        ["open", "プレwg開始", "プレwgを開始", "wg開始", "wgを開始", "適否開始", "適否を開始", "適否検討開始"]);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var context = await loader.LoadAsync(turn, cancellationToken);
+        if (context is null)
+        {
+            await turn.SendTextAsync(turn.Text[nameof(Strings.Review_NotLoaded)], cancellationToken);
+            return null;
+        }
+
+        if (context.Sender is not { IsSecretariat: true } secretariat)
+        {
+            await turn.SendTextAsync(turn.Text[nameof(Strings.OpenStage_NotSecretariat)], cancellationToken);
+            return null;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(review.Value.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var (request, error) = OpenStageParser.Parse(turn.UserText, today);
+        if (request is null)
+        {
+            var problem = turn.Text[$"OpenStage_{error}"];
+            await turn.SendTextAsync(problem + "\n" + turn.Text[nameof(Strings.OpenStage_Usage)], cancellationToken);
+            return null;
+        }
+
+        var deadline = request.DeadlineIn(zone);
+        var opened = await opening.OpenAsync(context.ReviewId, secretariat, request.Stage, request.Subcommittees, deadline, cancellationToken);
+        foreach (var email in opened.Assignees)
+        {
+            await outbox.EnqueueAsync(new OutboxMessage
+            {
+                Kind = OutboxMessage.NextCard,
+                ReviewId = context.ReviewId,
+                TenantId = turn.TenantId,
+                Email = email,
+                ReportTo = secretariat.AadObjectId,
+            }, cancellationToken);
+        }
+
+        var japanese = turn.Text.IsJapanese;
+        var list = string.Join(japanese ? "、" : ", ", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(japanese)} {s.Tasks}"));
+        await turn.SendTextAsync(turn.Text.Format(nameof(Strings.OpenStage_Opened),
+            request.Stage.Name(japanese), Cards.Questionnaire.CardText.DateTime(deadline, zone, turn.Text), list, opened.Assignees.Count), cancellationToken);
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using Consolidation.Bot.Cards;
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Features.Questionnaire;
+
+/// <summary>
+/// Loads what the questionnaire cards show from a review snapshot (the handlers' side of the pure card builders):
+/// a member's open tasks in order, the card model with its progress, and the texts in the right language.
+/// </summary>
+public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
+{
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(review.Value.TimeZone);
+
+    /// <summary>The forced locale when configured, else the member's.</summary>
+    public BotText TextFor(string? locale) => new(BotCultures.FromLocale(string.IsNullOrEmpty(review.Value.Locale) ? locale : review.Value.Locale));
+
+    /// <summary>The member's tasks waiting for their answer in open stages, nearest deadline first, then by id.</summary>
+    public static IReadOnlyList<ReviewTask> OpenTasksOf(ReviewSnapshot snapshot, string email)
+    {
+        var key = Member.NormalizeEmail(email);
+        return ReviewQueries.Unanswered(snapshot.Tasks, snapshot.Windows)
+            .Where(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)) == key)
+            .OrderBy(x => x.Window.Deadline).ThenBy(x => x.Task.Id, StringComparer.Ordinal)
+            .Select(x => x.Task)
+            .ToList();
+    }
+
+    /// <summary>The card model for <paramref name="task"/> in its current stage; progress counts the member's tasks of that stage.</summary>
+    public QuestionnaireCardModel ModelFor(ReviewSnapshot snapshot, ReviewTask task, Member member, string? userId, BotText text)
+    {
+        var stage = task.Stage;
+        var window = snapshot.WindowFor(stage, task.Subcommittee)
+            ?? throw new InvalidOperationException($"Stage {stage} is not open for {task.Subcommittee}.");
+        var key = Member.NormalizeEmail(member.Email);
+        var mine = snapshot.Tasks
+            .Where(t => ReviewRules.Reached(t.State, stage) && Member.NormalizeEmail(t.Definition.AssigneeFor(stage)) == key
+                && snapshot.WindowFor(stage, t.Subcommittee) is { IsOpen: true })
+            .ToList();
+        var answered = mine.Count(t => t.State.OutcomeOf(stage) is not null);
+        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(mine.Count, answered + 1), task.State.Version, userId, text);
+    }
+
+    public Attachment QuestionnaireAttachment(ReviewSnapshot snapshot, ReviewTask task, Member member, string? userId, string? locale) =>
+        CardAttachment.From(QuestionnaireCard.Build(ModelFor(snapshot, task, member, userId, TextFor(locale))));
+
+    public MyTasksCardModel MyTasksModel(ReviewSnapshot snapshot, Member member, DateTimeOffset now, BotText text) =>
+        new(OpenTasksOf(snapshot, member.Email)
+                .Select(t => (Task: t, Deadline: snapshot.WindowFor(t.Stage, t.Subcommittee)!.Deadline))
+                .Select(x => new MyTaskRow(x.Task.Id, x.Task.Definition.Name, x.Task.Stage, x.Deadline, x.Deadline < now))
+                .ToList(),
+            Zone, text);
+
+    public string UnreachableText(Member member, string reason) =>
+        TextFor(null).Format(nameof(Strings.Unreachable_Report), member.Name, member.Email, reason);
+}

@@ -1,0 +1,108 @@
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Routing;
+
+namespace Consolidation.Bot.Features.Questionnaire;
+
+/// <summary>
+/// <c>submitAnswer</c> (Action.Execute, or Action.Submit from old clients): validate, store (history + new state in one
+/// transaction), answer with the read-only answered card, and queue the member's next card. Refusals answer with a
+/// clear card and store nothing: someone else's task, a stale card, a closed stage, invalid input (same card, errors
+/// shown, typed values kept). A redelivered submission is stored once and answered with the same answered card.
+/// </summary>
+public sealed class SubmitAnswerHandler(
+    ActiveReviewLoader loader,
+    DecisionService decisions,
+    Review.Storage.ReviewRepository repository,
+    QuestionnaireComposer composer,
+    TaskCards cards,
+    OutboxClient outbox,
+    ILogger<SubmitAnswerHandler> logger) : ITurnHandler
+{
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var action = turn.CardAction!;
+        var context = await loader.LoadAsync(turn, cancellationToken);
+        if (context is null)
+        {
+            return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
+        }
+
+        var taskId = action.Get(QuestionnaireFields.TaskId) ?? "";
+        var task = context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId);
+        if (task is null || !int.TryParse(action.Get(QuestionnaireFields.Version), out var version)
+            || !Enum.TryParse<Stage>(action.Get(QuestionnaireFields.Stage), out var stage) || !Stages.Screening.Contains(stage))
+        {
+            return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
+        }
+
+        var userId = turn.From.Id;
+        if (context.Sender is not { } member
+            || Member.NormalizeEmail(task.Definition.AssigneeFor(stage)) != Member.NormalizeEmail(member.Email))
+        {
+            Log.DecisionRefused(logger, taskId, context.Sender?.Email ?? turn.From.AadObjectId ?? turn.From.Id ?? "?", nameof(DecisionError.NotAssignee));
+            return InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text)));
+        }
+
+        if (task.Stage != stage || task.State.Version != version)
+        {
+            // A redelivery of an answer that was stored: the same answered card again, nothing written.
+            if (task.State.OutcomeOf(stage) is not null
+                && await repository.IsStoredAsync(context.ReviewId, SubmissionKey(taskId, version, member), cancellationToken))
+            {
+                Log.DuplicateSubmission(logger, taskId, member.Email);
+                return InvokeResponses.Card(cards.Answered(context.Snapshot, task, stage, userId, turn.Text));
+            }
+
+            return Refused(context, task, member, userId, DecisionError.Stale, stage, turn.Text);
+        }
+
+        var parsed = AnswerParser.Parse(stage, action.Get);
+        if (!parsed.IsValid)
+        {
+            return WithErrors(context, task, member, userId, parsed.Values, parsed.Errors, turn.Text);
+        }
+
+        var result = await decisions.AnswerAsync(context.ReviewId, member, taskId, parsed.Answer!, version, SubmissionKey(taskId, version, member), cancellationToken);
+        switch (result.Status)
+        {
+            case SubmissionStatus.Accepted:
+                await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = turn.TenantId, Email = member.Email }, cancellationToken);
+                return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text));
+            case SubmissionStatus.Duplicate when result.Task?.State.OutcomeOf(stage) is not null:
+                return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task, stage, userId, turn.Text));
+            case SubmissionStatus.Refused when result.Error == DecisionError.Invalid:
+                var errors = result.Decision!.FieldErrors.ToDictionary(e => QuestionnaireFields.ForAnswerField(e.Key), e => e.Value, StringComparer.Ordinal);
+                return WithErrors(context, task, member, userId, parsed.Values, errors, turn.Text);
+            case SubmissionStatus.NotFound:
+                return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
+            default:
+                return Refused(context, result.Task ?? task, member, userId, result.Error, stage, turn.Text);
+        }
+    }
+
+    /// <summary>One card version answered by one member is one submission: Teams' redeliveries share the key.</summary>
+    public static string SubmissionKey(string taskId, int version, Member member) => $"{taskId}|v{version}|{member.Email}";
+
+    private InvokeResponse WithErrors(ActiveReviewContext context, ReviewTask task, Member member, string? userId,
+        IReadOnlyDictionary<string, string?> values, IReadOnlyDictionary<string, string> errors, BotText text)
+    {
+        var model = composer.ModelFor(context.Snapshot, task, member, userId, text) with { Values = values, Errors = errors };
+        return InvokeResponses.Card(QuestionnaireCard.Build(model));
+    }
+
+    private InvokeResponse Refused(ActiveReviewContext context, ReviewTask task, Member member, string? userId, DecisionError error, Stage stage, BotText text) =>
+        error switch
+        {
+            DecisionError.NotAssignee => InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), text))),
+            DecisionError.StageClosed or DecisionError.StageNotOpen => InvokeResponses.Card(StageClosedCard.Build(new StageClosedCardModel(TaskSummary.From(task.Definition), stage, text))),
+            _ when task.State.OutcomeOf(stage) is { } outcome && outcome.AnsweredBy == Member.NormalizeEmail(member.Email) && task.Stage != stage
+                => InvokeResponses.Card(cards.Stale(context.Snapshot, task, StaleReason.AlreadyAnswered, text)),
+            _ => InvokeResponses.Card(cards.Stale(context.Snapshot, task, task.State.OutcomeOf(stage) is null ? StaleReason.Changed : StaleReason.AlreadyAnswered, text)),
+        };
+}

@@ -1,0 +1,36 @@
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Routing;
+
+namespace Consolidation.Bot.Features.Questionnaire;
+
+/// <summary>
+/// <c>refreshTask</c> (Teams' automatic refresh for the assignee) and <c>showTask</c> (a pick from "my tasks", or
+/// "show the current card" on a stale card): the card that shows the task as it stands now, for this member.
+/// </summary>
+public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards) : ITurnHandler
+{
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var context = await loader.LoadAsync(turn, cancellationToken);
+        if (context is null)
+        {
+            return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
+        }
+
+        var taskId = turn.CardAction!.Get(QuestionnaireFields.TaskId) ?? "";
+        var task = context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId);
+        if (task is null)
+        {
+            return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
+        }
+
+        if (context.Sender is not { } member)
+        {
+            return InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text)));
+        }
+
+        return InvokeResponses.Card(cards.Current(context.Snapshot, task, member, turn.From.Id, turn.Text));
+    }
+}

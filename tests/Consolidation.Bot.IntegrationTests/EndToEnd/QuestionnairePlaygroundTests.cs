@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Consolidation.Bot.Cli;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Consolidation.Bot.Review.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidation.Bot.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The questionnaire through the real Playground: the secretariat (the Playground's current user, also assignee of
+/// five 福祉・健康 tasks in the demo review) opens pre-WG in chat, gets her first card from the outbox, answers it by
+/// Action.Execute; wrong input, another user's answer and a double submit are handled.
+/// </summary>
+[Collection(PlaygroundCollection.Name)]
+public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
+{
+    private PlaygroundClient Playground => fixture.Playground;
+    private ConversationStream Stream => fixture.Stream;
+
+    private static bool IsQuestionnaire(JsonObject f) =>
+        (string?)f["action"] == "createMessage" && (string?)f["actionConversationId"] == PlaygroundIds.PersonalChatId
+        && Card(f)?.ToJsonString(Json.Readable).Contains("submitAnswer", StringComparison.Ordinal) == true;
+
+    private static JsonNode? Card(JsonObject f) => Frames.CardOf(f);
+
+    private static JsonObject SubmitData(JsonNode card)
+    {
+        var actions = card["actions"]!.AsArray();
+        var submit = actions.First(a => (string?)a!["verb"] == "submitAnswer")!;
+        return submit["data"]!.DeepClone().AsObject();
+    }
+
+    private JsonObject OtherUserInvoke(string replyToId, JsonObject data) => new()
+    {
+        ["type"] = "invoke",
+        ["name"] = "adaptiveCard/action",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = $"http://127.0.0.1:{fixture.PlaygroundPort}/_connector",
+        ["from"] = new JsonObject { ["id"] = PlaygroundIds.WelfareUserId, ["name"] = "佐藤 健一", ["aadObjectId"] = PlaygroundIds.WelfareUserAadId },
+        ["recipient"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
+        ["conversation"] = new JsonObject { ["id"] = PlaygroundIds.PersonalChatId, ["conversationType"] = "personal", ["tenantId"] = PlaygroundIds.TenantId },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = PlaygroundIds.TenantId } },
+        ["locale"] = "ja-JP",
+        ["replyToId"] = replyToId,
+        ["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "submitAnswer", ["data"] = data.DeepClone() },
+        },
+    };
+
+    private async Task<string> LoadDemoAndOpenPreWgAsync(int mark)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = fixture.StorageConnectionString,
+            ["Storage:TablePrefix"] = fixture.TablePrefix,
+        };
+        using var output = new StringWriter();
+        Assert.Equal(0, await CliApplication.RunAsync(["demo"], settings, output, output));
+        await Playground.InstallAsync(PlaygroundIds.PersonalChatId);
+        await Playground.InstallAsync(PlaygroundIds.TeamId);
+
+        await Playground.SendMessageAsync(PlaygroundIds.PersonalChatId, "プレWG開始 福祉 12月20日");
+
+        await Stream.WaitForAsync(f => ((string?)f["message"]?["text"])?.Contains("プレWGを開始しました", StringComparison.Ordinal) == true, mark);
+        var catalog = fixture.Services.GetRequiredService<ReviewCatalog>();
+        return (await catalog.GetActiveReviewIdAsync(CancellationToken.None))!;
+    }
+
+    [Fact]
+    public async Task OpenPreWg_AnswerByExecute_StoresAndSendsNextCard_RefusesOthersAndDuplicates()
+    {
+        var mark = Stream.Mark();
+        var reviewId = await LoadDemoAndOpenPreWgAsync(mark);
+
+        // The first card arrives through the outbox, one at a time.
+        var first = await Stream.WaitForAsync(IsQuestionnaire, mark, TimeSpan.FromSeconds(30));
+        var card = Card(first)!;
+        var data = SubmitData(card);
+        var taskId = (string)data["taskId"]!;
+        var messageId = (string)first["message"]!["messageId"]!;
+        Assert.Contains("1件目", card.ToJsonString(Json.Readable), StringComparison.Ordinal);
+        Assert.Single(Stream.FramesSince(mark), IsQuestionnaire);
+
+        var repository = fixture.Services.GetRequiredService<ReviewRepository>();
+        var before = (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task.State;
+
+        // Exclude without a reason: the same card comes back with the error, nothing is stored.
+        var invalid = data.DeepClone().AsObject();
+        foreach (var (k, v) in new Dictionary<string, string> { ["routine"] = "false", ["highLevelNegotiation"] = "true", ["paperOrVisit"] = "false", ["businessesServed"] = "false", ["migrationEffect"] = "None", ["decision"] = "Exclude" })
+        {
+            invalid[k] = v;
+        }
+
+        var (invalidStatus, invalidBody) = await Playground.InvokeAsync(PlaygroundIds.PersonalChatId, messageId, PlaygroundIds.CurrentUserId, "submitAnswer", invalid);
+        Assert.Equal(200, invalidStatus);
+        Assert.Contains("submitAnswer", invalidBody!["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+        Assert.Contains("Attention", invalidBody["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+        Assert.Equal(before, (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task.State);
+
+        // Another user (佐藤 健一) answering this task: refused, nothing stored.
+        var valid = data.DeepClone().AsObject();
+        foreach (var (k, v) in new Dictionary<string, string> { ["routine"] = "true", ["highLevelNegotiation"] = "false", ["paperOrVisit"] = "true", ["businessesServed"] = "false", ["migrationEffect"] = "Changes", ["annualCases"] = "1,200", ["staffHours"] = "300", ["decision"] = "Keep" })
+        {
+            valid[k] = v;
+        }
+
+        // (The Playground's /invoke only accepts members of the chat, so the other user's invoke goes through
+        // customActivities, which forwards it verbatim, and once straight to the bot to read its answer.)
+        var otherInvoke = OtherUserInvoke(messageId, valid);
+        await Playground.PostCustomActivityAsync(otherInvoke);
+        using (var http = new HttpClient())
+        {
+            using var direct = await http.PostAsync(fixture.Bot.MessagesUrl, new StringContent(otherInvoke.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            var answer = System.Text.Json.Nodes.JsonNode.Parse(await direct.Content.ReadAsStringAsync())!;
+            Assert.Equal(200, (int)direct.StatusCode);
+            Assert.Contains("担当", answer["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+            Assert.DoesNotContain("submitAnswer", answer["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+        }
+
+        await Task.Delay(500);
+        Assert.Equal(before, (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task.State);
+
+        // The assignee's valid answer: answered card, record updated, next card arrives.
+        var nextMark = Stream.Mark();
+        var (status, body) = await Playground.InvokeAsync(PlaygroundIds.PersonalChatId, messageId, PlaygroundIds.CurrentUserId, "submitAnswer", valid);
+        Assert.Equal(200, status);
+        Assert.Contains("山田 花子", body!["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+        var stored = (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task;
+        Assert.Equal(Stage.Wg, stored.Stage);
+        Assert.Equal(1200, ((PreWgAnswer)stored.State.PreWg!.Answer).AnnualCases);
+        var next = await Stream.WaitForAsync(IsQuestionnaire, nextMark, TimeSpan.FromSeconds(30));
+        Assert.NotEqual(taskId, (string)SubmitData(Card(next)!)["taskId"]!);
+        Assert.Contains("2件目", Card(next)!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+
+        // Teams redelivers the same submission: stored once, the same answered card.
+        var (againStatus, againBody) = await Playground.InvokeAsync(PlaygroundIds.PersonalChatId, messageId, PlaygroundIds.CurrentUserId, "submitAnswer", valid);
+        Assert.Equal(200, againStatus);
+        Assert.Contains("山田 花子", againBody!["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
+        var history = await repository.GetHistoryAsync(reviewId, taskId, CancellationToken.None);
+        Assert.Single(history, h => h.Kind == HistoryKind.Answer);
+    }
+}
