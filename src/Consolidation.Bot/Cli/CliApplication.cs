@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Cli;
 /// </summary>
 public static class CliApplication
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "export", "demo", "help", "--help" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "export", "demo", "open-stage", "help", "--help" };
 
     public const string Usage = """
         Usage: Consolidation.Bot VERB [options]
@@ -21,6 +21,9 @@ public static class CliApplication
           demo [--play-seed-funnel] [--if-empty]
                  Load the demo review (812 tasks, the Playground's users); --play-seed-funnel also answers the stages
                  so the funnel is the seed's 812 / 342 / 276 / 6 / 233 / 37; --if-empty does nothing when a review exists.
+          open-stage --stage prewg|wg|suitability --subcommittee 福祉[,こども...]|all --deadline 2026-12-20 [--tenant ID] [--by EMAIL]
+                 Open a stage with a deadline (end of that day in Review:TimeZone); the questionnaires are queued in the
+                 outbox and sent one at a time per member by the running bot.
         Configuration as for the bot (appsettings.json, environment: Storage__ConnectionString, ...).
         """;
 
@@ -49,6 +52,7 @@ public static class CliApplication
         builder.Services.AddTransient<ImportCommand>();
         builder.Services.AddTransient<ExportCommand>();
         builder.Services.AddTransient<DemoCommand>();
+        builder.Services.AddTransient<OpenStageCommand>();
         using var host = builder.Build();
         var services = host.Services;
         _ = services.GetRequiredService<IOptions<Storage.StorageOptions>>().Value;
@@ -64,6 +68,7 @@ public static class CliApplication
                 "import" => await services.GetRequiredService<ImportCommand>().RunAsync(parsed, cts.Token),
                 "export" => await services.GetRequiredService<ExportCommand>().RunAsync(parsed, cts.Token),
                 "demo" => await services.GetRequiredService<DemoCommand>().RunAsync(parsed, cts.Token),
+                "open-stage" => await services.GetRequiredService<OpenStageCommand>().RunAsync(parsed, cts.Token),
                 _ => throw new CliUsageException($"unknown verb '{parsed.Verb}'"),
             };
         }

@@ -194,7 +194,31 @@ public class CliTests(AzuriteFixture azurite)
         Assert.Equal(original, copy);
     }
 
+    [Fact]
+    public async Task OpenStage_AfterDemo_OpensWelfarePreWgAndQueuesOneMessagePerAssignee()
+    {
+        var run = new Run(azurite);
+        await run.CliAsync("demo");
+        var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, output) = await run.CliAsync("open-stage", "--stage", "prewg", "--subcommittee", "福祉", "--deadline", deadline, "--tenant", "tenant-1");
+
+        Assert.True(exit == 0, output);
+        var snapshot = await run.Repository.LoadAsync((await run.Catalog.GetActiveReviewIdAsync(None))!, None);
+        var welfare = snapshot!.Tasks.Where(t => t.Subcommittee == Subcommittee.WelfareHealth).ToList();
+        Assert.All(welfare, t => Assert.Equal(Stage.PreWg, t.Stage));
+        Assert.All(snapshot.Tasks.Except(welfare), t => Assert.Equal(Stage.Inventory, t.Stage));
+        var window = Assert.Single(snapshot.Windows);
+        Assert.Equal((Stage.PreWg, Subcommittee.WelfareHealth), (window.Stage, window.Subcommittee));
+        var assignees = welfare.Select(t => t.Definition.Assignee).Distinct().Count();
+        var outbox = new Consolidation.Bot.Outbox.OutboxClient(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run.Prefix }));
+        Assert.Equal(assignees, await outbox.ApproximateCountAsync(None));
+        Assert.Contains("プレWGを開始しました", output, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("open-stage", "--stage", "prewg", "--subcommittee", "all", "--deadline", "2099-01-01")]
+    [InlineData("open-stage", "--stage", "nope", "--subcommittee", "all", "--deadline", "2099-01-01", "--tenant", "t")]
     [InlineData("import")]
     [InlineData("import", "--tasks", "/nonexistent.csv")]
     [InlineData("export")]
