@@ -10,10 +10,11 @@ namespace Consolidation.Bot.IntegrationTests.Infrastructure;
 /// Playground can call it. Settings override configuration; <paramref name="configureServices"/> can swap
 /// seams (a FakeTimeProvider, a Graph mock) after the bot's own registrations.
 /// </summary>
-public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null, int? port = null)
     : WebApplicationFactory<Program>
 {
-    public int Port { get; } = FreePort.Next();
+    /// <summary>The loopback port; pass the same one to a second host to "restart the bot" behind a running Playground.</summary>
+    public int Port { get; } = port ?? FreePort.Next();
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 

@@ -17,10 +17,16 @@ public sealed class ConversationStream : IAsyncDisposable
     private readonly SemaphoreSlim _arrived = new(0);
     private Task? _reader;
 
-    public static async Task<ConversationStream> ConnectAsync(int playgroundPort)
+    public static Task<ConversationStream> ConnectAsync(int playgroundPort) =>
+        ConnectAsync(playgroundPort, "/_ws_conversation/v1/conversations/stream");
+
+    /// <summary>The log stream (<c>/_ws/log/stream</c>): every exchange in both directions, bot → connector calls included.</summary>
+    public static Task<ConversationStream> ConnectLogAsync(int playgroundPort) => ConnectAsync(playgroundPort, "/_ws/log/stream");
+
+    private static async Task<ConversationStream> ConnectAsync(int playgroundPort, string path)
     {
         var stream = new ConversationStream();
-        await stream._socket.ConnectAsync(new Uri($"ws://127.0.0.1:{playgroundPort}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        await stream._socket.ConnectAsync(new Uri($"ws://127.0.0.1:{playgroundPort}{path}"), CancellationToken.None);
         stream._reader = Task.Run(stream.ReadLoopAsync);
         return stream;
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consolidation.Bot.IntegrationTests.Infrastructure;
@@ -9,11 +7,11 @@ namespace Consolidation.Bot.IntegrationTests.Infrastructure;
 /// Playground config, wired together on free loopback ports, and one conversation WebSocket open for the whole
 /// collection. Tests of one collection run one after another and use <see cref="ConversationStream.Mark"/>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync, which disposes the Playground.")]
 public class PlaygroundFixture : IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite = new();
-    private NodeProcess? _playground;
-    private string? _workDir;
+    private PlaygroundProcess? _playground;
 
     public BotHost Bot { get; private set; } = null!;
 
@@ -78,46 +76,11 @@ public class PlaygroundFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
-        if (_workDir is not null)
-        {
-            Directory.Delete(_workDir, recursive: true);
-        }
     }
 
     private async Task StartPlaygroundAsync()
     {
-        _workDir = Directory.CreateTempSubdirectory("playground-").FullName;
-        var port = PlaygroundPort.ToString(CultureInfo.InvariantCulture);
-        _playground = NodeProcess.Start(
-            RepoPaths.NodeTool("@microsoft/m365agentsplayground/cli.js"),
-            ["-e", Bot.MessagesUrl, "-c", "msteams", "--dt", "-p", port, "--service-url", $"http://127.0.0.1:{port}/_connector"],
-            _workDir,
-            new Dictionary<string, string>
-            {
-                ["TEAMSAPPTESTER_BROWSER"] = "none",
-                ["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = RepoPaths.PlaygroundConfig,
-                ["M365_AGENTS_PLAYGROUND_LOGFILE"] = Path.Combine(_workDir, "playground.log"),
-            });
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!Regex.IsMatch(_playground.Output, @"Listening on \d+"))
-        {
-            if (_playground.HasExited || DateTime.UtcNow > deadline)
-            {
-                var log = Path.Combine(_workDir, "playground.log");
-                throw new InvalidOperationException("The Playground did not start: " + _playground.Output
-                    + (File.Exists(log) ? await File.ReadAllTextAsync(log) : ""));
-            }
-
-            await Task.Delay(50);
-        }
-
-        var listening = Regex.Match(_playground.Output, @"Listening on (\d+)").Groups[1].Value;
-        if (listening != port)
-        {
-            throw new InvalidOperationException($"The Playground took port {listening} instead of {port} (port was busy).");
-        }
-
-        await FreePort.WaitUntilListeningAsync(PlaygroundPort, TimeSpan.FromSeconds(10), "Playground");
+        _playground = new PlaygroundProcess(Bot.MessagesUrl, PlaygroundPort);
+        await _playground.StartAsync();
     }
 }
