@@ -60,6 +60,7 @@ public static class BotServiceCollectionExtensions
         services.AddCommand<RegisterCouncilHandler>(RegisterCouncilHandler.Command);
         services.AddTurnHandler<UnrecognizedMessageHandler>(Routes.UnrecognizedMessage);
         services.AddCommand<OpenStageHandler>(OpenStageHandler.Command);
+        services.AddCommand<CloseStageHandler>(CloseStageHandler.Command);
         services.AddCommand<MyTasksHandler>(MyTasksHandler.Command);
         services.AddTurnHandler<MyTasksHandler>(Routes.ForCardVerb(CardVerbs.MyTasks));
         services.AddTurnHandler<SubmitAnswerHandler>(Routes.ForCardVerb(CardVerbs.SubmitAnswer));

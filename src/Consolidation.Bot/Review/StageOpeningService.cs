@@ -62,6 +62,40 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
         }
     }
 
+    /// <summary>
+    /// Closes a stage for subcommittees: answers are refused from now on (late answers before this are kept, marked late).
+    /// Returns the subcommittees whose window was open.
+    /// </summary>
+    public async Task<IReadOnlyList<Subcommittee>> CloseAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, CancellationToken cancellationToken)
+    {
+        if (!actor.IsSecretariat)
+        {
+            throw new InvalidOperationException("Only the secretariat closes stages.");
+        }
+
+        var closed = new List<Subcommittee>();
+        var now = time.GetUtcNow();
+        foreach (var subcommittee in subcommittees)
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var existing = await repository.GetWindowForUpdateAsync(reviewId, stage, subcommittee, cancellationToken);
+                if (existing is not { Window.IsOpen: true } open)
+                {
+                    break;
+                }
+
+                if (await repository.TrySaveWindowAsync(reviewId, open.Window with { ClosedAt = now }, open.ETag, cancellationToken))
+                {
+                    closed.Add(subcommittee);
+                    break;
+                }
+            }
+        }
+
+        return closed;
+    }
+
     /// <summary>Opens the window, or moves the deadline of an open one (keeping when it opened); ETag-guarded, retried on a race.</summary>
     private async Task SaveWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, DateTimeOffset now, CancellationToken cancellationToken)
     {

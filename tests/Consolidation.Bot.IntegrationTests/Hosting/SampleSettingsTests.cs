@@ -19,6 +19,7 @@ public class SampleSettingsTests
         var connector = config.GetSection(ConnectorOptions.SectionName).Get<ConnectorOptions>()!;
         var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
         var review = config.GetSection(ReviewOptions.SectionName).Get<ReviewOptions>()!;
+        var outbox = config.GetSection(Consolidation.Bot.Outbox.OutboxOptions.SectionName).Get<Consolidation.Bot.Outbox.OutboxOptions>()!;
 
         Assert.True(bot.IsDevelopmentMode);
         Assert.Equal(BotAuthenticationOptions.DefaultOpenIdMetadataUrl, bot.OpenIdMetadataUrl);
@@ -27,5 +28,7 @@ public class SampleSettingsTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), connector.RateLimitSafetyMargin);
         Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString);
         Assert.Equal("Asia/Tokyo", review.TimeZone);
+        Assert.Equal(TimeSpan.FromMinutes(1), outbox.Lease);
+        Assert.Equal(16, outbox.Concurrency);
     }
 }

@@ -70,4 +70,38 @@ public class StageOpeningTests(AzuriteFixture azurite)
             opening.OpenAsync("r1", ReviewStorage.Assignee(1), Stage.PreWg, Subcommittees.All, s.Time.GetUtcNow().AddDays(1), None));
         Assert.Empty((await s.Repository.LoadAsync("r1", None))!.Windows);
     }
+
+    [Fact]
+    public async Task Close_ThenAnswer_RefusedStageClosedAndNothingStored()
+    {
+        var s = await ImportAsync(azurite);
+        var opening = new StageOpeningService(s.Repository, s.Time);
+        await opening.OpenAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], s.Time.GetUtcNow().AddDays(1), None);
+
+        var closed = await opening.CloseAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, Subcommittees.All, None);
+        var again = await opening.CloseAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, Subcommittees.All, None);
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, "k", None);
+
+        Assert.Equal([Subcommittee.WelfareHealth], closed);
+        Assert.Empty(again);
+        Assert.Equal(DecisionError.StageClosed, result.Error);
+        Assert.Equal(2, (await s.Repository.GetTaskAsync("r1", "J-0001", None))!.Task.State.Version);
+        Assert.Single(await s.Repository.GetHistoryAsync("r1", "J-0001", None));
+    }
+
+    [Fact]
+    public async Task AnswerAfterDeadline_BeforeClose_AcceptedAndMarkedLate()
+    {
+        var s = await ImportAsync(azurite);
+        var opening = new StageOpeningService(s.Repository, s.Time);
+        await opening.OpenAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], s.Time.GetUtcNow().AddDays(1), None);
+        s.Time.Advance(TimeSpan.FromDays(2));
+
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, "k", None);
+
+        Assert.Equal(SubmissionStatus.Accepted, result.Status);
+        var history = await s.Repository.GetHistoryAsync("r1", "J-0001", None);
+        Assert.True(history[^1].Late);
+        Assert.True((await s.Repository.GetTaskAsync("r1", "J-0001", None))!.Task.State.PreWg!.Late);
+    }
 }

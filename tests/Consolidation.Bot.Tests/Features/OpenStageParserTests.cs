@@ -50,4 +50,28 @@ public class OpenStageParserTests
         Assert.Equal(new DateTimeOffset(2026, 12, 20, 14, 59, 59, TimeSpan.Zero), deadline);
         Assert.Equal(TimeSpan.Zero, deadline.Offset);
     }
+
+    [Theory]
+    [InlineData("close prewg 福祉", Stage.PreWg, "WelfareHealth")]
+    [InlineData("プレWG終了 全部会", Stage.PreWg, "all")]
+    [InlineData("WG終了 こども 人事財政", Stage.Wg, "ChildrenEducation,PersonnelFinance")]
+    [InlineData("close suitability all", Stage.Suitability, "all")]
+    public void ParseClose_StageAndSubcommittees(string text, Stage stage, string subcommittees)
+    {
+        var (parsed, list) = OpenStageParser.ParseClose(text);
+
+        Assert.Equal(stage, parsed);
+        var expected = subcommittees == "all" ? Subcommittees.All : subcommittees.Split(',').Select(Enum.Parse<Subcommittee>).ToList();
+        Assert.Equal(expected, list);
+    }
+
+    [Theory]
+    [InlineData("close 福祉")]
+    [InlineData("close prewg")]
+    public void ParseClose_Incomplete_ReturnsNoStageOrNoSubcommittee(string text)
+    {
+        var (stage, list) = OpenStageParser.ParseClose(text);
+
+        Assert.True(stage is null || list.Count == 0);
+    }
 }

@@ -59,6 +59,15 @@ public static partial class OpenStageParser
             : (new OpenStageRequest(stage.Value, subcommittees, date.Value), OpenStageParseError.None);
     }
 
+    /// <summary>Parses <c>close prewg 福祉</c> / <c>プレWG終了 全部会</c>: the stage and the subcommittees, no date.</summary>
+    public static (Stage? Stage, IReadOnlyList<Subcommittee> Subcommittees) ParseClose(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var stage = ParseStage(normalized);
+        var rest = CloseWords().Replace(normalized, " ");
+        return (stage, stage is null ? [] : ParseSubcommittees(rest));
+    }
+
     private static Stage? ParseStage(string t) =>
         t.Contains("プレwg", StringComparison.Ordinal) || t.Contains("prewg", StringComparison.Ordinal) || t.Contains("pre-wg", StringComparison.Ordinal) || t.Contains("ぷれwg", StringComparison.Ordinal) ? Stage.PreWg
         : t.Contains("適否", StringComparison.Ordinal) || t.Contains("suitability", StringComparison.Ordinal) ? Stage.Suitability
@@ -124,6 +133,9 @@ public static partial class OpenStageParser
     [GeneratedRegex(@"(^|\s)(all|全部会|全て|すべて|全部)(\s|$)")]
     private static partial Regex AllWord();
 
-    [GeneratedRegex(@"^(open|プレwg開始|プレwg|prewg|wg開始|wg|適否開始|適否|suitability|開始|を開始)")]
+    [GeneratedRegex(@"(close|終了|締め切り|締切)")]
+    private static partial Regex CloseWords();
+
+    [GeneratedRegex(@"^(open|close|プレwg終了|wg終了|適否終了|プレwg開始|プレwg|prewg|wg開始|wg|適否開始|適否|suitability|開始|を開始)")]
     private static partial Regex StageWords();
 }
