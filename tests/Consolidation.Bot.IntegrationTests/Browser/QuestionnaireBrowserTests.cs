@@ -51,6 +51,7 @@ public class QuestionnaireBrowserTests(PlaygroundFixture fixture)
         Assert.Contains("山田 花子", await answered.InnerTextAsync(), StringComparison.Ordinal);
         await answered.ScrollIntoViewIfNeededAsync();
         await browser.ScreenshotAsync("questionnaire-03-answered");
+        await browser.CardWith("2件目").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
         var pageText = await browser.Page.InnerTextAsync("body");
         foreach (var warning in UnsupportedWarnings)

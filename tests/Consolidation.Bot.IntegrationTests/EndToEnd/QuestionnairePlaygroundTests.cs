@@ -36,7 +36,7 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
     {
         var mark = Stream.Mark();
         var reviewId = await LoadDemoAndOpenPreWgAsync(mark);
-        var first = await Stream.WaitForAsync(IsQuestionnaire, mark, TimeSpan.FromSeconds(30));
+        var first = await Stream.WaitForAsync(f => IsQuestionnaire(f) && Frames.CardText(f).Contains("1件目", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(30));
         var data = SubmitData(Card(first)!);
         var taskId = (string)data["taskId"]!;
         var messageId = (string)first["message"]!["messageId"]!;
@@ -50,10 +50,19 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
 
         var update = await Stream.WaitForAsync(f => (string?)f["action"] == "updateMessage" && (string?)f["message"]?["messageId"] == messageId, updateMark, TimeSpan.FromSeconds(20));
         Assert.Contains("回答を受け付けました", Frames.CardText(update), StringComparison.Ordinal);
+        await Stream.WaitForAsync(f => IsQuestionnaire(f) && Frames.CardText(f).Contains("2件目", StringComparison.Ordinal), updateMark, TimeSpan.FromSeconds(30));
         var repository = fixture.Services.GetRequiredService<ReviewRepository>();
         var stored = (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task;
         Assert.Equal(Stage.Closed, stored.Stage);
         Assert.Equal("高度な折衝が必要なため", ((PreWgAnswer)stored.State.PreWg!.Answer).Reason);
+
+        // 私の担当: the four tasks still open, the answered one no longer listed, each with a button to answer it.
+        var listMark = Stream.Mark();
+        await Playground.SendMessageAsync(PlaygroundIds.PersonalChatId, "私の担当");
+        var list = await Stream.WaitForAsync(f => (string?)f["action"] == "createMessage" && Frames.CardText(f).Contains("showTask", StringComparison.Ordinal), listMark, TimeSpan.FromSeconds(20));
+        var listJson = Frames.CardText(list);
+        Assert.DoesNotContain(taskId, listJson, StringComparison.Ordinal);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(listJson, "\"taskId\":\"(J-\\d+)\"").Select(m => m.Groups[1].Value).Distinct().Count());
     }
 
     private JsonObject OtherUserInvoke(string replyToId, JsonObject data) => new()
@@ -107,13 +116,13 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
         Assert.Contains(await cursors.ListUnreachableAsync(reviewId, CancellationToken.None), u => u.Email == "naoki.kobayashi@city.example.jp");
 
         // The first card arrives through the outbox, one at a time.
-        var first = await Stream.WaitForAsync(IsQuestionnaire, mark, TimeSpan.FromSeconds(30));
+        var first = await Stream.WaitForAsync(f => IsQuestionnaire(f) && Frames.CardText(f).Contains("1件目", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(30));
         var card = Card(first)!;
         var data = SubmitData(card);
         var taskId = (string)data["taskId"]!;
         var messageId = (string)first["message"]!["messageId"]!;
         Assert.Contains("1件目", card.ToJsonString(Json.Readable), StringComparison.Ordinal);
-        Assert.Single(Stream.FramesSince(mark), IsQuestionnaire);
+        Assert.Single(Stream.FramesSince(mark), f => IsQuestionnaire(f) && Frames.CardText(f).Contains("1件目", StringComparison.Ordinal));
 
         var repository = fixture.Services.GetRequiredService<ReviewRepository>();
         var before = (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task.State;
