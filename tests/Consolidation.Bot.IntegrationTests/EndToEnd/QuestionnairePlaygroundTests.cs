@@ -65,6 +65,40 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(listJson, "\"taskId\":\"(J-\\d+)\"").Select(m => m.Groups[1].Value).Distinct().Count());
     }
 
+    [Fact]
+    public async Task OpenStage_ByAMemberNotTheSecretariat_RefusedAndNothingOpened()
+    {
+        var mark = Stream.Mark();
+        using var output = new StringWriter();
+        Assert.Equal(0, await CliApplication.RunAsync(["demo"], new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = fixture.StorageConnectionString,
+            ["Storage:TablePrefix"] = fixture.TablePrefix,
+        }, output, output));
+        var message = OtherUserInvoke("unused", []);
+        message["type"] = "message";
+        message["text"] = $"<at>{PlaygroundIds.BotName}</at> プレWG開始 福祉 12月20日";
+        message["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = $"<at>{PlaygroundIds.BotName}</at>",
+            ["mentioned"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
+        });
+        message["textFormat"] = "plain";
+        message.Remove("name");
+        message.Remove("value");
+        message.Remove("replyToId");
+
+        await Playground.PostCustomActivityAsync(message);
+
+        await Stream.WaitForAsync(f => ((string?)f["message"]?["text"])?.Contains("事務局（市民局）だけ", StringComparison.Ordinal) == true, mark);
+        var catalog = fixture.Services.GetRequiredService<ReviewCatalog>();
+        var repository = fixture.Services.GetRequiredService<ReviewRepository>();
+        var snapshot = await repository.LoadAsync((await catalog.GetActiveReviewIdAsync(CancellationToken.None))!, CancellationToken.None);
+        Assert.Empty(snapshot!.Windows);
+        Assert.All(snapshot.Tasks, t => Assert.Equal(Stage.Inventory, t.Stage));
+    }
+
     private JsonObject OtherUserInvoke(string replyToId, JsonObject data) => new()
     {
         ["type"] = "invoke",
@@ -74,7 +108,9 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
         ["serviceUrl"] = $"http://127.0.0.1:{fixture.PlaygroundPort}/_connector",
         ["from"] = new JsonObject { ["id"] = PlaygroundIds.WelfareUserId, ["name"] = "佐藤 健一", ["aadObjectId"] = PlaygroundIds.WelfareUserAadId },
         ["recipient"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
-        ["conversation"] = new JsonObject { ["id"] = PlaygroundIds.PersonalChatId, ["conversationType"] = "personal", ["tenantId"] = PlaygroundIds.TenantId },
+        // The group chat, not the current user's personal chat: otherwise the bot would (rightly) record that chat as
+        // 佐藤's 1:1 conversation and later send his cards into the current user's chat.
+        ["conversation"] = new JsonObject { ["id"] = PlaygroundIds.GroupChatId, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = PlaygroundIds.TenantId },
         ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = PlaygroundIds.TenantId } },
         ["locale"] = "ja-JP",
         ["replyToId"] = replyToId,

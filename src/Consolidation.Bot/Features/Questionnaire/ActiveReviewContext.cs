@@ -27,4 +27,26 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
         var sender = (aad is null ? null : snapshot.MemberByAadObjectId(aad));
         return new ActiveReviewContext(snapshot, sender);
     }
+
+    /// <summary>
+    /// The active review and its secretariat member sending this turn; otherwise answers the turn (no review loaded, or
+    /// not the secretariat) and returns null. The check is on the sender's Entra object id, never the display name.
+    /// </summary>
+    public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var context = await LoadAsync(turn, cancellationToken);
+        if (context is null)
+        {
+            await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.Review_NotLoaded)], cancellationToken);
+            return null;
+        }
+
+        if (context.Sender is not { IsSecretariat: true } secretariat)
+        {
+            await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.OpenStage_NotSecretariat)], cancellationToken);
+            return null;
+        }
+
+        return (context, secretariat);
+    }
 }

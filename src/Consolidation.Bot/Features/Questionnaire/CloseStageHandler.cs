@@ -16,16 +16,8 @@ public sealed class CloseStageHandler(ActiveReviewLoader loader, StageOpeningSer
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var context = await loader.LoadAsync(turn, cancellationToken);
-        if (context is null)
+        if (await loader.LoadForSecretariatAsync(turn, cancellationToken) is not var (context, secretariat))
         {
-            await turn.SendTextAsync(turn.Text[nameof(Strings.Review_NotLoaded)], cancellationToken);
-            return null;
-        }
-
-        if (context.Sender is not { IsSecretariat: true } secretariat)
-        {
-            await turn.SendTextAsync(turn.Text[nameof(Strings.OpenStage_NotSecretariat)], cancellationToken);
             return null;
         }
 
