@@ -45,18 +45,22 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
             var entering = stage == Stage.PreWg
                 ? loaded.Tasks.Where(t => t.Task.Stage == Stage.Inventory && subcommittees.Contains(t.Task.Subcommittee)).ToList()
                 : [];
+            var changes = entering.Select(t => Enter(t, actor, now)).ToList();
             try
             {
-                await repository.CommitManyAsync(reviewId, entering.Select(t => Enter(t, actor, now)).ToList(), cancellationToken);
+                await repository.CommitManyAsync(reviewId, changes, cancellationToken);
             }
             catch (Exception ex) when (attempt < MaxAttempts && ex is RequestFailedException { Status: 409 or 412 })
             {
                 continue;
             }
 
-            var snapshot = (await repository.LoadAsync(reviewId, cancellationToken))!;
-            var inStage = snapshot.Tasks.Where(t => subcommittees.Contains(t.Subcommittee) && ReviewRules.Reached(t.State, stage)).ToList();
-            var assignees = ReviewQueries.UnansweredByMember(inStage, snapshot.Windows.Where(w => w.Stage == stage)).Keys.ToList();
+            // The committed states applied to what was loaded: no second full read of the review.
+            var entered = changes.ToDictionary(c => c.Item2.TaskId, c => c.Item2, StringComparer.Ordinal);
+            var tasks = loaded.Snapshot.Tasks.Select(t => entered.TryGetValue(t.Id, out var state) ? t with { State = state } : t).ToList();
+            var windows = await repository.GetWindowsAsync(reviewId, cancellationToken);
+            var inStage = tasks.Where(t => subcommittees.Contains(t.Subcommittee) && ReviewRules.Reached(t.State, stage)).ToList();
+            var assignees = ReviewQueries.UnansweredByMember(inStage, windows.Where(w => w.Stage == stage)).Keys.ToList();
             return new StageOpening(stage, deadline,
                 subcommittees.Select(s => (s, inStage.Count(t => t.Subcommittee == s))).ToList(), assignees);
         }
