@@ -29,7 +29,7 @@ public sealed class NextCardSender(
 
     public async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var snapshot = await repository.LoadAsync(message.ReviewId, cancellationToken);
+        var snapshot = await repository.LoadForMemberAsync(message.ReviewId, message.Email, cancellationToken);
         var member = snapshot?.MemberByEmail(message.Email);
         if (snapshot is null || member is null)
         {

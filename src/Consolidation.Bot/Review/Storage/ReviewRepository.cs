@@ -12,6 +12,11 @@ namespace Consolidation.Bot.Review.Storage;
 /// </summary>
 public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog)
 {
+    /// <summary>Member-scoped loads read the states one by one up to this many tasks, else the whole state range.</summary>
+    private const int PointReadLimit = 40;
+
+    private readonly ReviewDefinitionCache _definitions = new();
+
     public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken) =>
         (await LoadForUpdateAsync(reviewId, cancellationToken))?.Snapshot;
 
@@ -25,28 +30,71 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var definitionPartition = ReviewKeys.DefinitionPartition(reviewId, review.Generation);
         var statePartition = ReviewKeys.StatePartition(reviewId);
-        var definitions = QueryAsync<TaskDefinitionEntity>(table, definitionPartition, ReviewKeys.TaskPrefix, cancellationToken);
-        var members = QueryAsync<MemberEntity>(table, definitionPartition, ReviewKeys.MemberPrefix, cancellationToken);
+        var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
         var states = QueryAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken);
         var windows = QueryAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
-        await Task.WhenAll(definitions, members, states, windows);
+        await Task.WhenAll(definitions, states, windows);
 
         var stateById = (await states).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
-        var stored = (await definitions)
-            .OrderBy(d => d.Order)
-            .Select(d => stateById.TryGetValue(d.Id, out var s)
-                ? new StoredTask(new ReviewTask(ReviewEntityMapper.ToDomain(d), ReviewEntityMapper.ToDomain(s)), s.ETag)
-                : new StoredTask(new ReviewTask(ReviewEntityMapper.ToDomain(d), TaskState.New(d.Id)), null))
-            .ToList();
+        var stored = (await definitions).Tasks.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id))).ToList();
         var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(),
-            (await members).Select(ReviewEntityMapper.ToDomain).OrderBy(m => m.Email, StringComparer.Ordinal).ToList(),
-            (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+            (await definitions).Members, (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
         return (snapshot, stored);
     }
 
-    /// <summary>One task with its state's ETag (three point reads); null when the review or the task does not exist.</summary>
+    /// <summary>
+    /// A snapshot scoped to one member: every member and window, but only the tasks assigned to <paramref name="email"/>
+    /// in some stage. Enough for everything about that member's own questionnaire (open tasks, card progress), at a cost
+    /// that does not grow with the size of the review. Null when the review does not exist.
+    /// </summary>
+    public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken)
+    {
+        var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
+        if (review is null)
+        {
+            return null;
+        }
+
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        var statePartition = ReviewKeys.StatePartition(reviewId);
+        var definitions = await DefinitionsAsync(table, reviewId, review, cancellationToken);
+        var mine = definitions.TasksByMember.GetValueOrDefault(Member.NormalizeEmail(email)) ?? [];
+        var windows = QueryAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
+        Dictionary<string, TaskStateEntity> stateById;
+        if (mine.Count <= PointReadLimit)
+        {
+            var reads = mine.Select(d => table.GetEntityIfExistsAsync<TaskStateEntity>(statePartition, ReviewKeys.StateRow(d.Id), cancellationToken: cancellationToken)).ToList();
+            await Task.WhenAll(reads);
+            stateById = reads.Select(r => r.Result).Where(r => r.HasValue).Select(r => r.Value!).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
+        }
+        else
+        {
+            stateById = (await QueryAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken)).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
+        }
+
+        var tasks = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id)).Task).ToList();
+        return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, definitions.Members,
+            (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+    }
+
+    private static StoredTask Stored(TaskDefinition definition, TaskStateEntity? state) => state is null
+        ? new StoredTask(new ReviewTask(definition, TaskState.New(definition.Id)), null)
+        : new StoredTask(new ReviewTask(definition, ReviewEntityMapper.ToDomain(state)), state.ETag);
+
+    private Task<ReviewDefinitions> DefinitionsAsync(TableClient table, string reviewId, ReviewRowEntity review, CancellationToken cancellationToken) =>
+        _definitions.GetAsync(reviewId, review, async () =>
+        {
+            var partition = ReviewKeys.DefinitionPartition(reviewId, review.Generation);
+            var definitions = QueryAsync<TaskDefinitionEntity>(table, partition, ReviewKeys.TaskPrefix, CancellationToken.None);
+            var members = QueryAsync<MemberEntity>(table, partition, ReviewKeys.MemberPrefix, CancellationToken.None);
+            await Task.WhenAll(definitions, members);
+            return new ReviewDefinitions(
+                (await definitions).OrderBy(d => d.Order).Select(ReviewEntityMapper.ToDomain).ToList(),
+                (await members).Select(ReviewEntityMapper.ToDomain).OrderBy(m => m.Email, StringComparer.Ordinal).ToList());
+        }).WaitAsync(cancellationToken);
+
+    /// <summary>One task with its state's ETag (a point read; the definition comes from memory); null when the review or the task does not exist.</summary>
     public async Task<StoredTask?> GetTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken)
     {
         var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
@@ -56,18 +104,12 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var definition = table.GetEntityIfExistsAsync<TaskDefinitionEntity>(
-            ReviewKeys.DefinitionPartition(reviewId, review.Generation), ReviewKeys.TaskRow(taskId), cancellationToken: cancellationToken);
+        var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
         var state = table.GetEntityIfExistsAsync<TaskStateEntity>(
             ReviewKeys.StatePartition(reviewId), ReviewKeys.StateRow(taskId), cancellationToken: cancellationToken);
-        var (d, s) = (await definition, await state);
-        if (!d.HasValue)
-        {
-            return null;
-        }
-
-        var task = new ReviewTask(ReviewEntityMapper.ToDomain(d.Value!), s.HasValue ? ReviewEntityMapper.ToDomain(s.Value!) : TaskState.New(taskId));
-        return new StoredTask(task, s.HasValue ? s.Value!.ETag : null);
+        var definition = (await definitions).TaskById.GetValueOrDefault(taskId);
+        var row = await state;
+        return definition is null ? null : Stored(definition, row.HasValue ? row.Value : null);
     }
 
     public async Task<IReadOnlyList<Member>> GetMembersAsync(string reviewId, CancellationToken cancellationToken)
@@ -79,8 +121,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var rows = await QueryAsync<MemberEntity>(table, ReviewKeys.DefinitionPartition(reviewId, review.Generation), ReviewKeys.MemberPrefix, cancellationToken);
-        return rows.Select(ReviewEntityMapper.ToDomain).ToList();
+        return (await DefinitionsAsync(table, reviewId, review, cancellationToken)).Members;
     }
 
     /// <summary>The history of one task (oldest first), or of the whole review when <paramref name="taskId"/> is null.</summary>

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using Consolidation.Bot.Domain;
+
+namespace Consolidation.Bot.Review.Storage;
+
+/// <summary>
+/// The task definitions and members of one published generation of a review. A generation is immutable once
+/// published (an import writes a new one), so it can be kept in memory and shared by every turn.
+/// </summary>
+public sealed class ReviewDefinitions
+{
+    public ReviewDefinitions(IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<Member> members)
+    {
+        Tasks = tasks;
+        Members = members;
+        TaskById = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        TasksByMember = tasks
+            .SelectMany(t => t.StageAssignees.Values.Append(t.Assignee).Select(Member.NormalizeEmail).Distinct(StringComparer.Ordinal).Select(e => (Email: e, Task: t)))
+            .GroupBy(x => x.Email, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TaskDefinition>)g.Select(x => x.Task).ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>In import order.</summary>
+    public IReadOnlyList<TaskDefinition> Tasks { get; }
+
+    public IReadOnlyList<Member> Members { get; }
+
+    public IReadOnlyDictionary<string, TaskDefinition> TaskById { get; }
+
+    /// <summary>Tasks by the normalised email of anyone assigned to them in any stage.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TaskDefinition>> TasksByMember { get; }
+}
+
+/// <summary>
+/// Published generations read once per process (instance state of the singleton repository, not static). Holds a few
+/// generations; an older one is read again if ever asked for.
+/// </summary>
+internal sealed class ReviewDefinitionCache
+{
+    private const int Capacity = 8;
+    private readonly ConcurrentDictionary<(string ReviewId, int Generation, string ContentHash), Lazy<Task<ReviewDefinitions>>> _entries = new();
+
+    /// <summary>
+    /// Keyed by review, generation and content hash: a review deleted and imported again under the same id starts at
+    /// generation 1 again, with other content.
+    /// </summary>
+    public async Task<ReviewDefinitions> GetAsync(string reviewId, ReviewRowEntity review, Func<Task<ReviewDefinitions>> load)
+    {
+        var key = (reviewId, review.Generation, review.ContentHash);
+        var entry = _entries.GetOrAdd(key, _ => new Lazy<Task<ReviewDefinitions>>(load));
+        try
+        {
+            var definitions = await entry.Value;
+            if (_entries.Count > Capacity)
+            {
+                foreach (var other in _entries.Keys.Where(k => k != key).Take(_entries.Count - Capacity))
+                {
+                    _entries.TryRemove(other, out _);
+                }
+            }
+
+            return definitions;
+        }
+        catch
+        {
+            _entries.TryRemove(new KeyValuePair<(string, int, string), Lazy<Task<ReviewDefinitions>>>(key, entry));
+            throw;
+        }
+    }
+}
