@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Consolidation.Bot.IntegrationTests.Infrastructure;
+namespace Consolidation.Bot.Testing;
 
 public static class FreePort
 {

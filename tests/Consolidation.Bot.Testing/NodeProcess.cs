@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Consolidation.Bot.IntegrationTests.Infrastructure;
+namespace Consolidation.Bot.Testing;
 
 /// <summary>A Node.js tool the tests run (Azurite, the Playground), with its output kept for failure messages.</summary>
 public sealed class NodeProcess : IAsyncDisposable

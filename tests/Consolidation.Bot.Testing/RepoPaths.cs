@@ -1,4 +1,4 @@
-namespace Consolidation.Bot.IntegrationTests.Infrastructure;
+namespace Consolidation.Bot.Testing;
 
 /// <summary>Locates the repository and the npm tools that scripts/test installs into tools/node.</summary>
 public static class RepoPaths

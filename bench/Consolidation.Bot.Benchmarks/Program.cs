@@ -1,0 +1,3 @@
+using Consolidation.Bot.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args);

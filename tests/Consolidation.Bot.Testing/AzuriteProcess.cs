@@ -1,0 +1,74 @@
+using System.Globalization;
+
+namespace Consolidation.Bot.Testing;
+
+/// <summary>
+/// A real Azurite (Blob, Queue, Table) on fixed loopback ports. In memory by default; with a data folder it keeps its
+/// data across <see cref="StopAsync"/> and <see cref="StartAsync"/>, which is how tests take the store away for a while.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string? _location;
+    private NodeProcess? _process;
+
+    public AzuriteProcess(string? location = null)
+    {
+        _location = location;
+    }
+
+    public int BlobPort { get; } = FreePort.Next();
+    public int QueuePort { get; } = FreePort.Next();
+    public int TablePort { get; } = FreePort.Next();
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var storage = _location is null ? new[] { "--inMemoryPersistence" } : ["--location", Directory.CreateDirectory(_location).FullName];
+        _process = NodeProcess.Start(
+            RepoPaths.NodeTool("azurite/dist/src/azurite.js"),
+            [
+                .. storage, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
+                "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
+                "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort),
+            ],
+            Path.GetTempPath());
+        try
+        {
+            await FreePort.WaitUntilListeningAsync(TablePort, TimeSpan.FromSeconds(30), "Azurite");
+            await FreePort.WaitUntilListeningAsync(QueuePort, TimeSpan.FromSeconds(30), "Azurite");
+            await FreePort.WaitUntilListeningAsync(BlobPort, TimeSpan.FromSeconds(30), "Azurite");
+        }
+        catch (TimeoutException ex)
+        {
+            throw new InvalidOperationException("Azurite did not start: " + _process.Output, ex);
+        }
+    }
+
+    /// <summary>Kills Azurite (its ports close at once); with a data folder, <see cref="StartAsync"/> brings the same data back.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,28 @@
+using Consolidation.Bot.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Consolidation.Bot.Testing.Scenarios;
+
+/// <summary>
+/// The bot's own services (storage, review, outbox client) on a given store, without its web host or background
+/// workers: what a test or benchmark uses to seed and inspect the data a separate bot process works on.
+/// </summary>
+public static class BotServices
+{
+    public static ServiceProvider Create(string connectionString, string tablePrefix)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = tablePrefix,
+            ["Outbox:Enabled"] = "false",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddConsolidationBot();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Consolidation.Bot.Conversations;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Review.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidation.Bot.Testing.Scenarios;
+
+/// <summary>What a fan-out delivered, counted at the fake connector.</summary>
+public sealed record FanOutResult(int Members, int Delivered, int Lost, int Duplicates, long Throttled, double MessagesPerSecond, TimeSpan Span)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Delivered}/{Members} delivered, {Lost} lost, {Duplicates} duplicates, {Throttled} throttled (429), {MessagesPerSecond:F1} msg/s over {Span.TotalSeconds:F1} s");
+}
+
+/// <summary>
+/// A review with one pre-WG task per member, every member with a stored 1:1 conversation on the fake connector,
+/// and the stage opened: the outbox then holds one "next card" message per member, which a running bot sends.
+/// </summary>
+public sealed class FanOutScenario(string connectionString, string tablePrefix, FakeConnector connector, int members)
+{
+    public const string TenantId = "00000000-0000-4000-8000-00000000fa00";
+    public const string ReviewId = "fanout";
+
+    public int Members => members;
+
+    /// <summary>The settings a bot process needs to work on this scenario's store.</summary>
+    public IReadOnlyDictionary<string, string?> BotSettings(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = tablePrefix,
+            ["Review:Locale"] = "ja-JP",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    public static string ConversationOf(int member) => "a:fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>Imports the review, stores the conversations, opens pre-WG for every subcommittee and queues the cards.</summary>
+    public async Task SeedAndOpenAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var services = BotServices.Create(connectionString, tablePrefix);
+        var people = Enumerable.Range(1, members).Select(Member).ToList();
+        var secretariat = new Member { Email = "secretariat@fanout.example.jp", Name = "事務局", Role = MemberRole.Secretariat, AadObjectId = "aad-fanout-secretariat" };
+        var tasks = Enumerable.Range(1, members).Select(i => new TaskDefinition
+        {
+            Id = "F-" + i.ToString("D5", CultureInfo.InvariantCulture),
+            Name = "事務 " + i.ToString(CultureInfo.InvariantCulture),
+            Bureau = "市民局",
+            Subcommittee = SubcommitteeOf(i),
+            Assignee = people[i - 1].Email,
+            AnnualCases = i,
+            StaffHours = 10m,
+        }).ToList();
+        await services.GetRequiredService<ReviewImportWriter>().WriteAsync(ReviewId, "fan-out", tasks, [.. people, secretariat], isDemo: false, now, cancellationToken);
+        var catalog = services.GetRequiredService<ReviewCatalog>();
+        await catalog.SetActiveReviewAsync(ReviewId, cancellationToken);
+
+        var store = services.GetRequiredService<ConversationReferenceStore>();
+        await Parallel.ForEachAsync(Enumerable.Range(1, members), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
+            await store.UpsertIfChangedAsync(new ConversationReference
+            {
+                TenantId = TenantId,
+                Kind = ConversationKind.User,
+                ConversationId = ConversationOf(i),
+                ServiceUrl = connector.ServiceUrl,
+                BotId = "28:fanout-bot",
+                BotName = "集約化ボット",
+                UserId = "29:fanout-" + i.ToString(CultureInfo.InvariantCulture),
+                AadObjectId = people[i - 1].AadObjectId,
+                UserName = people[i - 1].Name,
+                Locale = "ja-JP",
+                UpdatedAt = now,
+            }, ct));
+
+        var opened = await services.GetRequiredService<StageOpeningService>().OpenAsync(
+            ReviewId, secretariat, Stage.PreWg, Subcommittees.All, now.AddDays(14), cancellationToken);
+        var outbox = services.GetRequiredService<OutboxClient>();
+        await Parallel.ForEachAsync(opened.Assignees, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (email, ct) =>
+            await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantId, Email = email }, ct));
+    }
+
+    /// <summary>Waits until every member has a card (or the timeout), then a moment more so late duplicates are counted too.</summary>
+    public async Task<FanOutResult> WaitForDeliveryAsync(TimeSpan timeout, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            while (connector.SendsByConversation().Count < members)
+            {
+                await Task.Delay(100, deadline.Token);
+            }
+
+            await Task.Delay(settle, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return Count();
+    }
+
+    /// <summary>The deliveries so far: distinct members reached, lost, duplicates and the sustained rate.</summary>
+    public FanOutResult Count()
+    {
+        var sends = connector.Deliveries.Where(d => d.Method == "POST" && d.ConversationId.StartsWith("a:fanout-", StringComparison.Ordinal)).OrderBy(d => d.At).ToList();
+        var distinct = sends.Select(d => d.ConversationId).Distinct(StringComparer.Ordinal).Count();
+        var span = sends.Count > 1 ? sends[^1].At - sends[0].At : TimeSpan.Zero;
+        var rate = span > TimeSpan.Zero ? (sends.Count - 1) / span.TotalSeconds : 0;
+        return new FanOutResult(members, distinct, members - distinct, sends.Count - distinct, connector.ThrottledCount, rate, span);
+    }
+
+    private static Member Member(int i) => new()
+    {
+        Email = $"member{i:D5}@fanout.example.jp",
+        Name = "職員 " + i.ToString(CultureInfo.InvariantCulture),
+        AadObjectId = "aad-fanout-" + i.ToString("D5", CultureInfo.InvariantCulture),
+        Subcommittees = [SubcommitteeOf(i)],
+    };
+
+    private static Subcommittee SubcommitteeOf(int i) => Subcommittees.All[i % Subcommittees.All.Count];
+}
