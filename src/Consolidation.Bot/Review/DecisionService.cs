@@ -26,6 +26,9 @@ public sealed record SubmissionResult(SubmissionStatus Status, ReviewTask? Task,
     public DecisionError Error => Decision?.Error ?? DecisionError.None;
 }
 
+/// <summary>What a turn already read for a decision: the task with its state's ETag and the review's stage windows.</summary>
+public sealed record DecisionInput(StoredTask Task, IReadOnlyList<StageWindow> Windows);
+
 /// <summary>
 /// Applies decisions to stored tasks: evaluates the rules on fresh data, commits state + history atomically,
 /// and on a concurrent change re-reads and decides again (an answer then usually turns out stale and is refused
@@ -36,48 +39,67 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
     private const int MaxAttempts = 30;
 
     public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion, string? submissionKey, CancellationToken cancellationToken) =>
-        DecideAsync(reviewId, actor, taskId, submissionKey, async (stored, now) =>
+        AnswerAsync(reviewId, actor, taskId, answer, cardVersion, submissionKey, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="readInThisTurn"/> (the task with its state's ETag and the stage windows, read moments ago
+    /// in the same turn) saves reading them again for the first attempt. It cannot make a wrong decision stick: the commit
+    /// is guarded by the state's ETag, and a refusal decided on it is checked again on fresh data.
+    /// </summary>
+    public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion, string? submissionKey,
+        DecisionInput? readInThisTurn, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, submissionKey, readInThisTurn?.Task, async (stored, fromTurn, now) =>
         {
-            var window = await repository.GetWindowAsync(reviewId, answer.Stage, stored.Task.Subcommittee, cancellationToken);
+            var window = fromTurn
+                ? readInThisTurn!.Windows.FirstOrDefault(w => w.Stage == answer.Stage && w.Subcommittee == stored.Task.Subcommittee)
+                : await repository.GetWindowAsync(reviewId, answer.Stage, stored.Task.Subcommittee, cancellationToken);
             var result = ReviewRules.Answer(stored.Task, actor, answer, cardVersion, window, now);
             return (result, Entry(stored, result, HistoryKind.Answer, answer.Stage, actor, now, cardVersion, answer, null));
         }, cancellationToken);
 
     public Task<SubmissionResult> OverrideAsync(string reviewId, Member actor, string taskId, StageAnswer answer, string reason, CancellationToken cancellationToken) =>
-        DecideAsync(reviewId, actor, taskId, null, (stored, now) =>
+        DecideAsync(reviewId, actor, taskId, null, null, (stored, _, now) =>
         {
             var result = ReviewRules.Override(stored.Task, actor, answer, reason, now);
             return Task.FromResult((result, Entry(stored, result, HistoryKind.Override, answer.Stage, actor, now, stored.Task.State.Version, answer, reason)));
         }, cancellationToken);
 
     public Task<SubmissionResult> ReopenAsync(string reviewId, Member actor, string taskId, Stage stage, string reason, CancellationToken cancellationToken) =>
-        DecideAsync(reviewId, actor, taskId, null, (stored, now) =>
+        DecideAsync(reviewId, actor, taskId, null, null, (stored, _, now) =>
         {
             var result = ReviewRules.Reopen(stored.Task, actor, stage, reason, now);
             return Task.FromResult((result, Entry(stored, result, HistoryKind.Reopen, stage, actor, now, stored.Task.State.Version, null, reason)));
         }, cancellationToken);
 
     private async Task<SubmissionResult> DecideAsync(
-        string reviewId, Member actor, string taskId, string? submissionKey,
-        Func<StoredTask, DateTimeOffset, Task<(DecisionResult Result, HistoryEntry? Entry)>> decide, CancellationToken cancellationToken)
+        string reviewId, Member actor, string taskId, string? submissionKey, StoredTask? readInThisTurn,
+        Func<StoredTask, bool, DateTimeOffset, Task<(DecisionResult Result, HistoryEntry? Entry)>> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            if (submissionKey is not null && await repository.IsStoredAsync(reviewId, submissionKey, cancellationToken))
-            {
-                Log.DuplicateSubmission(logger, taskId, actor.Email);
-                return new SubmissionResult(SubmissionStatus.Duplicate, (await repository.GetTaskAsync(reviewId, taskId, cancellationToken))?.Task);
-            }
-
-            var stored = await repository.GetTaskAsync(reviewId, taskId, cancellationToken);
+            var fromTurn = attempt == 1 && readInThisTurn is not null;
+            var stored = fromTurn ? readInThisTurn : await repository.GetTaskAsync(reviewId, taskId, cancellationToken);
             if (stored is null)
             {
                 return new SubmissionResult(SubmissionStatus.NotFound, null);
             }
 
-            var (result, entry) = await decide(stored, time.GetUtcNow());
+            var (result, entry) = await decide(stored, fromTurn, time.GetUtcNow());
             if (!result.Accepted)
             {
+                if (fromTurn)
+                {
+                    continue; // decided on what the turn read: confirm on fresh data before refusing
+                }
+
+                // A submission that was stored before (Teams redelivered it) is refused as stale by the rules, since
+                // it moved the task on: it is a duplicate, not a refusal.
+                if (submissionKey is not null && await repository.IsStoredAsync(reviewId, submissionKey, cancellationToken))
+                {
+                    Log.DuplicateSubmission(logger, taskId, actor.Email);
+                    return new SubmissionResult(SubmissionStatus.Duplicate, stored.Task);
+                }
+
                 Log.DecisionRefused(logger, taskId, actor.Email, result.Error.ToString());
                 return new SubmissionResult(SubmissionStatus.Refused, stored.Task, result);
             }
@@ -89,7 +111,8 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
                     Log.DecisionStored(logger, taskId, entry!.Kind.ToString(), result.State!.Version, actor.Email);
                     return new SubmissionResult(SubmissionStatus.Accepted, stored.Task with { State = result.State! }, result);
                 case CommitOutcome.Duplicate:
-                    continue;
+                    Log.DuplicateSubmission(logger, taskId, actor.Email);
+                    return new SubmissionResult(SubmissionStatus.Duplicate, (await repository.GetTaskAsync(reviewId, taskId, cancellationToken))?.Task);
                 case CommitOutcome.Conflict when attempt < MaxAttempts:
                     Log.DecisionConflict(logger, taskId, attempt);
                     // Contention back-off, not business time: a real short pause even under a fake review clock.

@@ -5,8 +5,12 @@ using Consolidation.Bot.Routing;
 
 namespace Consolidation.Bot.Features.Questionnaire;
 
-/// <summary>The active review and the sender's membership in it, loaded for a turn (members are matched by Entra object id, then email).</summary>
-public sealed record ActiveReviewContext(ReviewSnapshot Snapshot, Member? Sender)
+/// <summary>
+/// The active review and the sender's membership in it, loaded for a turn (members are matched by Entra object id).
+/// When <see cref="SenderScoped"/> the snapshot holds only the sender's own tasks (with every member and window), and
+/// <see cref="Stored"/> has those tasks with their state ETags.
+/// </summary>
+public sealed record ActiveReviewContext(ReviewSnapshot Snapshot, Member? Sender, bool SenderScoped = false, IReadOnlyDictionary<string, StoredTask>? Stored = null)
 {
     public string ReviewId => Snapshot.ReviewId;
 }
@@ -27,6 +31,22 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
         var sender = (aad is null ? null : snapshot.MemberByAadObjectId(aad));
         return new ActiveReviewContext(snapshot, sender);
     }
+
+    /// <summary>
+    /// The active review scoped to the sender: every member and window but only the sender's own tasks, read at a cost
+    /// that does not grow with the review (answers, refreshes, "my tasks"). Null when no review has been imported yet.
+    /// </summary>
+    public async Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var reviewId = await catalog.GetActiveReviewIdAsync(cancellationToken);
+        var loaded = reviewId is null ? null : await repository.LoadForAadObjectIdAsync(reviewId, turn.From.AadObjectId, cancellationToken);
+        return loaded is null ? null : new ActiveReviewContext(loaded.Snapshot, loaded.Member, SenderScoped: true, loaded.Stored);
+    }
+
+    /// <summary>A task of the context's review: from the snapshot, else (a sender-scoped snapshot) read on its own.</summary>
+    public async Task<ReviewTask?> FindTaskAsync(ActiveReviewContext context, string taskId, CancellationToken cancellationToken) =>
+        context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId)
+        ?? (context.SenderScoped && taskId.Length > 0 ? (await repository.GetTaskAsync(context.ReviewId, taskId, cancellationToken))?.Task : null);
 
     /// <summary>
     /// The active review and its secretariat member sending this turn; otherwise answers the turn (no review loaded, or

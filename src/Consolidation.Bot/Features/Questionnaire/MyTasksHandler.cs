@@ -17,7 +17,7 @@ public sealed class MyTasksHandler(ActiveReviewLoader loader, QuestionnaireCompo
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var context = await loader.LoadAsync(turn, cancellationToken);
+        var context = await loader.LoadForSenderAsync(turn, cancellationToken);
         if (context is null)
         {
             return await AnswerAsync(turn, turn.Text[nameof(Strings.Review_NotLoaded)], cancellationToken);

@@ -27,14 +27,14 @@ public sealed class SubmitAnswerHandler(
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = turn.CardAction!;
-        var context = await loader.LoadAsync(turn, cancellationToken);
+        var context = await loader.LoadForSenderAsync(turn, cancellationToken);
         if (context is null)
         {
             return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
         }
 
         var taskId = action.Get(QuestionnaireFields.TaskId) ?? "";
-        var task = context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId);
+        var task = await loader.FindTaskAsync(context, taskId, cancellationToken);
         if (task is null || !int.TryParse(action.Get(QuestionnaireFields.Version), out var version)
             || !Enum.TryParse<Stage>(action.Get(QuestionnaireFields.Stage), out var stage) || !Stages.Screening.Contains(stage))
         {
@@ -68,11 +68,17 @@ public sealed class SubmitAnswerHandler(
             return WithErrors(context, task, member, userId, parsed.Values, parsed.Errors, turn.Text);
         }
 
-        var result = await decisions.AnswerAsync(context.ReviewId, member, taskId, parsed.Answer!, version, SubmissionKey(taskId, version, member), cancellationToken);
+        var readInThisTurn = context.Stored?.GetValueOrDefault(taskId) is { } stored ? new DecisionInput(stored, context.Snapshot.Windows) : null;
+        var result = await decisions.AnswerAsync(context.ReviewId, member, taskId, parsed.Answer!, version, SubmissionKey(taskId, version, member), readInThisTurn, cancellationToken);
         switch (result.Status)
         {
             case SubmissionStatus.Accepted:
-                await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = turn.TenantId, Email = member.Email }, cancellationToken);
+                // The next card goes out through the outbox; a member with nothing more to answer needs no message.
+                if (QuestionnaireComposer.OpenTasksOf(context.Snapshot, member.Email).Any(t => t.Id != taskId))
+                {
+                    await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = turn.TenantId, Email = member.Email }, cancellationToken);
+                }
+
                 return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text));
             case SubmissionStatus.Duplicate when result.Task?.State.OutcomeOf(stage) is not null:
                 return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task, stage, userId, turn.Text));

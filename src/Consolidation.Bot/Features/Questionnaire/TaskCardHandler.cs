@@ -13,14 +13,14 @@ public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards) 
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var context = await loader.LoadAsync(turn, cancellationToken);
+        var context = await loader.LoadForSenderAsync(turn, cancellationToken);
         if (context is null)
         {
             return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
         }
 
         var taskId = turn.CardAction!.Get(QuestionnaireFields.TaskId) ?? "";
-        var task = context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId);
+        var task = await loader.FindTaskAsync(context, taskId, cancellationToken);
         if (task is null)
         {
             return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));

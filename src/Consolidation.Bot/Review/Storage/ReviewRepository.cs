@@ -48,7 +48,21 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     /// in some stage. Enough for everything about that member's own questionnaire (open tasks, card progress), at a cost
     /// that does not grow with the size of the review. Null when the review does not exist.
     /// </summary>
-    public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken)
+    public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken) =>
+        (await LoadScopedAsync(reviewId, members => members.FirstOrDefault(m => m.Email == Member.NormalizeEmail(email)), cancellationToken))?.Snapshot;
+
+    /// <summary>A member-scoped snapshot (see <see cref="LoadForMemberAsync"/>) with the member and their tasks' state ETags.</summary>
+    public sealed record ScopedLoad(ReviewSnapshot Snapshot, Member? Member, IReadOnlyDictionary<string, StoredTask> Stored);
+
+    /// <summary>
+    /// The member with this Entra object id and a snapshot scoped to them (see <see cref="LoadForMemberAsync"/>);
+    /// the member is null, and the snapshot has no tasks, when nobody in the review has that id.
+    /// </summary>
+    public Task<ScopedLoad?> LoadForAadObjectIdAsync(string reviewId, string? aadObjectId, CancellationToken cancellationToken) =>
+        LoadScopedAsync(reviewId, members => aadObjectId is null ? null
+            : members.FirstOrDefault(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)), cancellationToken);
+
+    private async Task<ScopedLoad?> LoadScopedAsync(string reviewId, Func<IReadOnlyList<Member>, Member?> select, CancellationToken cancellationToken)
     {
         var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
         if (review is null)
@@ -59,7 +73,8 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var statePartition = ReviewKeys.StatePartition(reviewId);
         var definitions = await DefinitionsAsync(table, reviewId, review, cancellationToken);
-        var mine = definitions.TasksByMember.GetValueOrDefault(Member.NormalizeEmail(email)) ?? [];
+        var member = select(definitions.Members);
+        var mine = member is null ? [] : definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
         var windows = QueryAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
         Dictionary<string, TaskStateEntity> stateById;
         if (mine.Count <= PointReadLimit)
@@ -73,9 +88,10 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
             stateById = (await QueryAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken)).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
         }
 
-        var tasks = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id)).Task).ToList();
-        return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, definitions.Members,
+        var stored = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id))).ToList();
+        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members,
             (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+        return new ScopedLoad(snapshot, member, stored.ToDictionary(t => t.Task.Id, StringComparer.Ordinal));
     }
 
     private static StoredTask Stored(TaskDefinition definition, TaskStateEntity? state) => state is null
