@@ -19,6 +19,7 @@ public static class BenchmarkRunner
         {
             new StartupBenchmark(),
             new FanOutBenchmark(members),
+            new AnswerLatencyBenchmark(Option(args, "--answers", 800), 32),
         };
         var selected = which == "all" ? all : all.Where(b => b.Name == which).ToArray();
         if (selected.Length == 0)

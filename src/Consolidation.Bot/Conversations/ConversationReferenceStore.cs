@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Consolidation.Bot.Storage;
@@ -11,6 +12,17 @@ namespace Consolidation.Bot.Conversations;
 public sealed class ConversationReferenceStore(TableClientProvider tables)
 {
     public const string CouncilRowKey = "council";
+
+    /// <summary>How long this instance trusts its memory of what it stored, before reading the row again.</summary>
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(10);
+
+    private const int RememberAtMost = 20_000;
+
+    /// <summary>
+    /// What this instance last read or wrote per row (instance state of a singleton): every inbound activity records
+    /// its references, and without this each turn would read the row only to find it unchanged.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string TenantId, string RowKey), ConversationReference> _recent = new();
 
     public static string RowKeyFor(ConversationReference reference) => reference.Kind switch
     {
@@ -27,28 +39,49 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
     public async Task<bool> UpsertIfChangedAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         var rowKey = RowKeyFor(reference);
+        var key = (reference.TenantId, rowKey);
+        if (_recent.TryGetValue(key, out var remembered) && reference.UpdatedAt - remembered.UpdatedAt < RememberFor
+            && Merged(reference, remembered) == remembered with { UpdatedAt = reference.UpdatedAt })
+        {
+            return false;
+        }
+
         var existing = await GetAsync(reference.TenantId, rowKey, cancellationToken);
         if (existing is not null)
         {
-            // Messages carry fewer details than install events (no team name, sometimes no locale): keep what we knew.
-            reference = reference with
-            {
-                TeamName = reference.TeamName ?? existing.TeamName,
-                ChannelName = reference.ChannelName ?? existing.ChannelName,
-                UserName = reference.UserName ?? existing.UserName,
-                AadObjectId = reference.AadObjectId ?? existing.AadObjectId,
-                Locale = reference.Locale ?? existing.Locale,
-                BotName = reference.BotName ?? existing.BotName,
-            };
+            reference = Merged(reference, existing);
             if (existing with { UpdatedAt = reference.UpdatedAt } == reference)
             {
+                Remember(key, reference);
                 return false;
             }
         }
 
         var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
         await table.UpsertEntityAsync(ConversationReferenceEntity.From(reference, rowKey), TableUpdateMode.Replace, cancellationToken);
+        Remember(key, reference);
         return true;
+    }
+
+    /// <summary>Messages carry fewer details than install events (no team name, sometimes no locale): keep what we knew.</summary>
+    private static ConversationReference Merged(ConversationReference reference, ConversationReference known) => reference with
+    {
+        TeamName = reference.TeamName ?? known.TeamName,
+        ChannelName = reference.ChannelName ?? known.ChannelName,
+        UserName = reference.UserName ?? known.UserName,
+        AadObjectId = reference.AadObjectId ?? known.AadObjectId,
+        Locale = reference.Locale ?? known.Locale,
+        BotName = reference.BotName ?? known.BotName,
+    };
+
+    private void Remember((string, string) key, ConversationReference reference)
+    {
+        if (_recent.Count >= RememberAtMost)
+        {
+            _recent.Clear();
+        }
+
+        _recent[key] = reference;
     }
 
     public Task<ConversationReference?> GetUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken) =>
@@ -70,6 +103,7 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
     /// <summary>Forgets a user's 1:1 chat (the app was uninstalled: the next send must create the conversation again).</summary>
     public async Task DeleteUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken)
     {
+        _recent.TryRemove((tenantId, UserRowKey(aadObjectIdOrUserId)), out _);
         var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
         await table.DeleteEntityAsync(TableKeys.Escape(tenantId), UserRowKey(aadObjectIdOrUserId), ETag.All, cancellationToken);
     }

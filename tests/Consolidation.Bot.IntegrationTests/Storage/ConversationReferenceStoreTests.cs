@@ -111,6 +111,31 @@ public class ConversationReferenceStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task DeleteUser_ThenTheSameReferenceAgain_IsWrittenAgainNotSkippedAsRemembered()
+    {
+        var store = new ConversationReferenceStore(StorageFactory.Tables(azurite));
+        Assert.True(await store.UpsertIfChangedAsync(User("aad-e"), CancellationToken.None));
+        Assert.False(await store.UpsertIfChangedAsync(User("aad-e"), CancellationToken.None));
+
+        await store.DeleteUserAsync("tenant-1", "aad-e", CancellationToken.None);
+
+        Assert.True(await store.UpsertIfChangedAsync(User("aad-e"), CancellationToken.None));
+        Assert.Equal(User("aad-e"), await store.GetUserAsync("tenant-1", "aad-e", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpsertIfChanged_ChangedConversation_IsWrittenDespiteTheRememberedOne()
+    {
+        var store = new ConversationReferenceStore(StorageFactory.Tables(azurite));
+        await store.UpsertIfChangedAsync(User("aad-f"), CancellationToken.None);
+
+        var moved = User("aad-f") with { ConversationId = "a:new-chat" };
+
+        Assert.True(await store.UpsertIfChangedAsync(moved, CancellationToken.None));
+        Assert.Equal("a:new-chat", (await store.GetUserAsync("tenant-1", "aad-f", CancellationToken.None))!.ConversationId);
+    }
+
+    [Fact]
     public async Task UpsertIfChanged_IdWithForbiddenKeyCharacters_RoundTrips()
     {
         var store = new ConversationReferenceStore(StorageFactory.Tables(azurite));

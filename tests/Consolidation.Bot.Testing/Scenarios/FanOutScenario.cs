@@ -44,17 +44,26 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
         return settings;
     }
 
+    public static string TaskOf(int member) => "F-" + member.ToString("D5", CultureInfo.InvariantCulture);
+
+    public static string AadOf(int member) => "aad-fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
+
+    public static string UserIdOf(int member) => "29:fanout-" + member.ToString(CultureInfo.InvariantCulture);
+
     public static string ConversationOf(int member) => "a:fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
 
-    /// <summary>Imports the review, stores the conversations, opens pre-WG for every subcommittee and queues the cards.</summary>
-    public async Task SeedAndOpenAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Imports the review, stores the conversations, opens pre-WG for every subcommittee and (unless
+    /// <paramref name="queueCards"/> is false) queues the first card of every member.
+    /// </summary>
+    public async Task SeedAndOpenAsync(DateTimeOffset now, CancellationToken cancellationToken, bool queueCards = true)
     {
         await using var services = BotServices.Create(connectionString, tablePrefix);
         var people = Enumerable.Range(1, members).Select(Member).ToList();
         var secretariat = new Member { Email = "secretariat@fanout.example.jp", Name = "事務局", Role = MemberRole.Secretariat, AadObjectId = "aad-fanout-secretariat" };
         var tasks = Enumerable.Range(1, members).Select(i => new TaskDefinition
         {
-            Id = "F-" + i.ToString("D5", CultureInfo.InvariantCulture),
+            Id = TaskOf(i),
             Name = "事務 " + i.ToString(CultureInfo.InvariantCulture),
             Bureau = "市民局",
             Subcommittee = SubcommitteeOf(i),
@@ -76,7 +85,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
                 ServiceUrl = connector.ServiceUrl,
                 BotId = "28:fanout-bot",
                 BotName = "集約化ボット",
-                UserId = "29:fanout-" + i.ToString(CultureInfo.InvariantCulture),
+                UserId = UserIdOf(i),
                 AadObjectId = people[i - 1].AadObjectId,
                 UserName = people[i - 1].Name,
                 Locale = "ja-JP",
@@ -85,6 +94,11 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
         var opened = await services.GetRequiredService<StageOpeningService>().OpenAsync(
             ReviewId, secretariat, Stage.PreWg, Subcommittees.All, now.AddDays(14), cancellationToken);
+        if (!queueCards)
+        {
+            return;
+        }
+
         var outbox = services.GetRequiredService<OutboxClient>();
         await Parallel.ForEachAsync(opened.Assignees, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (email, ct) =>
             await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantId, Email = email }, ct));
@@ -125,7 +139,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
     {
         Email = $"member{i:D5}@fanout.example.jp",
         Name = "職員 " + i.ToString(CultureInfo.InvariantCulture),
-        AadObjectId = "aad-fanout-" + i.ToString("D5", CultureInfo.InvariantCulture),
+        AadObjectId = AadOf(i),
         Subcommittees = [SubcommitteeOf(i)],
     };
 

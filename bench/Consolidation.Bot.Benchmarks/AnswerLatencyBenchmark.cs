@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Azure.Data.Tables;
+using Consolidation.Bot.Review.Storage;
+using Consolidation.Bot.Testing;
+using Consolidation.Bot.Testing.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidation.Bot.Benchmarks;
+
+/// <summary>
+/// 32 concurrent clients post valid <c>adaptiveCard/action</c> answers to <c>/api/messages</c> (development mode, Azurite
+/// store), each to a different task. Baseline in the same run: raw single-entity upserts into Azurite from 32 concurrent
+/// clients. Targets: p99 under 250 ms; answers/s at least half the raw upsert rate.
+/// </summary>
+public sealed class AnswerLatencyBenchmark(int answers, int concurrency) : IBenchmark
+{
+    private const int WarmUp = 64;
+
+    public string Name => "answers";
+
+    public string Description => $"{answers} valid card answers from {concurrency} concurrent clients, against raw Azurite upserts at the same concurrency";
+
+    public async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var azurite = new AzuriteProcess();
+        await azurite.StartAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        var members = answers + WarmUp;
+        var scenario = new FanOutScenario(azurite.ConnectionString, "answers", connector, members);
+        await scenario.SeedAndOpenAsync(DateTimeOffset.UtcNow, cancellationToken, queueCards: false);
+        IReadOnlyDictionary<string, int> versions;
+        await using (var services = BotServices.Create(azurite.ConnectionString, "answers"))
+        {
+            var snapshot = await services.GetRequiredService<ReviewRepository>().LoadAsync(FanOutScenario.ReviewId, cancellationToken);
+            versions = snapshot!.Tasks.ToDictionary(t => t.Id, t => t.State.Version, StringComparer.Ordinal);
+        }
+
+        await using var bot = BotProcess.Start(FreePort.Next(), scenario.BotSettings());
+        await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        await PostAllAsync(http, bot.MessagesUrl, connector.ServiceUrl, Enumerable.Range(answers + 1, WarmUp), versions, cancellationToken);
+        var (latencies, failures, elapsed) = await PostAllAsync(http, bot.MessagesUrl, connector.ServiceUrl, Enumerable.Range(1, answers), versions, cancellationToken);
+        var upsertsPerSecond = await RawUpsertRateAsync(azurite.ConnectionString, answers, cancellationToken);
+
+        var sorted = latencies.OrderBy(l => l).ToList();
+        var p50 = Figures.Percentile(sorted, 50);
+        var p99 = Figures.Percentile(sorted, 99);
+        var answersPerSecond = latencies.Count / elapsed.TotalSeconds;
+        var ratio = answersPerSecond / upsertsPerSecond;
+        return new BenchResult(
+            [
+                new Metric("p50", p50, "ms"),
+                new Metric("p99", p99, "ms"),
+                new Metric("answers/s", answersPerSecond, "1/s"),
+                new Metric("raw Azurite upserts/s", upsertsPerSecond, "1/s"),
+                new Metric("failed answers", failures, "requests"),
+            ],
+            "answers/s ÷ raw upserts/s",
+            ratio,
+            [
+                new TargetCheck("p99 under 250 ms", p99 < 250),
+                new TargetCheck("answers/s ≥ 0.5 × raw upserts/s", ratio >= 0.5),
+                new TargetCheck("every answer accepted", failures == 0),
+            ]);
+    }
+
+    private async Task<(List<double> Latencies, int Failures, TimeSpan Elapsed)> PostAllAsync(
+        HttpClient http, string url, string serviceUrl, IEnumerable<int> members, IReadOnlyDictionary<string, int> versions, CancellationToken cancellationToken)
+    {
+        var work = new ConcurrentQueue<int>(members);
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (work.TryDequeue(out var member))
+            {
+                var task = FanOutScenario.TaskOf(member);
+                var body = AnswerInvokes.ValidPreWg(serviceUrl, member, task, versions[task]).ToJsonString();
+                var watch = Stopwatch.StartNew();
+                using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                watch.Stop();
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                // The answered card has no submit button; anything else (refusal, error) counts as a failure.
+                if (!response.IsSuccessStatusCode || text.Contains("submitAnswer", StringComparison.Ordinal) || !text.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        return ([.. latencies], failures, total.Elapsed);
+    }
+
+    private async Task<double> RawUpsertRateAsync(string connectionString, int count, CancellationToken cancellationToken)
+    {
+        var table = new TableClient(connectionString, "rawupserts");
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        var work = new ConcurrentQueue<int>(Enumerable.Range(1, count));
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (work.TryDequeue(out var i))
+            {
+                var entity = new TableEntity("raw", i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    ["Decision"] = "Keep",
+                    ["AnnualCases"] = 1200,
+                    ["StaffHours"] = 300.0,
+                    ["At"] = DateTimeOffset.UtcNow,
+                };
+                await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            }
+        }));
+        return count / total.Elapsed.TotalSeconds;
+    }
+}
