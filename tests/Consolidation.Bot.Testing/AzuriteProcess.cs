@@ -58,11 +58,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills Azurite (its ports close at once); with a data folder, <see cref="StartAsync"/> brings the same data back.</summary>
+    /// <summary>
+    /// Stops Azurite: its ports close and every request fails until <see cref="StartAsync"/>. With a data folder the stop
+    /// is a clean one (SIGINT: Azurite saves its data) and the restart brings the same data back; in memory it is a kill.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_process is not null)
         {
+            if (_location is not null)
+            {
+                await _process.InterruptAsync();
+            }
+
             await _process.DisposeAsync();
             _process = null;
         }

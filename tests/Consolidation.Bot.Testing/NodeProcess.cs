@@ -53,6 +53,31 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>SIGINT, as Ctrl+C: the tool shuts down cleanly (Azurite writes its data to disk). Killed if it takes over 15 s.</summary>
+    public async Task InterruptAsync()
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var signal = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     /// <summary>Ends the process abruptly (SIGKILL): used by the tests that simulate a crash of a peer.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 

@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(3003, LogLevel.Error, "Handler for route {Route} failed")]
     public static partial void HandlerFailed(ILogger logger, string route, Exception exception);
 
+    [LoggerMessage(3005, LogLevel.Warning, "Storage unavailable while handling route {Route}; the sender was asked to try again and nothing was stored")]
+    public static partial void StorageUnavailable(ILogger logger, string route, Exception exception);
+
     [LoggerMessage(3004, LogLevel.Warning, "Could not send the error reply")]
     public static partial void ReplyFailed(ILogger logger, Exception exception);
 

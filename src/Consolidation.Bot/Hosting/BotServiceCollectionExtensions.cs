@@ -32,7 +32,12 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         services.AddBotConnector();
 
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp =>
+        {
+            var options = new TableClientOptions();
+            StorageFailures.Configure(options.Retry);
+            return new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, options);
+        });
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddSingleton<ConversationReferenceRecorder>();

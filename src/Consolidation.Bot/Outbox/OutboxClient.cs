@@ -19,7 +19,9 @@ public sealed class OutboxClient(IOptions<StorageOptions> options)
     private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
     {
         var name = (options.Value.TablePrefix + "outbox").ToLowerInvariant();
-        var client = new QueueClient(options.Value.ConnectionString, name);
+        var clientOptions = new QueueClientOptions();
+        StorageFailures.Configure(clientOptions.Retry);
+        var client = new QueueClient(options.Value.ConnectionString, name, clientOptions);
         await client.CreateIfNotExistsAsync();
         return client;
     });

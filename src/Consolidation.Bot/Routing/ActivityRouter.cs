@@ -7,6 +7,7 @@ using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Inbound;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Routing.Commands;
+using Consolidation.Bot.Storage;
 using Consolidation.Bot.Text;
 using Microsoft.Extensions.Options;
 
@@ -53,8 +54,17 @@ public sealed class ActivityRouter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            Log.HandlerFailed(logger, route, ex);
-            return await AnswerFailureAsync(turn, cancellationToken);
+            var storageDown = StorageFailures.IsUnavailable(ex);
+            if (storageDown)
+            {
+                Log.StorageUnavailable(logger, route, ex);
+            }
+            else
+            {
+                Log.HandlerFailed(logger, route, ex);
+            }
+
+            return await AnswerFailureAsync(turn, storageDown, cancellationToken);
         }
     }
 
@@ -138,9 +148,13 @@ public sealed class ActivityRouter(
         }
     }
 
-    private async Task<InvokeResponse?> AnswerFailureAsync(TurnContext turn, CancellationToken cancellationToken)
+    /// <summary>
+    /// A failed turn is answered, never left silent. For a card action the answer is a message, not a card: the card
+    /// the member filled in stays as it is, so they can press the button again once storage is back.
+    /// </summary>
+    private async Task<InvokeResponse?> AnswerFailureAsync(TurnContext turn, bool storageDown, CancellationToken cancellationToken)
     {
-        var message = turn.Text[nameof(Strings.Error_TryAgain)];
+        var message = turn.Text[storageDown ? nameof(Strings.Error_StorageUnavailable) : nameof(Strings.Error_TryAgain)];
         if (turn.CardAction is { IsExecute: true } || turn.Activity.Type == ActivityTypes.Invoke)
         {
             return InvokeResponses.Message(message);

@@ -1,0 +1,41 @@
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Consolidation.Bot.Testing.Scenarios;
+
+namespace Consolidation.Bot.IntegrationTests.Faults;
+
+/// <summary>The bot process is killed (SIGKILL) in the middle of a 200-card fan-out and started again.</summary>
+[Collection(FaultsCollection.Name)]
+public class OutboxKillTests(AzuriteFixture azurite)
+{
+    private const int Members = 200;
+
+    [Fact]
+    public async Task KilledMidFanOut_Restarted_EveryCardDeliveredAndNoneTwice()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var scenario = new FanOutScenario(azurite.ConnectionString, azurite.NewTablePrefix(), connector, Members);
+        var settings = scenario.BotSettings(new Dictionary<string, string?> { ["Outbox:Lease"] = "00:00:05" });
+        var first = BotProcess.Start(FreePort.Next(), settings);
+        await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await scenario.SeedAndOpenAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (scenario.Count().Delivered < 60 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await first.KillAsync();
+        var killedAt = DateTimeOffset.UtcNow;
+        var beforeKill = scenario.Count();
+        await first.DisposeAsync();
+        Assert.InRange(beforeKill.Delivered, 60, Members - 1);
+
+        await using var second = BotProcess.Start(FreePort.Next(), settings);
+        await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(8), CancellationToken.None);
+
+        Assert.True(result.Lost == 0, $"before the kill: {beforeKill}; after the restart: {result}");
+        Assert.True(result.Duplicates == 0, $"before the kill: {beforeKill}; after the restart: {result}; killed at {killedAt:O}");
+    }
+}
