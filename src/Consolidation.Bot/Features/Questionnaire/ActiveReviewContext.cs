@@ -7,7 +7,8 @@ namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary>
 /// The active review and the sender's membership in it, loaded for a turn (members are matched by Entra object id).
-/// When <see cref="SenderScoped"/> the snapshot holds only the sender's own tasks (with every member and window), and
+/// When <see cref="SenderScoped"/> the snapshot holds only the sender's own tasks and their subcommittees' screening
+/// windows (with every member), and
 /// <see cref="Stored"/> has those tasks with their state ETags.
 /// </summary>
 public sealed record ActiveReviewContext(ReviewSnapshot Snapshot, Member? Sender, bool SenderScoped = false, IReadOnlyDictionary<string, StoredTask>? Stored = null)
@@ -33,7 +34,7 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     }
 
     /// <summary>
-    /// The active review scoped to the sender: every member and window but only the sender's own tasks, read at a cost
+    /// The active review scoped to the sender: every member, the sender's own tasks and their windows, read at a cost
     /// that does not grow with the review (answers, refreshes, "my tasks"). Null when no review has been imported yet.
     /// </summary>
     public async Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -44,8 +44,8 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     }
 
     /// <summary>
-    /// A snapshot scoped to one member: every member and window, but only the tasks assigned to <paramref name="email"/>
-    /// in some stage. Enough for everything about that member's own questionnaire (open tasks, card progress), at a cost
+    /// A snapshot scoped to one member: every member, but only the tasks assigned to <paramref name="email"/> in some
+    /// stage and the screening windows of those tasks' subcommittees. Enough for everything about that member's own questionnaire (open tasks, card progress), at a cost
     /// that does not grow with the size of the review. Null when the review does not exist.
     /// </summary>
     public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken) =>
@@ -75,7 +75,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var definitions = await DefinitionsAsync(table, reviewId, review, cancellationToken);
         var member = select(definitions.Members);
         var mine = member is null ? [] : definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
-        var windows = QueryAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
+        var windows = ScreeningWindowsAsync(table, statePartition, mine.Select(d => d.Subcommittee).Distinct(), cancellationToken);
         Dictionary<string, TaskStateEntity> stateById;
         if (mine.Count <= PointReadLimit)
         {
@@ -89,9 +89,20 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var stored = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id))).ToList();
-        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members,
-            (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members, await windows);
         return new ScopedLoad(snapshot, member, stored.ToDictionary(t => t.Task.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The screening windows of some subcommittees, by point reads: a range query would cost as much as the partition
+    /// is large on Azurite (it scans), and point reads are the cheapest request on Azure Tables too.
+    /// </summary>
+    private static async Task<IReadOnlyList<StageWindow>> ScreeningWindowsAsync(TableClient table, string statePartition, IEnumerable<Subcommittee> subcommittees, CancellationToken cancellationToken)
+    {
+        var reads = subcommittees.SelectMany(s => Stages.Screening.Select(stage => table.GetEntityIfExistsAsync<StageWindowEntity>(
+            statePartition, ReviewKeys.WindowRow(stage, s), cancellationToken: cancellationToken))).ToList();
+        await Task.WhenAll(reads);
+        return reads.Select(r => r.Result).Where(r => r.HasValue).Select(r => ReviewEntityMapper.ToDomain(r.Value!)).ToList();
     }
 
     private static StoredTask Stored(TaskDefinition definition, TaskStateEntity? state) => state is null
