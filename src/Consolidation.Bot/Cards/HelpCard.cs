@@ -21,6 +21,8 @@ public static class HelpCard
                     new Fact(text[nameof(Strings.Help_Command_MyTasks)], text[nameof(Strings.Help_Command_MyTasks_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_OpenStage)], text[nameof(Strings.Help_Command_OpenStage_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_CloseStage)], text[nameof(Strings.Help_Command_CloseStage_Description)]),
+                    new Fact(text[nameof(Strings.Help_Command_Digest)], text[nameof(Strings.Help_Command_Digest_Description)]),
+                    new Fact(text[nameof(Strings.Help_Command_Remind)], text[nameof(Strings.Help_Command_Remind_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_RegisterCouncil)], text[nameof(Strings.Help_Command_RegisterCouncil_Description)]),
                 ],
             },

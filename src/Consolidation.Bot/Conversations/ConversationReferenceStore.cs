@@ -108,6 +108,22 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
         await table.DeleteEntityAsync(TableKeys.Escape(tenantId), UserRowKey(aadObjectIdOrUserId), ETag.All, cancellationToken);
     }
 
+    /// <summary>
+    /// Every tenant's council channel (scheduled digests have no inbound activity to take a tenant from). The tenant is
+    /// read back from the partition key: tenant ids are GUIDs, which the key escaping leaves as they are.
+    /// </summary>
+    public async Task<IReadOnlyList<ConversationReference>> ListCouncilChannelsAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        var result = new List<ConversationReference>();
+        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(e => e.RowKey == CouncilRowKey, cancellationToken: cancellationToken))
+        {
+            result.Add(entity.ToReference(entity.PartitionKey));
+        }
+
+        return result;
+    }
+
     /// <summary>All references of one kind in a tenant (teams for roster look-ups, users for reach reports).</summary>
     public async Task<IReadOnlyList<ConversationReference>> ListAsync(string tenantId, ConversationKind kind, CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
 using Azure.Data.Tables;
 using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Features.Council;
+using Consolidation.Bot.Features.Digest;
+using Consolidation.Bot.Features.Reminders;
+using Consolidation.Bot.Scheduling;
 using Consolidation.Bot.Features.Fallback;
 using Consolidation.Bot.Features.Help;
 using Consolidation.Bot.Features.Questionnaire;
@@ -56,6 +59,20 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<OutboxClient>();
         services.AddSingleton<IOutboxHandler, NextCardSender>();
         services.AddHostedService<OutboxWorker>();
+
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new ScheduleCalendar(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value,
+            TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<ReviewOptions>>().Value.TimeZone)));
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ScheduleTenants>();
+        services.AddSingleton<ScheduleTexts>();
+        services.AddSingleton<ScheduledRunTrigger>();
+        services.AddSingleton<RecipientSender>();
+        services.AddSingleton<IOutboxHandler, DigestRunHandler>();
+        services.AddSingleton<IOutboxHandler, RemindersRunHandler>();
+        services.AddSingleton<IOutboxHandler, ReminderHandler>();
+        services.AddSingleton<IOutboxHandler, EscalationHandler>();
+        services.AddHostedService<ScheduleRunner>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
         services.AddTurnRouting();
@@ -71,6 +88,8 @@ public static class BotServiceCollectionExtensions
         services.AddTurnHandler<SubmitAnswerHandler>(Routes.ForCardVerb(CardVerbs.SubmitAnswer));
         services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.RefreshTask));
         services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.ShowTask));
+        services.AddCommand<DigestNowHandler>(DigestNowHandler.Command);
+        services.AddCommand<RemindNowHandler>(RemindNowHandler.Command);
         return services;
     }
 

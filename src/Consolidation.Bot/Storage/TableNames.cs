@@ -11,4 +11,7 @@ public static class TableNames
 
     /// <summary>Task definitions and members per import generation; task states, history, idempotency markers and stage windows per review.</summary>
     public const string ReviewData = "ReviewData";
+
+    /// <summary>Scheduled runs: the last completed slot per schedule, claimed runs, per-recipient sent markers.</summary>
+    public const string Schedules = "Schedules";
 }

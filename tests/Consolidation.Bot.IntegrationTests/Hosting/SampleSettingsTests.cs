@@ -20,6 +20,7 @@ public class SampleSettingsTests
         var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
         var review = config.GetSection(ReviewOptions.SectionName).Get<ReviewOptions>()!;
         var outbox = config.GetSection(Consolidation.Bot.Outbox.OutboxOptions.SectionName).Get<Consolidation.Bot.Outbox.OutboxOptions>()!;
+        var schedules = config.GetSection(Consolidation.Bot.Scheduling.ScheduleOptions.SectionName).Get<Consolidation.Bot.Scheduling.ScheduleOptions>()!;
 
         Assert.True(bot.IsDevelopmentMode);
         Assert.Equal(BotAuthenticationOptions.DefaultOpenIdMetadataUrl, bot.OpenIdMetadataUrl);
@@ -30,5 +31,8 @@ public class SampleSettingsTests
         Assert.Equal("Asia/Tokyo", review.TimeZone);
         Assert.Equal(TimeSpan.FromMinutes(1), outbox.Lease);
         Assert.Equal(16, outbox.Concurrency);
+        Assert.Equal("0 9 * * MON", schedules.Digest);
+        Assert.Equal([3, 1, 0], schedules.EffectiveReminderDaysBefore);
+        Assert.Empty(schedules.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(schedules)));
     }
 }

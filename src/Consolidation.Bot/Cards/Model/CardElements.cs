@@ -14,6 +14,8 @@ namespace Consolidation.Bot.Cards.Model;
 [JsonDerivedType(typeof(DateInput), "Input.Date")]
 [JsonDerivedType(typeof(ToggleInput), "Input.Toggle")]
 [JsonDerivedType(typeof(ChoiceSetInput), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(DonutChart), "Chart.Donut")]
+[JsonDerivedType(typeof(VerticalBarChart), "Chart.VerticalBar")]
 public abstract record CardElement
 {
     [JsonPropertyName("id")] public string? Id { get; init; }

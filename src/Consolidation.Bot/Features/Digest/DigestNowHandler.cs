@@ -1,0 +1,38 @@
+using Consolidation.Bot.Conversations;
+using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Routing;
+using Consolidation.Bot.Routing.Commands;
+using Consolidation.Bot.Scheduling;
+
+namespace Consolidation.Bot.Features.Digest;
+
+/// <summary><c>digest now</c> / <c>ダイジェスト</c>: the secretariat has the digest posted to the council channel now.</summary>
+public sealed class DigestNowHandler(ActiveReviewLoader loader, ConversationReferenceStore references, ScheduledRunTrigger trigger, TimeProvider time) : ITurnHandler
+{
+    public const string CommandName = "digestNow";
+
+    public static readonly CommandDefinition Command = new(CommandName, ["digest now", "digest", "ダイジェスト", "ダイジェスト送信", "ダイジェストを送信", "進捗ダイジェスト"]);
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (await loader.LoadForSecretariatAsync(turn, cancellationToken) is not var (_, secretariat))
+        {
+            return null;
+        }
+
+        if (await references.GetCouncilChannelAsync(turn.TenantId, cancellationToken) is null)
+        {
+            await turn.SendTextAsync(turn.Text[nameof(Strings.Digest_NoCouncil)], cancellationToken);
+            return null;
+        }
+
+        await trigger.TriggerAsync(ScheduleKind.Digest, Truncated(time.GetUtcNow()), manual: true, turn.TenantId, secretariat.AadObjectId, cancellationToken);
+        await turn.SendTextAsync(turn.Text[nameof(Strings.Digest_Queued)], cancellationToken);
+        return null;
+    }
+
+    /// <summary>Manual runs are keyed to the second: a double click starts one run.</summary>
+    public static DateTimeOffset Truncated(DateTimeOffset now) => new(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), now.Offset);
+}

@@ -1,0 +1,62 @@
+using Consolidation.Bot.Conversations;
+using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Protocol.Connector;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Features.Reminders;
+
+/// <summary>
+/// Sends one run's message to one member at most once: claims the recipient's sent marker, builds the message from
+/// fresh data (nothing to say: marked done, nothing sent), sends it to the member's 1:1 chat, marks it sent. A member
+/// the bot cannot reach is logged and not retried.
+/// </summary>
+public sealed class RecipientSender(
+    ScheduleStore store,
+    ScheduleTenants tenants,
+    ProactiveMessenger messenger,
+    IOptions<OutboxOptions> outbox,
+    TimeProvider time,
+    ILogger<RecipientSender> logger)
+{
+    /// <param name="build">The message for the member's locale, or null when there is nothing to send any more.</param>
+    /// <returns>Whether the outbox message is done (false: another instance is sending it; look again later).</returns>
+    public async Task<bool> SendOnceAsync(OutboxMessage message, string recipientKey, Member member, Func<string?, Activity?> build, CancellationToken cancellationToken)
+    {
+        var runKey = message.RunKey ?? "";
+        var (claim, marker) = await store.ClaimRecipientAsync(runKey, recipientKey, time.GetUtcNow(), outbox.Value.Lease, cancellationToken);
+        if (claim != RecipientClaim.Claimed)
+        {
+            return claim == RecipientClaim.AlreadySent;
+        }
+
+        var resolved = await tenants.ResolveAsync(message.TenantId, cancellationToken);
+        var tenant = resolved.Count > 0 ? resolved[0] : null;
+        if (tenant is null)
+        {
+            Log.ReminderUnreachable(logger, runKey, member.Email, "no tenant known");
+            await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
+            return true;
+        }
+
+        try
+        {
+            var reference = await messenger.FindMemberReferenceAsync(tenant, member.AadObjectId, member.Email, cancellationToken);
+            if (build(reference.Locale) is { } activity)
+            {
+                await messenger.SendAsync(reference, activity, cancellationToken);
+                Log.ReminderSent(logger, runKey, message.Kind, member.Email);
+            }
+        }
+        catch (ConnectorException ex) when (ex.IsUnreachable)
+        {
+            Log.ReminderUnreachable(logger, runKey, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString());
+        }
+
+        await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
+        return true;
+    }
+}
