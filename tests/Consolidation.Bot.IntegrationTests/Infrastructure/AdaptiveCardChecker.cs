@@ -13,14 +13,18 @@ public sealed record CardCheckResult(string Name, int Bytes, IReadOnlyList<strin
 /// <summary>Runs tools/node/check-cards.js (npm <c>adaptivecards</c>: parse, then validateProperties()) over cards.</summary>
 public static class AdaptiveCardChecker
 {
-    public static async Task<IReadOnlyList<CardCheckResult>> CheckAsync(IEnumerable<(string Name, AdaptiveCard Card)> cards)
+    public static Task<IReadOnlyList<CardCheckResult>> CheckAsync(IEnumerable<(string Name, AdaptiveCard Card)> cards) =>
+        CheckJsonAsync(cards.Select(c => (c.Name, JsonNode.Parse(CardJsonContext.ToJson(c.Card))!)));
+
+    /// <summary>Cards as JSON, e.g. exactly as the Playground delivered them.</summary>
+    public static async Task<IReadOnlyList<CardCheckResult>> CheckJsonAsync(IEnumerable<(string Name, JsonNode Card)> cards)
     {
         var input = new JsonObject
         {
             ["cards"] = new JsonArray(cards.Select(c => (JsonNode)new JsonObject
             {
                 ["name"] = c.Name,
-                ["card"] = JsonNode.Parse(CardJsonContext.ToJson(c.Card)),
+                ["card"] = c.Card.DeepClone(),
             }).ToArray()),
         };
 

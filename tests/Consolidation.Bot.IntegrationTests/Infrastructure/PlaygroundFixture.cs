@@ -44,6 +44,8 @@ public class PlaygroundFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
             ["Storage:TablePrefix"] = TablePrefix,
             ["Review:Locale"] = "ja-JP",
+            // No scheduled digests or reminders in the middle of other tests ("digest now" still works).
+            ["Schedules:Enabled"] = "false",
         };
         foreach (var (key, value) in ExtraSettings)
         {

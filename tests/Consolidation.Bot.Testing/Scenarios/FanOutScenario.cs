@@ -35,6 +35,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
             ["Storage:TablePrefix"] = tablePrefix,
             ["Review:Locale"] = "ja-JP",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Schedules:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -56,7 +57,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
     /// Imports the review, stores the conversations, opens pre-WG for every subcommittee and (unless
     /// <paramref name="queueCards"/> is false) queues the first card of every member.
     /// </summary>
-    public async Task SeedAndOpenAsync(DateTimeOffset now, CancellationToken cancellationToken, bool queueCards = true)
+    public async Task SeedAndOpenAsync(DateTimeOffset now, CancellationToken cancellationToken, bool queueCards = true, DateTimeOffset? deadline = null)
     {
         await using var services = BotServices.Create(connectionString, tablePrefix);
         var people = Enumerable.Range(1, members).Select(Member).ToList();
@@ -93,7 +94,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
             }, ct));
 
         var opened = await services.GetRequiredService<StageOpeningService>().OpenAsync(
-            ReviewId, secretariat, Stage.PreWg, Subcommittees.All, now.AddDays(14), cancellationToken);
+            ReviewId, secretariat, Stage.PreWg, Subcommittees.All, deadline ?? now.AddDays(14), cancellationToken);
         if (!queueCards)
         {
             return;
