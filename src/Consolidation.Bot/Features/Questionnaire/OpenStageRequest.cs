@@ -68,7 +68,8 @@ public static partial class OpenStageParser
         return (stage, stage is null ? [] : ParseSubcommittees(rest));
     }
 
-    private static Stage? ParseStage(string t) =>
+    /// <summary>The stage a normalised text names (プレWG / pre-wg, WG, 適否 / suitability), if any.</summary>
+    public static Stage? ParseStage(string t) =>
         t.Contains("プレwg", StringComparison.Ordinal) || t.Contains("prewg", StringComparison.Ordinal) || t.Contains("pre-wg", StringComparison.Ordinal) || t.Contains("ぷれwg", StringComparison.Ordinal) ? Stage.PreWg
         : t.Contains("適否", StringComparison.Ordinal) || t.Contains("suitability", StringComparison.Ordinal) ? Stage.Suitability
         : WgWord().IsMatch(t) ? Stage.Wg
@@ -94,7 +95,8 @@ public static partial class OpenStageParser
         return found;
     }
 
-    private static DateOnly? ParseDate(string t, DateOnly today, out string? matched)
+    /// <summary>A date in a normalised text (2026-12-20, 2026/12/20, 12/20, 12月20日; without a year: its next occurrence).</summary>
+    public static DateOnly? ParseDate(string t, DateOnly today, out string? matched)
     {
         matched = null;
         var full = FullDate().Match(t);

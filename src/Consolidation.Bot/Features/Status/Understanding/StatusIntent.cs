@@ -1,0 +1,49 @@
+using Consolidation.Bot.Domain;
+
+namespace Consolidation.Bot.Features.Status.Understanding;
+
+/// <summary>What a status question asks for.</summary>
+public enum StatusIntentKind
+{
+    /// <summary>The whole review: the funnel, open stages, overdue.</summary>
+    Overall,
+
+    /// <summary>One subcommittee's funnel and progress.</summary>
+    Subcommittee,
+
+    /// <summary>One stage across subcommittees.</summary>
+    Stage,
+
+    /// <summary>Tasks past their deadline without an answer.</summary>
+    Overdue,
+
+    /// <summary>Who has not answered (per member).</summary>
+    NotAnswered,
+
+    /// <summary>One task's record and history.</summary>
+    Task,
+
+    /// <summary>The asker's own open tasks.</summary>
+    MyTasks,
+
+    /// <summary>Continue-later tasks by their revisit trigger.</summary>
+    Revisit,
+
+    /// <summary>What can be asked.</summary>
+    Help,
+}
+
+/// <summary>A range of local dates (inclusive) a question limits deadlines to (今週, 来週, 12月20日まで...).</summary>
+public sealed record DateRange(DateOnly From, DateOnly To)
+{
+    public bool Contains(DateOnly date) => date >= From && date <= To;
+}
+
+/// <summary>A recognised question: its kind and the parameters it named.</summary>
+public sealed record StatusIntent(
+    StatusIntentKind Kind,
+    Subcommittee? Subcommittee = null,
+    Stage? Stage = null,
+    string? TaskId = null,
+    string? NameFragment = null,
+    DateRange? Deadlines = null);
