@@ -6,6 +6,14 @@ namespace Consolidation.Bot.Cards;
 /// <summary>The list of commands, in the turn's language.</summary>
 public static class HelpCard
 {
+    /// <summary>The status questions help shows (the README lists the same, with more phrasings).</summary>
+    public static readonly string[] QuestionKeys =
+    [
+        nameof(Strings.Help_Question_Overall), nameof(Strings.Help_Question_Subcommittee), nameof(Strings.Help_Question_Stage),
+        nameof(Strings.Help_Question_NotAnswered), nameof(Strings.Help_Question_Overdue), nameof(Strings.Help_Question_Task),
+        nameof(Strings.Help_Question_MyTasks), nameof(Strings.Help_Question_Revisit),
+    ];
+
     public static AdaptiveCard Build(BotText text) => new()
     {
         FallbackText = text[nameof(Strings.Help_Title)],
@@ -26,6 +34,9 @@ public static class HelpCard
                     new Fact(text[nameof(Strings.Help_Command_RegisterCouncil)], text[nameof(Strings.Help_Command_RegisterCouncil_Description)]),
                 ],
             },
+            new TextBlock(text[nameof(Strings.Help_QuestionsTitle)]) { Weight = TextWeight.Bolder, Spacing = Spacing.Medium },
+            .. QuestionKeys.Select(k => (CardElement)new TextBlock("・" + text[k]) { Spacing = Spacing.None }),
+            new TextBlock(text[nameof(Strings.Help_QuestionsNote)]) { IsSubtle = true, Size = TextSize.Small },
             new TextBlock(text[nameof(Strings.Help_ChannelNote)]) { IsSubtle = true, Size = TextSize.Small },
         ],
     };

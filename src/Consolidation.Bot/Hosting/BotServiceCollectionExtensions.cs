@@ -4,7 +4,7 @@ using Consolidation.Bot.Features.Council;
 using Consolidation.Bot.Features.Digest;
 using Consolidation.Bot.Features.Reminders;
 using Consolidation.Bot.Scheduling;
-using Consolidation.Bot.Features.Fallback;
+using Consolidation.Bot.Features.Status;
 using Consolidation.Bot.Features.Help;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Outbox;
@@ -80,7 +80,7 @@ public static class BotServiceCollectionExtensions
         services.AddCommand<HelpHandler>(HelpHandler.Command);
         services.AddTurnHandler<HelpHandler>(Routes.ForCardVerb(CardVerbs.ShowHelp));
         services.AddCommand<RegisterCouncilHandler>(RegisterCouncilHandler.Command);
-        services.AddTurnHandler<UnrecognizedMessageHandler>(Routes.UnrecognizedMessage);
+        services.AddTurnHandler<StatusQuestionHandler>(Routes.UnrecognizedMessage);
         services.AddCommand<OpenStageHandler>(OpenStageHandler.Command);
         services.AddCommand<CloseStageHandler>(CloseStageHandler.Command);
         services.AddCommand<MyTasksHandler>(MyTasksHandler.Command);

@@ -7,6 +7,7 @@ namespace Consolidation.Bot.Cards.Model;
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 public abstract record CardAction
 {
     [JsonPropertyName("id")] public string? Id { get; init; }
@@ -37,4 +38,10 @@ public sealed record SubmitAction : CardAction
 public sealed record OpenUrlAction : CardAction
 {
     [JsonPropertyName("url")] public required string Url { get; init; }
+}
+
+/// <summary>Shows a card inline when pressed (no round trip): used for "show more".</summary>
+public sealed record ShowCardAction : CardAction
+{
+    [JsonPropertyName("card")] public required AdaptiveCard Card { get; init; }
 }

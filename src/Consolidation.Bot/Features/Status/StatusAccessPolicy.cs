@@ -1,0 +1,57 @@
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Status.Understanding;
+
+namespace Consolidation.Bot.Features.Status;
+
+/// <summary>What a status question may be answered with for this sender.</summary>
+public enum StatusAccess
+{
+    Allowed,
+
+    /// <summary>A member asking about more than their own tasks and the overall funnel.</summary>
+    SecretariatOnly,
+
+    /// <summary>Someone not among the review's members.</summary>
+    NotMember,
+}
+
+/// <summary>
+/// Who may ask what (roles come from the imported members, matched on the sender's Entra object id): the secretariat
+/// anything; any other member their own tasks (by "my tasks", or a task of theirs by id or name) and the overall
+/// funnel; anyone else only "help".
+/// </summary>
+public static class StatusAccessPolicy
+{
+    public static StatusAccess Check(StatusIntent intent, Member? sender, IEnumerable<ReviewTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (intent.Kind == StatusIntentKind.Help)
+        {
+            return StatusAccess.Allowed;
+        }
+
+        if (sender is null)
+        {
+            return StatusAccess.NotMember;
+        }
+
+        if (sender.IsSecretariat)
+        {
+            return StatusAccess.Allowed;
+        }
+
+        return intent.Kind switch
+        {
+            StatusIntentKind.Overall when intent.Deadlines is null => StatusAccess.Allowed,
+            StatusIntentKind.MyTasks => StatusAccess.Allowed,
+            StatusIntentKind.Task when intent.NameFragment is not null => StatusAccess.Allowed, // searched among their own tasks only
+            StatusIntentKind.Task when tasks.FirstOrDefault(t => string.Equals(t.Id, intent.TaskId, StringComparison.OrdinalIgnoreCase)) is { } task
+                && IsAssignee(task, sender) => StatusAccess.Allowed,
+            _ => StatusAccess.SecretariatOnly,
+        };
+    }
+
+    /// <summary>Whether the member is (or was) assigned the task in some stage.</summary>
+    public static bool IsAssignee(ReviewTask task, Member member) =>
+        Stages.Screening.Append(Stage.Inventory).Any(s => Member.NormalizeEmail(task.Definition.AssigneeFor(s)) == Member.NormalizeEmail(member.Email));
+}

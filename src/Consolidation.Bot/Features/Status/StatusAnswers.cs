@@ -1,0 +1,211 @@
+using Consolidation.Bot.Cards.Model;
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Cards.Status;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Status.Understanding;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Review;
+
+namespace Consolidation.Bot.Features.Status;
+
+/// <summary>
+/// Answers to status questions, computed from a review snapshot with the pure review queries (no storage, no clock):
+/// each returns the card model (numbers first, then the names that matter).
+/// </summary>
+public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, TimeZoneInfo zone, BotText text)
+{
+    private bool Ja => text.IsJapanese;
+
+    public StatusCardModel Overall(DateRange? deadlines)
+    {
+        var windows = Windows(null, null, deadlines);
+        var progress = ReviewQueries.Progress(snapshot.Tasks, windows);
+        var overdue = ReviewQueries.Overdue(snapshot.Tasks, windows, now);
+        return new StatusCardModel(
+            text[nameof(Strings.Status_OverallTitle)],
+            [
+                .. FunnelFacts(ReviewQueries.Funnel(snapshot.Tasks)),
+                new Fact(text[nameof(Strings.Status_OpenStages)], progress.Count == 0 ? text[nameof(Strings.Status_None)]
+                    : text.Format(nameof(Strings.Status_AnsweredOf), progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned), Percent(progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned)))),
+                new Fact(text[nameof(Strings.Status_Overdue)], text.Format(nameof(Strings.Status_Count), overdue.Count)),
+            ],
+            progress.Count == 0 ? null : text[nameof(Strings.Status_BySubcommittee)],
+            progress.Select(ProgressLine).ToList(),
+            AsOf(),
+            text);
+    }
+
+    public StatusCardModel Subcommittee(Subcommittee subcommittee, Stage? stage, DateRange? deadlines)
+    {
+        var tasks = snapshot.Tasks.Where(t => t.Subcommittee == subcommittee).ToList();
+        var windows = Windows(subcommittee, stage, deadlines);
+        var progress = ReviewQueries.Progress(tasks, windows);
+        var overdue = ReviewQueries.Overdue(tasks, windows, now);
+        return new StatusCardModel(
+            text.Format(nameof(Strings.Status_SubcommitteeTitle), subcommittee.Name(Ja)),
+            [
+                .. FunnelFacts(ReviewQueries.Funnel(tasks)),
+                .. progress.Select(p => new Fact(text.Format(nameof(Strings.Status_StageAnswers), p.Stage.Name(Ja)), AnsweredWithDeadline(p))),
+                new Fact(text[nameof(Strings.Status_Overdue)], text.Format(nameof(Strings.Status_Count), overdue.Count)),
+            ],
+            text[nameof(Strings.Status_NotAnsweredByMember)],
+            UnansweredByMember(tasks, windows),
+            AsOf(),
+            text);
+    }
+
+    public StatusCardModel Stage(Stage stage, DateRange? deadlines)
+    {
+        var windows = Windows(null, stage, deadlines);
+        var progress = ReviewQueries.Progress(snapshot.Tasks, windows);
+        return new StatusCardModel(
+            text.Format(nameof(Strings.Status_StageTitle), stage.Name(Ja)),
+            progress.Count == 0
+                ? [new Fact(stage.Name(Ja), text[nameof(Strings.Status_StageNotOpen)])]
+                :
+                [
+                    .. progress.Select(p => new Fact(p.Subcommittee.Name(Ja), AnsweredWithDeadline(p))),
+                    new Fact(text[nameof(Strings.Status_Total)], text.Format(nameof(Strings.Status_AnsweredOf), progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned), Percent(progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned)))),
+                ],
+            progress.Count == 0 ? null : text[nameof(Strings.Status_NotAnsweredByMember)],
+            UnansweredByMember(snapshot.Tasks, windows),
+            AsOf(),
+            text);
+    }
+
+    public StatusCardModel Overdue(Subcommittee? subcommittee, Stage? stage, DateRange? deadlines)
+    {
+        var overdue = ReviewQueries.Overdue(snapshot.Tasks, Windows(subcommittee, stage, deadlines), now)
+            .OrderBy(x => x.Window.Deadline).ThenBy(x => x.Task.Id, StringComparer.Ordinal).ToList();
+        var members = overdue.Select(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage))).Distinct(StringComparer.Ordinal).Count();
+        return new StatusCardModel(
+            Scoped(nameof(Strings.Status_OverdueTitle), subcommittee),
+            [
+                new Fact(text[nameof(Strings.Status_Tasks)], text.Format(nameof(Strings.Status_Count), overdue.Count)),
+                new Fact(text[nameof(Strings.Status_Members)], text.Format(nameof(Strings.Status_People), members)),
+            ],
+            overdue.Count == 0 ? null : text[nameof(Strings.Status_OverdueList)],
+            overdue.Select(x => text.Format(nameof(Strings.Status_OverdueLine), x.Task.Id, x.Task.Definition.Name, NameOf(x.Task.Definition.AssigneeFor(x.Task.Stage)), Local(x.Window.Deadline))).ToList(),
+            AsOf(),
+            text);
+    }
+
+    public StatusCardModel NotAnswered(Subcommittee? subcommittee, Stage? stage, DateRange? deadlines)
+    {
+        var windows = Windows(subcommittee, stage, deadlines);
+        var unanswered = ReviewQueries.Unanswered(snapshot.Tasks, windows).ToList();
+        var byMember = UnansweredByMember(snapshot.Tasks, windows);
+        return new StatusCardModel(
+            Scoped(nameof(Strings.Status_NotAnsweredTitle), subcommittee),
+            [
+                new Fact(text[nameof(Strings.Status_Members)], text.Format(nameof(Strings.Status_People), byMember.Count)),
+                new Fact(text[nameof(Strings.Status_Tasks)], text.Format(nameof(Strings.Status_Count), unanswered.Count)),
+            ],
+            byMember.Count == 0 ? null : text[nameof(Strings.Status_NotAnsweredByMember)],
+            byMember,
+            AsOf(),
+            text);
+    }
+
+    public StatusCardModel Revisit(Subcommittee? subcommittee)
+    {
+        var list = ReviewQueries.RevisitList(snapshot.Tasks.Where(t => subcommittee is null || t.Subcommittee == subcommittee));
+        var ordered = list.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key).ToList();
+        return new StatusCardModel(
+            Scoped(nameof(Strings.Status_RevisitTitle), subcommittee),
+            [
+                .. ordered.Select(g => new Fact(g.Key.Name(Ja), text.Format(nameof(Strings.Status_Count), g.Value.Count))),
+                new Fact(text[nameof(Strings.Status_Total)], text.Format(nameof(Strings.Status_Count), ordered.Sum(g => g.Value.Count))),
+            ],
+            ordered.Count == 0 ? null : text[nameof(Strings.Status_RevisitList)],
+            ordered.SelectMany(g => g.Value.Select(t => text.Format(nameof(Strings.Status_RevisitLine), t.Id, t.Definition.Name, g.Key.Name(Ja)))).ToList(),
+            AsOf(),
+            text);
+    }
+
+    /// <summary>One task's record and history; null when no task has that id.</summary>
+    public StatusCardModel? Task(string taskId, IReadOnlyList<HistoryEntry> history)
+    {
+        var task = snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, taskId, StringComparison.OrdinalIgnoreCase));
+        if (task is null)
+        {
+            return null;
+        }
+
+        var d = task.Definition;
+        var outcomes = Stages.Screening.Select(s => (Stage: s, Outcome: task.State.OutcomeOf(s))).Where(x => x.Outcome is not null)
+            .Select(x => new Fact(x.Stage.Name(Ja), text.Format(nameof(Strings.Status_OutcomeValue), CardText.Decision(x.Outcome!.Answer, text), NameOf(x.Outcome.AnsweredBy), Local(x.Outcome.AnsweredAt))));
+        return new StatusCardModel(
+            $"{d.Id} {d.Name}",
+            [
+                new Fact(text[nameof(Strings.Card_Subcommittee)], d.Subcommittee.Name(Ja)),
+                new Fact(text[nameof(Strings.Card_Bureau)], d.Bureau),
+                new Fact(text[nameof(Strings.Card_Stage)], task.Stage.Name(Ja)),
+                new Fact(text[nameof(Strings.Status_Assignee)], NameOf(d.AssigneeFor(task.Stage))),
+                .. outcomes,
+            ],
+            history.Count == 0 ? null : text[nameof(Strings.Status_History)],
+            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), KindName(h.Kind), NameOf(h.By),
+                h.Answer is null ? "" : CardText.Decision(h.Answer, text))).ToList(),
+            null,
+            text);
+    }
+
+    /// <summary>Tasks whose name contains <paramref name="fragment"/> (ids and names), for a question naming a task by name.</summary>
+    public IReadOnlyList<ReviewTask> FindByName(string fragment) =>
+        snapshot.Tasks.Where(t => t.Definition.Name.Contains(fragment, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    public StatusCardModel Matches(string fragment, IReadOnlyList<ReviewTask> matches) => new(
+        text.Format(nameof(Strings.Status_MatchesTitle), fragment, matches.Count),
+        [],
+        text[nameof(Strings.Status_MatchesHint)],
+        matches.Select(t => $"{t.Id} {t.Definition.Name}（{t.Subcommittee.Name(Ja)}）").ToList(),
+        null,
+        text);
+
+    private IEnumerable<Fact> FunnelFacts(Funnel f) =>
+    [
+        new Fact(text[nameof(Strings.Digest_Inventory)], text.Format(nameof(Strings.Digest_InventoryValue), f.Inventory)),
+        new Fact(text[nameof(Strings.Digest_PreWg)], text.Format(nameof(Strings.Digest_PreWgValue), f.PreWgKept, f.PreWgExcluded, f.PreWgPending)),
+        new Fact(text[nameof(Strings.Digest_Wg)], text.Format(nameof(Strings.Digest_WgValue), f.WgStudyTargets, f.WgNotTargets, f.WgPending)),
+        new Fact(text[nameof(Strings.Digest_Suitability)], text.Format(nameof(Strings.Digest_SuitabilityValue), f.SuitabilityDone, f.SuitabilityContinueLater, f.SuitabilityClosed, f.SuitabilityPending)),
+    ];
+
+    /// <summary>The open windows a question is about (subcommittee, stage, deadlines in a local date range).</summary>
+    private List<StageWindow> Windows(Subcommittee? subcommittee, Stage? stage, DateRange? deadlines) =>
+        snapshot.Windows.Where(w => w.IsOpen && (subcommittee is null || w.Subcommittee == subcommittee) && (stage is null || w.Stage == stage)
+            && (deadlines is null || deadlines.Contains(DateOnly.FromDateTime(Local(w.Deadline))))).ToList();
+
+    private List<string> UnansweredByMember(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows) =>
+        ReviewQueries.Unanswered(tasks, windows)
+            .GroupBy(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .Select(g => (Name: NameOf(g.Key), Count: g.Count(), Nearest: g.Min(x => x.Window.Deadline)))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Nearest).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Select(x => text.Format(nameof(Strings.Status_MemberLine), x.Name, x.Count, Local(x.Nearest)))
+            .ToList();
+
+    private string ProgressLine(StageProgress p) =>
+        text.Format(nameof(Strings.Status_ProgressLine), p.Subcommittee.Name(Ja), p.Stage.Name(Ja), AnsweredWithDeadline(p));
+
+    private string AnsweredWithDeadline(StageProgress p) =>
+        text.Format(nameof(Strings.Status_AnsweredDeadline), p.Answered, p.Assigned, Percent(p.Answered, p.Assigned), Local(p.Deadline));
+
+    private string Scoped(string titleKey, Subcommittee? subcommittee) =>
+        text.Format(titleKey, subcommittee is null ? text[nameof(Strings.Status_AllSubcommittees)] : subcommittee.Value.Name(Ja));
+
+    private string NameOf(string email) => snapshot.MemberByEmail(email)?.Name ?? email;
+
+    private string KindName(HistoryKind kind) => text[kind switch
+    {
+        HistoryKind.Answer => nameof(Strings.Status_Kind_Answer),
+        HistoryKind.Override => nameof(Strings.Status_Kind_Override),
+        HistoryKind.Reopen => nameof(Strings.Status_Kind_Reopen),
+        _ => nameof(Strings.Status_Kind_StageOpened),
+    }];
+
+    private string AsOf() => text.Format(nameof(Strings.Status_AsOf), Local(now));
+
+    private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+
+    private static int Percent(int answered, int assigned) => assigned == 0 ? 0 : (int)Math.Round(100.0 * answered / assigned, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using Consolidation.Bot.Cards;
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Cards.Status;
+using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.Features.Status.Understanding;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review.Storage;
+using Consolidation.Bot.Routing;
+
+namespace Consolidation.Bot.Features.Status;
+
+/// <summary>
+/// Any message no command matched: understood as a status question and answered with a compact card, refused politely
+/// when the sender may not ask it, or, when not understood, answered with the three closest things the bot can do.
+/// Never silent.
+/// </summary>
+public sealed class StatusQuestionHandler(
+    ActiveReviewLoader loader,
+    ReviewRepository repository,
+    QuestionnaireComposer composer,
+    TimeProvider time,
+    ILogger<StatusQuestionHandler> logger) : ITurnHandler
+{
+    private const int MaxEcho = 40;
+
+    public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, composer.Zone).DateTime);
+        var intent = StatusQuestionRecognizer.Recognize(turn.UserText, today);
+        if (intent is null)
+        {
+            Log.Unrecognized(logger, turn.ConversationType);
+            await turn.SendTextAsync(NotUnderstood(turn), cancellationToken);
+            return null;
+        }
+
+        if (intent.Kind == StatusIntentKind.Help)
+        {
+            await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(HelpCard.Build(turn.Text))), cancellationToken);
+            return null;
+        }
+
+        var context = await loader.LoadAsync(turn, cancellationToken);
+        if (context is null)
+        {
+            await turn.SendTextAsync(turn.Text[nameof(Strings.Review_NotLoaded)], cancellationToken);
+            return null;
+        }
+
+        var access = StatusAccessPolicy.Check(intent, context.Sender, context.Snapshot.Tasks);
+        if (access != StatusAccess.Allowed)
+        {
+            Log.StatusRefused(logger, intent.Kind.ToString(), turn.From.AadObjectId ?? turn.From.Id ?? "?", access.ToString());
+            await turn.SendTextAsync(turn.Text[access == StatusAccess.NotMember ? nameof(Strings.Status_NotMember) : nameof(Strings.Status_SecretariatOnly)], cancellationToken);
+            return null;
+        }
+
+        var card = await AnswerAsync(intent, context, now, turn.Text, cancellationToken);
+        Log.StatusAnswered(logger, intent.Kind.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        if (card is null)
+        {
+            await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Task_NotFound), intent.TaskId ?? intent.NameFragment), cancellationToken);
+            return null;
+        }
+
+        await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(card)), cancellationToken);
+        return null;
+    }
+
+    private async Task<Cards.Model.AdaptiveCard?> AnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
+    {
+        var answers = new StatusAnswers(context.Snapshot, now, composer.Zone, text);
+        switch (intent.Kind)
+        {
+            case StatusIntentKind.MyTasks:
+                return MyTasksCard.Build(composer.MyTasksModel(context.Snapshot, context.Sender!, now, text));
+            case StatusIntentKind.Task when intent.TaskId is { } id:
+                var history = await repository.GetHistoryAsync(context.ReviewId, context.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))?.Id ?? id, cancellationToken);
+                return answers.Task(id, history) is { } record ? StatusCard.Build(record) : null;
+            case StatusIntentKind.Task:
+                var fragment = intent.NameFragment ?? "";
+                var matches = answers.FindByName(fragment)
+                    .Where(t => context.Sender!.IsSecretariat || StatusAccessPolicy.IsAssignee(t, context.Sender)).ToList();
+                if (matches.Count == 1)
+                {
+                    return StatusCard.Build(answers.Task(matches[0].Id, await repository.GetHistoryAsync(context.ReviewId, matches[0].Id, cancellationToken))!);
+                }
+
+                return matches.Count == 0 ? null : StatusCard.Build(answers.Matches(fragment, matches));
+            case StatusIntentKind.Subcommittee:
+                return StatusCard.Build(answers.Subcommittee(intent.Subcommittee!.Value, intent.Stage, intent.Deadlines));
+            case StatusIntentKind.Stage:
+                return StatusCard.Build(answers.Stage(intent.Stage!.Value, intent.Deadlines));
+            case StatusIntentKind.Overdue:
+                return StatusCard.Build(answers.Overdue(intent.Subcommittee, intent.Stage, intent.Deadlines));
+            case StatusIntentKind.NotAnswered:
+                return StatusCard.Build(answers.NotAnswered(intent.Subcommittee, intent.Stage, intent.Deadlines));
+            case StatusIntentKind.Revisit:
+                return StatusCard.Build(answers.Revisit(intent.Subcommittee));
+            default:
+                return StatusCard.Build(answers.Overall(intent.Deadlines));
+        }
+    }
+
+    private static string NotUnderstood(TurnContext turn)
+    {
+        var echo = turn.UserText.Length > MaxEcho ? turn.UserText[..MaxEcho] + "…" : turn.UserText;
+        var language = turn.Text.IsJapanese ? 0 : 1;
+        var suggestions = StatusQuestionRecognizer.Closest(turn.UserText)
+            .Select(k => "「" + StatusQuestionRecognizer.ExamplePhrasings[k][language] + "」");
+        return turn.Text.Format(nameof(Strings.Status_NotUnderstood), echo, string.Join(turn.Text.IsJapanese ? "、" : ", ", suggestions));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Consolidation.Bot.Cli;
+using Consolidation.Bot.Demo;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+
+namespace Consolidation.Bot.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// Status questions through the real Playground: the secretariat (the current user) asks in Japanese and gets the card;
+/// a subcommittee lead asking about another subcommittee's non-responders is refused.
+/// </summary>
+[Collection(PlaygroundCollection.Name)]
+public class StatusPlaygroundTests(PlaygroundFixture fixture)
+{
+    private PlaygroundClient Playground => fixture.Playground;
+    private ConversationStream Stream => fixture.Stream;
+
+    private async Task LoadSeedFunnelDemoAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = fixture.StorageConnectionString,
+            ["Storage:TablePrefix"] = fixture.TablePrefix,
+        };
+        using var output = new StringWriter();
+        Assert.Equal(0, await CliApplication.RunAsync(["demo", "--play-seed-funnel"], settings, output, output));
+    }
+
+    [Fact]
+    public async Task Secretariat_AsksWelfareProgressInJapanese_GetsTheStatusCard()
+    {
+        await LoadSeedFunnelDemoAsync();
+        await Playground.InstallAsync(PlaygroundIds.PersonalChatId);
+        var mark = Stream.Mark();
+
+        await Playground.SendMessageAsync(PlaygroundIds.PersonalChatId, "福祉・健康部会の進捗は？");
+
+        var frame = await Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.PersonalChatId
+            && Frames.CardText(f).Contains("福祉・健康部会の進捗", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(20));
+        var card = Frames.CardOf(frame)!;
+        var text = card.ToJsonString(Json.Readable);
+        Assert.Contains($"{DemoReview.TaskCounts[Subcommittee.WelfareHealth]}件", text, StringComparison.Ordinal);
+        Assert.Contains("残す", text, StringComparison.Ordinal);
+        var result = Assert.Single(await AdaptiveCardChecker.CheckJsonAsync([("status-from-playground", card)]));
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public async Task Lead_AsksAnotherSubcommitteesNonResponders_PolitelyRefused()
+    {
+        await LoadSeedFunnelDemoAsync();
+        var mark = Stream.Mark();
+
+        // 佐藤 健一 (lead of 福祉・健康) asks in the group chat, @mentioning the bot. The Playground only lets its current
+        // user type, so his message goes in as a custom activity, as Teams would deliver it.
+        await Playground.PostCustomActivityAsync(new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = $"http://127.0.0.1:{fixture.PlaygroundPort}/_connector",
+            ["from"] = new JsonObject { ["id"] = PlaygroundIds.WelfareUserId, ["name"] = "佐藤 健一", ["aadObjectId"] = PlaygroundIds.WelfareUserAadId },
+            ["recipient"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
+            ["conversation"] = new JsonObject { ["id"] = PlaygroundIds.GroupChatId, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = PlaygroundIds.TenantId },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = PlaygroundIds.TenantId } },
+            ["locale"] = "ja-JP",
+            ["text"] = $"<at>{PlaygroundIds.BotName}</at> こども教育部会の未回答者は？",
+            ["textFormat"] = "plain",
+            ["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["mentioned"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
+                ["text"] = $"<at>{PlaygroundIds.BotName}</at>",
+            }),
+        });
+
+        var reply = await Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.GroupChatId
+            && ((string?)f["message"]?["text"])?.Contains("事務局の方にだけ", StringComparison.Ordinal) == true, mark, TimeSpan.FromSeconds(20));
+        Assert.DoesNotContain(Stream.FramesSince(mark), f => (string?)f["actionConversationId"] == PlaygroundIds.GroupChatId
+            && Frames.CardText(f).Contains("未回答の委員", StringComparison.Ordinal));
+        Assert.NotNull(reply);
+    }
+}
