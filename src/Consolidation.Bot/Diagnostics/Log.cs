@@ -60,6 +60,12 @@ internal static partial class Log
     [LoggerMessage(3202, LogLevel.Information, "Duplicate submission for task {TaskId} by {By}: already stored, nothing written")]
     public static partial void DuplicateSubmission(ILogger logger, string taskId, string by);
 
+    [LoggerMessage(3210, LogLevel.Information, "Review {ReviewId} read into memory at start-up: {Tasks} tasks in {Milliseconds:F0} ms")]
+    public static partial void ReviewWarmed(ILogger logger, string reviewId, int tasks, double milliseconds);
+
+    [LoggerMessage(3211, LogLevel.Warning, "The active review could not be read at start-up; the first question will read it")]
+    public static partial void ReviewWarmFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(3203, LogLevel.Debug, "Task {TaskId} changed concurrently; deciding again on fresh data (attempt {Attempt})")]
     public static partial void DecisionConflict(ILogger logger, string taskId, int attempt);
 

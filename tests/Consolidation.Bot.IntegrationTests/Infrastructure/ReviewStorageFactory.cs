@@ -9,9 +9,10 @@ namespace Consolidation.Bot.IntegrationTests.Infrastructure;
 /// <summary>The review storage services on the test Azurite with a fresh table prefix, and a small review to work on.</summary>
 public sealed class ReviewStorage
 {
-    public ReviewStorage(AzuriteFixture azurite, DateTimeOffset? now = null)
+    /// <param name="tablesOf">Another <see cref="ReviewStorage"/> whose tables to share: a second bot instance on the same store.</param>
+    public ReviewStorage(AzuriteFixture azurite, DateTimeOffset? now = null, ReviewStorage? tablesOf = null)
     {
-        var tables = StorageFactory.Tables(azurite);
+        var tables = tablesOf?.Tables ?? StorageFactory.Tables(azurite);
         Tables = tables;
         Catalog = new ReviewCatalog(tables);
         Repository = new ReviewRepository(tables, Catalog);

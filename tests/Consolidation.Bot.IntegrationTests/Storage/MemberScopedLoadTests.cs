@@ -57,3 +57,32 @@ public class MemberScopedLoadTests(AzuriteFixture azurite)
         Assert.Equal("新しい事務", (await s.Repository.GetTaskAsync("r9", "J-0001", None))!.Task.Definition.Name);
     }
 }
+
+/// <summary>The whole-review read keeps task states in memory and catches up with one query for what changed.</summary>
+[Collection(AzuriteCollection.Name)]
+public class IncrementalLoadTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task LoadAsync_AfterAnotherInstanceAnswers_SeesTheAnswerAndEqualsAFullRead()
+    {
+        var s = new ReviewStorage(azurite);
+        await s.SeedAsync(6, oneAssigneeEach: true);
+        var cached = await s.Repository.LoadAsync(ReviewStorage.ReviewId, CancellationToken.None);
+        Assert.All(cached!.Tasks, t => Assert.Null(t.State.OutcomeOf(Stage.PreWg)));
+
+        // Another instance (its own repository, same tables) answers two tasks.
+        var other = new ReviewStorage(azurite, tablesOf: s);
+        foreach (var i in new[] { 2, 5 })
+        {
+            var answer = await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(i), $"J-{i:D4}",
+                new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep }, 2, null, CancellationToken.None);
+            Assert.Equal(Consolidation.Bot.Review.SubmissionStatus.Accepted, answer.Status);
+        }
+
+        var incremental = await s.Repository.LoadAsync(ReviewStorage.ReviewId, CancellationToken.None);
+        var fresh = (await new ReviewStorage(azurite, tablesOf: s).Repository.LoadForUpdateAsync(ReviewStorage.ReviewId, CancellationToken.None))!.Value.Snapshot;
+
+        Assert.Equal(["J-0002", "J-0005"], incremental!.Tasks.Where(t => t.State.OutcomeOf(Stage.PreWg) is not null).Select(t => t.Id));
+        Assert.Equal(fresh.Tasks, incremental.Tasks);
+    }
+}

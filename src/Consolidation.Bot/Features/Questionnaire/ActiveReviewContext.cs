@@ -55,7 +55,8 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     /// </summary>
     public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var context = await LoadAsync(turn, cancellationToken);
+        // Scoped to the sender: the commands need the review id and the secretariat member, not every task.
+        var context = await LoadForSenderAsync(turn, cancellationToken);
         if (context is null)
         {
             await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.Review_NotLoaded)], cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
@@ -17,8 +18,79 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
     private readonly ReviewDefinitionCache _definitions = new();
 
-    public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken) =>
-        (await LoadForUpdateAsync(reviewId, cancellationToken))?.Snapshot;
+    /// <summary>
+    /// The whole review as it stands now, for reading (status answers, digests, reminders, export). Task states are kept
+    /// in memory per review and brought up to date on every call with one query for the rows changed since the last one
+    /// (by their server timestamp, with a margin), and read in full again every <see cref="FullStateReload"/>; a review
+    /// of 100,000 tasks then costs one small query per question instead of a hundred pages. Bulk changes use
+    /// <see cref="LoadForUpdateAsync"/>, which always reads everything.
+    /// </summary>
+    public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
+        if (review is null)
+        {
+            return null;
+        }
+
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
+        var windows = QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
+        var states = _states.GetOrAdd(reviewId, _ => new StateCache());
+        var tasks = await states.ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, cancellationToken);
+        return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, (await definitions).Members,
+            (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+    }
+
+    /// <summary>How often the in-memory task states of a review are read again in full (a safety net for the incremental reads).</summary>
+    public static readonly TimeSpan FullStateReload = TimeSpan.FromMinutes(10);
+
+    private readonly ConcurrentDictionary<string, StateCache> _states = new(StringComparer.Ordinal);
+
+    /// <summary>One review's task states in memory, and the server time up to which they are known.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the cache lives as long as the process.")]
+    private sealed class StateCache
+    {
+        private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private Dictionary<string, TaskStateEntity>? _byId;
+        private DateTimeOffset _known;
+        private long _loadedAt;
+
+        public async Task<List<ReviewTask>> ReadAsync(TableClient table, string partition, ReviewDefinitions definitions, CancellationToken cancellationToken)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                var full = _byId is null || System.Diagnostics.Stopwatch.GetElapsedTime(_loadedAt) > FullStateReload;
+                var filter = full
+                    ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)}")
+                    : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)} and Timestamp ge {(_known == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _known - Margin)}");
+                var byId = full ? new Dictionary<string, TaskStateEntity>(StringComparer.Ordinal) : _byId!;
+                var known = full ? DateTimeOffset.MinValue : _known;
+                await foreach (var row in table.QueryAsync<TaskStateEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+                {
+                    byId[row.TaskId] = row;
+                    if (row.Timestamp is { } stamp && stamp > known)
+                    {
+                        known = stamp;
+                    }
+                }
+
+                (_byId, _known) = (byId, known);
+                if (full)
+                {
+                    _loadedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+                }
+
+                return definitions.Tasks.Select(d => Stored(d, byId.GetValueOrDefault(d.Id)).Task).ToList();
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
 
     /// <summary>The snapshot and every task as a <see cref="StoredTask"/> (with its state ETag), for bulk changes.</summary>
     public async Task<(ReviewSnapshot Snapshot, IReadOnlyList<StoredTask> Tasks)?> LoadForUpdateAsync(string reviewId, CancellationToken cancellationToken)
