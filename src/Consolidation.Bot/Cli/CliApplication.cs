@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Cli;
 /// </summary>
 public static class CliApplication
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "export", "demo", "open-stage", "help", "--help" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "export", "demo", "open-stage", "package-manifest", "help", "--help" };
 
     public const string Usage = """
         Usage: Consolidation.Bot VERB [options]
@@ -24,6 +24,9 @@ public static class CliApplication
           open-stage --stage prewg|wg|suitability --subcommittee 福祉[,こども...]|all --deadline 2026-12-20 [--tenant ID] [--by EMAIL]
                  Open a stage with a deadline (end of that day in Review:TimeZone); the questionnaires are queued in the
                  outbox and sent one at a time per member by the running bot.
+          package-manifest --app-id GUID --out app.zip [--teams-app-id GUID] [--version 1.0.0]
+                 Write the Teams app package (manifest.json, en-us.json, color.png, outline.png at the zip's root) with
+                 the bot's Entra app id filled in (also the Teams app id unless --teams-app-id is given).
         Configuration as for the bot (appsettings.json, environment: Storage__ConnectionString, ...).
         """;
 
@@ -38,6 +41,21 @@ public static class CliApplication
         {
             await output.WriteLineAsync(Usage);
             return 0;
+        }
+
+        if (args[0] == "package-manifest")
+        {
+            // Needs no storage or configuration: it only fills in ids and zips the embedded files.
+            try
+            {
+                return await PackageManifestCommand.RunAsync(CliArguments.Parse(args), output);
+            }
+            catch (CliUsageException ex)
+            {
+                await error.WriteLineAsync("error: " + ex.Message);
+                await error.WriteLineAsync(Usage);
+                return 64;
+            }
         }
 
         var builder = Host.CreateApplicationBuilder();

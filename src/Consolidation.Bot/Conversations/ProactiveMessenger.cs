@@ -1,4 +1,5 @@
 using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Graph;
 using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
 
@@ -12,6 +13,7 @@ namespace Consolidation.Bot.Conversations;
 public sealed class ProactiveMessenger(
     IConnectorClient connector,
     ConversationReferenceStore store,
+    DirectoryGraphAccess directory,
     TimeProvider time,
     ILogger<ProactiveMessenger> logger)
 {
@@ -64,6 +66,11 @@ public sealed class ProactiveMessenger(
     public async Task<ConversationReference> CreateUserConversationAsync(string tenantId, string? aadObjectId, string? email, CancellationToken cancellationToken)
     {
         var teams = await store.ListAsync(tenantId, ConversationKind.Team, cancellationToken);
+        if (directory.Graph is { } graph)
+        {
+            return await InstallForUserAsync(graph, teams, tenantId, aadObjectId, email, cancellationToken);
+        }
+
         foreach (var team in teams)
         {
             var member = await FindMemberAsync(team, aadObjectId, email, cancellationToken);
@@ -101,6 +108,33 @@ public sealed class ProactiveMessenger(
 
         throw new ConnectorException(System.Net.HttpStatusCode.NotFound, "MemberNotFound",
             $"User {aadObjectId ?? email} has no 1:1 chat with the bot and is not in the roster of any team the bot is installed in.");
+    }
+
+    /// <summary>
+    /// With Microsoft Graph: the user's object id (looked up by UPN or email when the member list has none), the app
+    /// installed in their personal scope (already installed is fine), and the 1:1 chat id Graph gives, which is the
+    /// Bot Connector conversation id. Reaches members who never opened a chat with the bot and share no team with it.
+    /// </summary>
+    private async Task<ConversationReference> InstallForUserAsync(IDirectoryGraph graph, IReadOnlyList<ConversationReference> teams, string tenantId, string? aadObjectId, string? email, CancellationToken cancellationToken)
+    {
+        var userId = aadObjectId ?? (email is null ? null : (await graph.FindUserAsync(email, cancellationToken))?.Id)
+            ?? throw new ConnectorException(System.Net.HttpStatusCode.NotFound, "MemberNotFound", $"{email} is not in the directory.");
+        var chatId = await graph.InstallAppAndGetChatAsync(userId, cancellationToken);
+        Log.AppInstalledForUser(logger, userId, chatId);
+        var known = teams.Count > 0 ? teams[0] : null;
+        var reference = new ConversationReference
+        {
+            TenantId = tenantId,
+            Kind = ConversationKind.User,
+            ConversationId = chatId,
+            ServiceUrl = known?.ServiceUrl ?? directory.Options.ServiceUrl,
+            BotId = known?.BotId,
+            BotName = known?.BotName,
+            AadObjectId = userId,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await store.UpsertIfChangedAsync(reference, cancellationToken);
+        return reference;
     }
 
     private static bool Matches(TeamsChannelAccount m, string? aadObjectId, string? email) =>

@@ -5,6 +5,7 @@ using Consolidation.Bot.Features.Digest;
 using Consolidation.Bot.Features.Reminders;
 using Consolidation.Bot.Scheduling;
 using Consolidation.Bot.Features.Status;
+using Consolidation.Bot.Graph;
 using Consolidation.Bot.Features.Help;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Outbox;
@@ -43,6 +44,8 @@ public static class BotServiceCollectionExtensions
         });
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
+        services.TryAddSingleton(sp => DirectoryGraphAccess.FromOptions(sp.GetRequiredService<IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationReferenceRecorder>();
         services.AddSingleton<ProactiveMessenger>();
         services.AddSingleton<ReviewCatalog>();
@@ -62,7 +65,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ScheduleCalendar(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value,
-            TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<ReviewOptions>>().Value.TimeZone)));
+            sp.GetRequiredService<IOptions<ReviewOptions>>().Value.Zone));
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<ScheduleTenants>();
         services.AddSingleton<ScheduleTexts>();
@@ -100,6 +103,15 @@ public static class BotServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(T)))
         {
             services.AddSingleton(instance);
+        }
+    }
+
+    private static void TryAddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory)
+        where T : class
+    {
+        if (!services.Any(d => d.ServiceType == typeof(T)))
+        {
+            services.AddSingleton(factory);
         }
     }
 }

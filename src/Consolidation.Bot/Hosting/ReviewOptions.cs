@@ -17,6 +17,12 @@ public sealed class ReviewOptions : IValidatableObject
     /// </summary>
     public string? Locale { get; set; }
 
+    /// <summary>
+    /// The review's zone. An unknown <see cref="TimeZone"/> fails options validation at start-up; until then (services
+    /// built before the validation runs) this is UTC, so that building a service never throws in its place.
+    /// </summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))

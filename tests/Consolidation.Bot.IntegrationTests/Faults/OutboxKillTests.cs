@@ -3,7 +3,12 @@ using Consolidation.Bot.Testing.Scenarios;
 
 namespace Consolidation.Bot.IntegrationTests.Faults;
 
-/// <summary>The bot process is killed (SIGKILL) in the middle of a 200-card fan-out and started again.</summary>
+/// <summary>
+/// The bot process is killed (SIGKILL) in the middle of a 200-card fan-out and started again: every card arrives, and
+/// a card arrives twice only if it was in the air when the process died (the connector had accepted it, the cursor was
+/// not yet marked sent: Teams has no idempotency key, see the README). Those are counted and must be few and
+/// accepted just before the kill; any other duplicate fails the test.
+/// </summary>
 [Collection(FaultsCollection.Name)]
 public class OutboxKillTests(AzuriteFixture azurite)
 {
@@ -36,6 +41,10 @@ public class OutboxKillTests(AzuriteFixture azurite)
         var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(8), CancellationToken.None);
 
         Assert.True(result.Lost == 0, $"before the kill: {beforeKill}; after the restart: {result}");
-        Assert.True(result.Duplicates == 0, $"before the kill: {beforeKill}; after the restart: {result}; killed at {killedAt:O}");
+        var duplicates = connector.Deliveries.Where(d => d.Method == "POST").GroupBy(d => d.ConversationId).Where(g => g.Count() > 1)
+            .Select(g => (Conversation: g.Key, First: g.Min(d => d.At), Copies: g.Count())).ToList();
+        Assert.All(duplicates, d => Assert.True(d.Copies == 2 && d.First > killedAt - TimeSpan.FromSeconds(2) && d.First <= killedAt,
+            $"{d.Conversation}: {d.Copies} copies, first at {d.First:O}, killed at {killedAt:O}: not a send in the air at the kill"));
+        Assert.True(duplicates.Count <= 16, $"{duplicates.Count} duplicates: more than the outbox had in hand");
     }
 }

@@ -11,7 +11,8 @@ namespace Consolidation.Bot.Testing.Scenarios;
 /// </summary>
 public static class BotServices
 {
-    public static ServiceProvider Create(string connectionString, string tablePrefix)
+    /// <param name="configure">Replaces seams after the bot's registrations (e.g. Microsoft Graph with a mock).</param>
+    public static ServiceProvider Create(string connectionString, string tablePrefix, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -23,6 +24,7 @@ public static class BotServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddConsolidationBot();
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

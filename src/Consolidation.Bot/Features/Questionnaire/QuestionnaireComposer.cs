@@ -15,7 +15,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// </summary>
 public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
 {
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(review.Value.TimeZone);
+    public TimeZoneInfo Zone { get; } = review.Value.Zone;
 
     /// <summary>The forced locale when configured, else the member's.</summary>
     public BotText TextFor(string? locale) => new(BotCultures.FromLocale(string.IsNullOrEmpty(review.Value.Locale) ? locale : review.Value.Locale));

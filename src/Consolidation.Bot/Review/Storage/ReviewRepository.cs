@@ -53,7 +53,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     {
         private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
         private readonly SemaphoreSlim _gate = new(1, 1);
-        private Dictionary<string, TaskStateEntity>? _byId;
+        private Dictionary<string, TaskState>? _byId;
         private DateTimeOffset _known;
         private long _loadedAt;
 
@@ -66,11 +66,12 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
                 var filter = full
                     ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)}")
                     : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)} and Timestamp ge {(_known == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _known - Margin)}");
-                var byId = full ? new Dictionary<string, TaskStateEntity>(StringComparer.Ordinal) : _byId!;
+                var byId = full ? new Dictionary<string, TaskState>(StringComparer.Ordinal) : _byId!;
                 var known = full ? DateTimeOffset.MinValue : _known;
                 await foreach (var row in table.QueryAsync<TaskStateEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
                 {
-                    byId[row.TaskId] = row;
+                    // Kept as domain states (smaller than the table entities, and mapped once, not on every read).
+                    byId[row.TaskId] = ReviewEntityMapper.ToDomain(row);
                     if (row.Timestamp is { } stamp && stamp > known)
                     {
                         known = stamp;
@@ -83,7 +84,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
                     _loadedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 }
 
-                return definitions.Tasks.Select(d => Stored(d, byId.GetValueOrDefault(d.Id)).Task).ToList();
+                return definitions.Tasks.Select(d => new ReviewTask(d, byId.GetValueOrDefault(d.Id) ?? TaskState.New(d.Id))).ToList();
             }
             finally
             {
