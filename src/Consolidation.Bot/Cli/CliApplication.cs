@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Cli;
 /// </summary>
 public static class CliApplication
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "export", "demo", "open-stage", "package-manifest", "help", "--help" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "import", "export", "demo", "open-stage", "package-manifest", "sync-members", "help", "--help" };
 
     public const string Usage = """
         Usage: Consolidation.Bot VERB [options]
@@ -24,6 +24,9 @@ public static class CliApplication
           open-stage --stage prewg|wg|suitability --subcommittee 福祉[,こども...]|all --deadline 2026-12-20 [--tenant ID] [--by EMAIL]
                  Open a stage with a deadline (end of that day in Review:TimeZone); the questionnaires are queued in the
                  outbox and sent one at a time per member by the running bot.
+          sync-members [--review ID]
+                 Merge the members of each subcommittee's Entra group (Review:Subcommittees:<name>:GroupId) into the
+                 review's members through Microsoft Graph (Graph:* settings needed).
           package-manifest --app-id GUID --out app.zip [--teams-app-id GUID] [--version 1.0.0]
                  Write the Teams app package (manifest.json, en-us.json, color.png, outline.png at the zip's root) with
                  the bot's Entra app id filled in (also the Teams app id unless --teams-app-id is given).
@@ -71,6 +74,7 @@ public static class CliApplication
         builder.Services.AddTransient<ExportCommand>();
         builder.Services.AddTransient<DemoCommand>();
         builder.Services.AddTransient<OpenStageCommand>();
+        builder.Services.AddTransient<SyncMembersCommand>();
         using var host = builder.Build();
         var services = host.Services;
         _ = services.GetRequiredService<IOptions<Storage.StorageOptions>>().Value;
@@ -87,6 +91,7 @@ public static class CliApplication
                 "export" => await services.GetRequiredService<ExportCommand>().RunAsync(parsed, cts.Token),
                 "demo" => await services.GetRequiredService<DemoCommand>().RunAsync(parsed, cts.Token),
                 "open-stage" => await services.GetRequiredService<OpenStageCommand>().RunAsync(parsed, cts.Token),
+                "sync-members" => await services.GetRequiredService<SyncMembersCommand>().RunAsync(parsed, cts.Token),
                 _ => throw new CliUsageException($"unknown verb '{parsed.Verb}'"),
             };
         }

@@ -18,6 +18,12 @@ public sealed class ReviewOptions : IValidatableObject
     public string? Locale { get; set; }
 
     /// <summary>
+    /// Per subcommittee (any of its names as the key: <c>Review:Subcommittees:福祉・健康部会:GroupId</c> or
+    /// <c>...:WelfareHealth:GroupId</c>), the Entra group whose members belong to it (read with <c>sync-members</c>).
+    /// </summary>
+    public Dictionary<string, SubcommitteeSettings> Subcommittees { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// The review's zone. An unknown <see cref="TimeZone"/> fails options validation at start-up; until then (services
     /// built before the validation runs) this is UTC, so that building a service never throws in its place.
     /// </summary>
@@ -30,9 +36,21 @@ public sealed class ReviewOptions : IValidatableObject
             yield return new ValidationResult($"Review:TimeZone '{TimeZone}' is not a known time zone.", [nameof(TimeZone)]);
         }
 
+        foreach (var name in Subcommittees.Keys.Where(k => Domain.Subcommittees.Parse(k) is null))
+        {
+            yield return new ValidationResult($"Review:Subcommittees:{name} names no subcommittee.", [nameof(Subcommittees)]);
+        }
+
         if (!string.IsNullOrEmpty(Locale) && !Localization.BotCultures.IsSupported(Locale))
         {
             yield return new ValidationResult($"Review:Locale '{Locale}' is not supported (use ja-JP or en-US).", [nameof(Locale)]);
         }
     }
+}
+
+/// <summary>Settings of one subcommittee (<c>Review:Subcommittees:&lt;name&gt;</c>).</summary>
+public sealed class SubcommitteeSettings
+{
+    /// <summary>The Entra group of its members.</summary>
+    public string? GroupId { get; set; }
 }

@@ -69,3 +69,60 @@ public class GraphInstallTests(AzuriteFixture azurite)
         Assert.Empty(connector.Deliveries);
     }
 }
+
+/// <summary>Subcommittee membership from Entra groups merged into the review's members (Graph mocked, storage Azurite).</summary>
+[Collection(AzuriteCollection.Name)]
+public class GroupMembershipSyncTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Sync_KnownMemberGainsObjectIdAndSubcommittee_NewUserAdded_TasksKept_NewGeneration()
+    {
+        var graph = new Mock<IDirectoryGraph>(MockBehavior.Strict);
+        graph.Setup(g => g.GroupMembersAsync("group-welfare", It.IsAny<CancellationToken>())).ReturnsAsync(
+        [
+            new DirectoryUser("aad-sato", "kenichi.sato@city.example.jp", "Kenichi.Sato@city.example.jp", "佐藤 健一"),
+            new DirectoryUser("aad-new", "new.member@city.example.jp", null, "新井 花"),
+        ]);
+        var prefix = azurite.NewTablePrefix();
+        await using var services = BotServices.Create(azurite.ConnectionString, prefix, s =>
+        {
+            s.AddSingleton(new DirectoryGraphAccess(graph.Object, new GraphOptions()));
+            s.Configure<Consolidation.Bot.Hosting.ReviewOptions>(o => o.Subcommittees["福祉・健康部会"] = new Consolidation.Bot.Hosting.SubcommitteeSettings { GroupId = "group-welfare" });
+        });
+        var sato = new Member { Email = "kenichi.sato@city.example.jp", Name = "佐藤 健一", Role = MemberRole.Lead, Subcommittees = [Subcommittee.ChildrenEducation] };
+        var task = new TaskDefinition { Id = "J-0001", Name = "事務1", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = sato.Email };
+        await services.GetRequiredService<ReviewImportWriter>().WriteAsync("m1", "sync", [task], [sato], false, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        var result = await services.GetRequiredService<GroupMembershipSync>().SyncAsync("m1", CancellationToken.None);
+        var again = await services.GetRequiredService<GroupMembershipSync>().SyncAsync("m1", CancellationToken.None);
+
+        Assert.Equal((1, 1, 1, ImportWriteOutcome.Imported), (result.Groups, result.Added, result.Updated, result.Outcome));
+        Assert.Equal(ImportWriteOutcome.Unchanged, again.Outcome);
+        var snapshot = (await services.GetRequiredService<ReviewRepository>().LoadAsync("m1", CancellationToken.None))!;
+        var merged = snapshot.MemberByEmail(sato.Email)!;
+        Assert.Equal("aad-sato", merged.AadObjectId);
+        Assert.Equal(MemberRole.Lead, merged.Role);
+        Assert.Equal([Subcommittee.ChildrenEducation, Subcommittee.WelfareHealth], merged.Subcommittees);
+        var added = snapshot.MemberByEmail("new.member@city.example.jp")!;
+        Assert.Equal(("aad-new", "新井 花", MemberRole.Member), (added.AadObjectId, added.Name, added.Role));
+        Assert.Equal([Subcommittee.WelfareHealth], added.Subcommittees);
+        Assert.Equal(task, Assert.Single(snapshot.Tasks).Definition);
+        Assert.Equal(2, (await services.GetRequiredService<ReviewCatalog>().GetReviewAsync("m1", CancellationToken.None))!.Generation);
+    }
+
+    [Fact]
+    public async Task SyncMembersCli_WithoutGraph_Exit64WithWhatToSet()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await Consolidation.Bot.Cli.CliApplication.RunAsync(["sync-members"], new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+        }, output, error);
+
+        Assert.Equal(64, code);
+        Assert.Contains("Graph:TenantId", error.ToString(), StringComparison.Ordinal);
+    }
+}

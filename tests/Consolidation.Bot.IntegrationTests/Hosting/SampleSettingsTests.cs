@@ -20,6 +20,7 @@ public class SampleSettingsTests
         var storage = config.GetSection(StorageOptions.SectionName).Get<StorageOptions>()!;
         var review = config.GetSection(ReviewOptions.SectionName).Get<ReviewOptions>()!;
         var outbox = config.GetSection(Consolidation.Bot.Outbox.OutboxOptions.SectionName).Get<Consolidation.Bot.Outbox.OutboxOptions>()!;
+        var graph = config.GetSection(Consolidation.Bot.Graph.GraphOptions.SectionName).Get<Consolidation.Bot.Graph.GraphOptions>()!;
         var schedules = config.GetSection(Consolidation.Bot.Scheduling.ScheduleOptions.SectionName).Get<Consolidation.Bot.Scheduling.ScheduleOptions>()!;
 
         Assert.True(bot.IsDevelopmentMode);
@@ -32,6 +33,8 @@ public class SampleSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(1), outbox.Lease);
         Assert.Equal(16, outbox.Concurrency);
         Assert.Equal("0 9 * * MON", schedules.Digest);
+        Assert.False(graph.IsConfigured);
+        Assert.Equal("https://graph.microsoft.com/v1.0", graph.BaseUrl);
         Assert.Equal([3, 1, 0], schedules.EffectiveReminderDaysBefore);
         Assert.Empty(schedules.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(schedules)));
     }
