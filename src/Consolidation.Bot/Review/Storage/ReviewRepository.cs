@@ -148,7 +148,6 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var definitions = await DefinitionsAsync(table, reviewId, review, cancellationToken);
         var member = select(definitions.Members);
         var mine = member is null ? [] : definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
-        var windows = ScreeningWindowsAsync(table, statePartition, mine.Select(d => d.Subcommittee).Distinct(), cancellationToken);
         Dictionary<string, TaskStateEntity> stateById;
         if (mine.Count <= PointReadLimit)
         {
@@ -162,18 +161,21 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var stored = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id))).ToList();
-        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members, await windows);
+        // Only the windows of the stages these tasks have reached (the card's progress counts answered tasks of a stage).
+        var reached = stored.SelectMany(t => Stages.Screening.Where(s => ReviewRules.Reached(t.Task.State, s)).Select(s => (Stage: s, t.Task.Subcommittee))).Distinct();
+        var windows = await WindowsAsync(table, statePartition, reached, cancellationToken);
+        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members, windows);
         return new ScopedLoad(snapshot, member, stored.ToDictionary(t => t.Task.Id, StringComparer.Ordinal));
     }
 
     /// <summary>
-    /// The screening windows of some subcommittees, by point reads: a range query would cost as much as the partition
-    /// is large on Azurite (it scans), and point reads are the cheapest request on Azure Tables too.
+    /// Stage windows by point reads: a range query would cost as much as the partition is large on Azurite (it scans),
+    /// and point reads are the cheapest request on Azure Tables too.
     /// </summary>
-    private static async Task<IReadOnlyList<StageWindow>> ScreeningWindowsAsync(TableClient table, string statePartition, IEnumerable<Subcommittee> subcommittees, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StageWindow>> WindowsAsync(TableClient table, string statePartition, IEnumerable<(Stage Stage, Subcommittee Subcommittee)> keys, CancellationToken cancellationToken)
     {
-        var reads = subcommittees.SelectMany(s => Stages.Screening.Select(stage => table.GetEntityIfExistsAsync<StageWindowEntity>(
-            statePartition, ReviewKeys.WindowRow(stage, s), cancellationToken: cancellationToken))).ToList();
+        var reads = keys.Select(k => table.GetEntityIfExistsAsync<StageWindowEntity>(
+            statePartition, ReviewKeys.WindowRow(k.Stage, k.Subcommittee), cancellationToken: cancellationToken)).ToList();
         await Task.WhenAll(reads);
         return reads.Select(r => r.Result).Where(r => r.HasValue).Select(r => ReviewEntityMapper.ToDomain(r.Value!)).ToList();
     }
