@@ -122,3 +122,17 @@ public static class SeedFunnelPlan
             .ToDictionary(x => x.id, x => x.Decision, StringComparer.Ordinal);
     }
 }
+
+/// <summary>The demo review with the seed's funnel played, in memory (pure): what <c>demo --play-seed-funnel</c> stores.</summary>
+public static class SeedFunnelReview
+{
+    /// <summary>The 812 demo tasks answered to the seed's funnel at <paramref name="now"/>, with open stage windows from a week before.</summary>
+    public static Review.ReviewSnapshot Snapshot(DateTimeOffset now, string reviewId = "demo", string name = "令和8年度 区役所業務集約化検討")
+    {
+        var data = DemoReview.Create();
+        var windows = SeedFunnelPlan.Windows(now.AddDays(-7), TimeSpan.FromDays(30));
+        var tasks = data.Tasks.Zip(SeedFunnelPlan.Create(data.Tasks), (t, p) => new ReviewTask(t, SeedFunnelPlan.Apply(t, p,
+            data.Members.Single(m => m.Email == Member.NormalizeEmail(t.Assignee)), windows, now).State)).ToList();
+        return new Review.ReviewSnapshot(reviewId, name, 1, tasks, data.Members, windows);
+    }
+}

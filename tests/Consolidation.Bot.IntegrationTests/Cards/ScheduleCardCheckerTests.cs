@@ -21,14 +21,7 @@ public class ScheduleCardCheckerTests
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
 
-    private static ReviewSnapshot SeedFunnel()
-    {
-        var data = DemoReview.Create();
-        var windows = SeedFunnelPlan.Windows(Now.AddDays(-7), TimeSpan.FromDays(30));
-        var tasks = data.Tasks.Zip(SeedFunnelPlan.Create(data.Tasks), (t, p) => new ReviewTask(t, SeedFunnelPlan.Apply(t, p,
-            data.Members.Single(m => m.Email == Member.NormalizeEmail(t.Assignee)), windows, Now).State)).ToList();
-        return new ReviewSnapshot("demo", "令和8年度", 1, tasks, data.Members, windows);
-    }
+    private static ReviewSnapshot SeedFunnel() => SeedFunnelReview.Snapshot(Now, name: "令和8年度");
 
     private static IEnumerable<(string, AdaptiveCard)> Cards()
     {

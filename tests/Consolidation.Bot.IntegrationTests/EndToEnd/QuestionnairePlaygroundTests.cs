@@ -99,26 +99,8 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
         Assert.All(snapshot.Tasks, t => Assert.Equal(Stage.Inventory, t.Stage));
     }
 
-    private JsonObject OtherUserInvoke(string replyToId, JsonObject data) => new()
-    {
-        ["type"] = "invoke",
-        ["name"] = "adaptiveCard/action",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = $"http://127.0.0.1:{fixture.PlaygroundPort}/_connector",
-        ["from"] = new JsonObject { ["id"] = PlaygroundIds.WelfareUserId, ["name"] = "佐藤 健一", ["aadObjectId"] = PlaygroundIds.WelfareUserAadId },
-        ["recipient"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
-        // The group chat, not the current user's personal chat: otherwise the bot would (rightly) record that chat as
-        // 佐藤's 1:1 conversation and later send his cards into the current user's chat.
-        ["conversation"] = new JsonObject { ["id"] = PlaygroundIds.GroupChatId, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = PlaygroundIds.TenantId },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = PlaygroundIds.TenantId } },
-        ["locale"] = "ja-JP",
-        ["replyToId"] = replyToId,
-        ["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "submitAnswer", ["data"] = data.DeepClone() },
-        },
-    };
+    private JsonObject OtherUserInvoke(string replyToId, JsonObject data) =>
+        OtherUserActivities.Invoke(fixture.PlaygroundPort, replyToId, "submitAnswer", data);
 
     private async Task<string> LoadDemoAndOpenPreWgAsync(int mark)
     {

@@ -52,28 +52,8 @@ public class StatusPlaygroundTests(PlaygroundFixture fixture)
         await LoadSeedFunnelDemoAsync();
         var mark = Stream.Mark();
 
-        // 佐藤 健一 (lead of 福祉・健康) asks in the group chat, @mentioning the bot. The Playground only lets its current
-        // user type, so his message goes in as a custom activity, as Teams would deliver it.
-        await Playground.PostCustomActivityAsync(new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = Guid.NewGuid().ToString(),
-            ["channelId"] = "msteams",
-            ["serviceUrl"] = $"http://127.0.0.1:{fixture.PlaygroundPort}/_connector",
-            ["from"] = new JsonObject { ["id"] = PlaygroundIds.WelfareUserId, ["name"] = "佐藤 健一", ["aadObjectId"] = PlaygroundIds.WelfareUserAadId },
-            ["recipient"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
-            ["conversation"] = new JsonObject { ["id"] = PlaygroundIds.GroupChatId, ["conversationType"] = "groupChat", ["isGroup"] = true, ["tenantId"] = PlaygroundIds.TenantId },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = PlaygroundIds.TenantId } },
-            ["locale"] = "ja-JP",
-            ["text"] = $"<at>{PlaygroundIds.BotName}</at> こども教育部会の未回答者は？",
-            ["textFormat"] = "plain",
-            ["entities"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "mention",
-                ["mentioned"] = new JsonObject { ["id"] = PlaygroundIds.BotId, ["name"] = PlaygroundIds.BotName },
-                ["text"] = $"<at>{PlaygroundIds.BotName}</at>",
-            }),
-        });
+        // 佐藤 健一 (lead of 福祉・健康) asks in the group chat, @mentioning the bot.
+        await Playground.PostCustomActivityAsync(OtherUserActivities.Message(fixture.PlaygroundPort, "こども教育部会の未回答者は？"));
 
         var reply = await Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.GroupChatId
             && ((string?)f["message"]?["text"])?.Contains("事務局の方にだけ", StringComparison.Ordinal) == true, mark, TimeSpan.FromSeconds(20));

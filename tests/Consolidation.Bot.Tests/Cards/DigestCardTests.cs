@@ -15,15 +15,7 @@ public class DigestCardTests
     private static readonly TimeZoneInfo Tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero); // Monday 09:00 JST
 
-    public static ReviewSnapshot SeedFunnelReview(DateTimeOffset now)
-    {
-        var data = DemoReview.Create();
-        var plans = SeedFunnelPlan.Create(data.Tasks);
-        var windows = SeedFunnelPlan.Windows(now.AddDays(-7), TimeSpan.FromDays(30));
-        var tasks = data.Tasks.Zip(plans, (t, p) => new ReviewTask(t, SeedFunnelPlan.Apply(t, p,
-            data.Members.Single(m => m.Email == Member.NormalizeEmail(t.Assignee)), windows, now).State)).ToList();
-        return new ReviewSnapshot("demo", "令和8年度 区役所業務集約化検討", 1, tasks, data.Members, windows);
-    }
+    public static ReviewSnapshot SeedFunnelReview(DateTimeOffset now) => Consolidation.Bot.Demo.SeedFunnelReview.Snapshot(now);
 
     private static JsonObject Json(AdaptiveCard card) => JsonNode.Parse(CardJsonContext.ToJson(card))!.AsObject();
 
