@@ -37,6 +37,15 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
         var windows = QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
         var states = _states.GetOrAdd(reviewId, _ => new StateCache());
+        if (_states.Count > MaxCachedReviews)
+        {
+            // Demo reloads create new reviews: keep the states of the few read last, not of every review ever read.
+            foreach (var other in _states.Keys.Where(k => k != reviewId).Take(_states.Count - MaxCachedReviews))
+            {
+                _states.TryRemove(other, out _);
+            }
+        }
+
         var tasks = await states.ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, cancellationToken);
         return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, (await definitions).Members,
             (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
@@ -44,6 +53,8 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
     /// <summary>How often the in-memory task states of a review are read again in full (a safety net for the incremental reads).</summary>
     public static readonly TimeSpan FullStateReload = TimeSpan.FromMinutes(10);
+
+    private const int MaxCachedReviews = 4;
 
     private readonly ConcurrentDictionary<string, StateCache> _states = new(StringComparer.Ordinal);
 
