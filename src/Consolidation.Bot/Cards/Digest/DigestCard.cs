@@ -26,13 +26,7 @@ public static class DigestCard
             new FactSet
             {
                 Id = "funnel",
-                Facts =
-                [
-                    new Fact(t[nameof(Strings.Digest_Inventory)], t.Format(nameof(Strings.Digest_InventoryValue), f.Inventory)),
-                    new Fact(t[nameof(Strings.Digest_PreWg)], t.Format(nameof(Strings.Digest_PreWgValue), f.PreWgKept, f.PreWgExcluded, f.PreWgPending)),
-                    new Fact(t[nameof(Strings.Digest_Wg)], t.Format(nameof(Strings.Digest_WgValue), f.WgStudyTargets, f.WgNotTargets, f.WgPending)),
-                    new Fact(t[nameof(Strings.Digest_Suitability)], t.Format(nameof(Strings.Digest_SuitabilityValue), f.SuitabilityDone, f.SuitabilityContinueLater, f.SuitabilityClosed, f.SuitabilityPending)),
-                ],
+                Facts = FunnelText.Facts(f, t),
             },
             new VerticalBarChart
             {
@@ -70,7 +64,7 @@ public static class DigestCard
             ? [new TextBlock(t[nameof(Strings.Digest_NoOpenStages)]) { IsSubtle = true }]
             : model.Progress.Select(p => (CardElement)new TextBlock(t.Format(nameof(Strings.Digest_ProgressRow),
                 p.Subcommittee.Name(t.IsJapanese), p.Stage.Name(t.IsJapanese), p.Answered, p.Assigned, Bar(p.Answered, p.Assigned),
-                Percent(p.Answered, p.Assigned), Local(model, p.Deadline))) { Spacing = Spacing.Small }));
+                FunnelText.Percent(p.Answered, p.Assigned), Local(model, p.Deadline))) { Spacing = Spacing.Small }));
 
         body.Add(Heading(t[nameof(Strings.Digest_OverdueHeading)]));
         if (model.OverdueTasks == 0)
@@ -106,9 +100,6 @@ public static class DigestCard
         var filled = assigned == 0 ? 0 : (int)Math.Round(BarCells * (double)answered / assigned, MidpointRounding.AwayFromZero);
         return new string('■', filled) + new string('□', BarCells - filled);
     }
-
-    private static int Percent(int answered, int assigned) =>
-        assigned == 0 ? 0 : (int)Math.Round(100.0 * answered / assigned, MidpointRounding.AwayFromZero);
 
     private static string Changes(DigestModel model)
     {

@@ -1,3 +1,4 @@
+using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Model;
 using Consolidation.Bot.Cards.Questionnaire;
 using Consolidation.Bot.Cards.Status;
@@ -24,9 +25,9 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
         return new StatusCardModel(
             text[nameof(Strings.Status_OverallTitle)],
             [
-                .. FunnelFacts(ReviewQueries.Funnel(snapshot.Tasks)),
+                .. FunnelText.Facts(ReviewQueries.Funnel(snapshot.Tasks), text),
                 new Fact(text[nameof(Strings.Status_OpenStages)], progress.Count == 0 ? text[nameof(Strings.Status_None)]
-                    : text.Format(nameof(Strings.Status_AnsweredOf), progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned), Percent(progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned)))),
+                    : AnsweredOf(progress)),
                 new Fact(text[nameof(Strings.Status_Overdue)], text.Format(nameof(Strings.Status_Count), overdue.Count)),
             ],
             progress.Count == 0 ? null : text[nameof(Strings.Status_BySubcommittee)],
@@ -44,7 +45,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
         return new StatusCardModel(
             text.Format(nameof(Strings.Status_SubcommitteeTitle), subcommittee.Name(Ja)),
             [
-                .. FunnelFacts(ReviewQueries.Funnel(tasks)),
+                .. FunnelText.Facts(ReviewQueries.Funnel(tasks), text),
                 .. progress.Select(p => new Fact(text.Format(nameof(Strings.Status_StageAnswers), p.Stage.Name(Ja)), AnsweredWithDeadline(p))),
                 new Fact(text[nameof(Strings.Status_Overdue)], text.Format(nameof(Strings.Status_Count), overdue.Count)),
             ],
@@ -65,7 +66,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
                 :
                 [
                     .. progress.Select(p => new Fact(p.Subcommittee.Name(Ja), AnsweredWithDeadline(p))),
-                    new Fact(text[nameof(Strings.Status_Total)], text.Format(nameof(Strings.Status_AnsweredOf), progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned), Percent(progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned)))),
+                    new Fact(text[nameof(Strings.Status_Total)], AnsweredOf(progress)),
                 ],
             progress.Count == 0 ? null : text[nameof(Strings.Status_NotAnsweredByMember)],
             UnansweredByMember(snapshot.Tasks, windows),
@@ -163,14 +164,6 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
         null,
         text);
 
-    private IEnumerable<Fact> FunnelFacts(Funnel f) =>
-    [
-        new Fact(text[nameof(Strings.Digest_Inventory)], text.Format(nameof(Strings.Digest_InventoryValue), f.Inventory)),
-        new Fact(text[nameof(Strings.Digest_PreWg)], text.Format(nameof(Strings.Digest_PreWgValue), f.PreWgKept, f.PreWgExcluded, f.PreWgPending)),
-        new Fact(text[nameof(Strings.Digest_Wg)], text.Format(nameof(Strings.Digest_WgValue), f.WgStudyTargets, f.WgNotTargets, f.WgPending)),
-        new Fact(text[nameof(Strings.Digest_Suitability)], text.Format(nameof(Strings.Digest_SuitabilityValue), f.SuitabilityDone, f.SuitabilityContinueLater, f.SuitabilityClosed, f.SuitabilityPending)),
-    ];
-
     /// <summary>The open windows a question is about (subcommittee, stage, deadlines in a local date range).</summary>
     private List<StageWindow> Windows(Subcommittee? subcommittee, Stage? stage, DateRange? deadlines) =>
         snapshot.Windows.Where(w => w.IsOpen && (subcommittee is null || w.Subcommittee == subcommittee) && (stage is null || w.Stage == stage)
@@ -184,11 +177,17 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             .Select(x => text.Format(nameof(Strings.Status_MemberLine), x.Name, x.Count, Local(x.Nearest)))
             .ToList();
 
+    private string AnsweredOf(IReadOnlyList<StageProgress> progress)
+    {
+        var (answered, assigned) = (progress.Sum(p => p.Answered), progress.Sum(p => p.Assigned));
+        return text.Format(nameof(Strings.Status_AnsweredOf), answered, assigned, FunnelText.Percent(answered, assigned));
+    }
+
     private string ProgressLine(StageProgress p) =>
         text.Format(nameof(Strings.Status_ProgressLine), p.Subcommittee.Name(Ja), p.Stage.Name(Ja), AnsweredWithDeadline(p));
 
     private string AnsweredWithDeadline(StageProgress p) =>
-        text.Format(nameof(Strings.Status_AnsweredDeadline), p.Answered, p.Assigned, Percent(p.Answered, p.Assigned), Local(p.Deadline));
+        text.Format(nameof(Strings.Status_AnsweredDeadline), p.Answered, p.Assigned, FunnelText.Percent(p.Answered, p.Assigned), Local(p.Deadline));
 
     private string Scoped(string titleKey, Subcommittee? subcommittee) =>
         text.Format(titleKey, subcommittee is null ? text[nameof(Strings.Status_AllSubcommittees)] : subcommittee.Value.Name(Ja));
@@ -206,6 +205,4 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
     private string AsOf() => text.Format(nameof(Strings.Status_AsOf), Local(now));
 
     private DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
-
-    private static int Percent(int answered, int assigned) => assigned == 0 ? 0 : (int)Math.Round(100.0 * answered / assigned, MidpointRounding.AwayFromZero);
 }
