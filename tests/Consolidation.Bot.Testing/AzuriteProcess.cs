@@ -37,10 +37,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var storage = _location is null ? new[] { "--inMemoryPersistence" } : ["--location", Directory.CreateDirectory(_location).FullName];
+        // Diagnostics: AZURITE_DEBUG_LOG=/path makes Azurite log every request it serves (to count storage calls per turn).
+        var debug = Environment.GetEnvironmentVariable("AZURITE_DEBUG_LOG") is { Length: > 0 } log ? new[] { "--debug", log } : [];
         _process = NodeProcess.Start(
             RepoPaths.NodeTool("azurite/dist/src/azurite.js"),
             [
-                .. storage, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
+                .. storage, .. debug, "--skipApiVersionCheck", "--disableTelemetry", "--silent",
                 "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
                 "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
                 "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort),

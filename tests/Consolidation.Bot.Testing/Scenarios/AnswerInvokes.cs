@@ -17,7 +17,7 @@ public static class AnswerInvokes
         ["channelId"] = "msteams",
         ["serviceUrl"] = serviceUrl,
         ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        ["from"] = new JsonObject { ["id"] = FanOutScenario.UserIdOf(from), ["name"] = "職員", ["aadObjectId"] = FanOutScenario.AadOf(from) },
+        ["from"] = new JsonObject { ["id"] = FanOutScenario.UserIdOf(from), ["name"] = FanOutScenario.NameOf(from), ["aadObjectId"] = FanOutScenario.AadOf(from) },
         ["recipient"] = new JsonObject { ["id"] = "28:fanout-bot", ["name"] = "集約化ボット" },
         ["conversation"] = new JsonObject
         {

@@ -49,6 +49,9 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
     public static string AadOf(int member) => "aad-fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
 
+    /// <summary>The member's display name, as in the review and as Teams sends it in <c>from.name</c>.</summary>
+    public static string NameOf(int member) => "職員 " + member.ToString(CultureInfo.InvariantCulture);
+
     public static string UserIdOf(int member) => "29:fanout-" + member.ToString(CultureInfo.InvariantCulture);
 
     public static string ConversationOf(int member) => "a:fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
@@ -139,7 +142,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
     private static Member Member(int i) => new()
     {
         Email = $"member{i:D5}@fanout.example.jp",
-        Name = "職員 " + i.ToString(CultureInfo.InvariantCulture),
+        Name = NameOf(i),
         AadObjectId = AadOf(i),
         Subcommittees = [SubcommitteeOf(i)],
     };
