@@ -50,7 +50,7 @@ public sealed class ScaleBenchmark(int tasks) : IBenchmark
             ["Review:Locale"] = "ja-JP",
             ["Schedules:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Consolidation.Bot.Review.ReviewCacheWarmer"] = "Information",
+            ["Logging:LogLevel:Consolidation.Bot.Hosting.StartupCacheWarmer"] = "Information",
         });
         await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 

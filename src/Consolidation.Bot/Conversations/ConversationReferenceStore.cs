@@ -63,6 +63,30 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
         return true;
     }
 
+    /// <summary>
+    /// Remembers the stored users' references as known at <paramref name="now"/> (at start-up: the first turn of each
+    /// member then needs no read to find its reference unchanged). At most as many as this instance remembers at all.
+    /// </summary>
+    public async Task<int> WarmAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
+        var count = 0;
+        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(
+            TableClient.CreateQueryFilter($"RowKey ge {"user|"} and RowKey lt {"user}"}"), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            if (count++ >= RememberAtMost / 2)
+            {
+                break;
+            }
+
+            // Tenant ids are GUIDs, which the key escaping leaves as they are (see ListCouncilChannelsAsync).
+            var reference = entity.ToReference(entity.PartitionKey);
+            _recent.TryAdd((reference.TenantId, entity.RowKey), reference with { UpdatedAt = now });
+        }
+
+        return count;
+    }
+
     /// <summary>Messages carry fewer details than install events (no team name, sometimes no locale): keep what we knew.</summary>
     private static ConversationReference Merged(ConversationReference reference, ConversationReference known) => reference with
     {

@@ -63,7 +63,10 @@ internal static partial class Log
     [LoggerMessage(3210, LogLevel.Information, "Review {ReviewId} read into memory at start-up: {Tasks} tasks in {Milliseconds:F0} ms")]
     public static partial void ReviewWarmed(ILogger logger, string reviewId, int tasks, double milliseconds);
 
-    [LoggerMessage(3211, LogLevel.Warning, "The active review could not be read at start-up; the first question will read it")]
+    [LoggerMessage(3212, LogLevel.Information, "Conversation references read into memory at start-up: {Count} users in {Milliseconds:F0} ms")]
+    public static partial void ReferencesWarmed(ILogger logger, int count, double milliseconds);
+
+    [LoggerMessage(3211, LogLevel.Warning, "The active review or the conversation references could not be read at start-up; turns read them as they go")]
     public static partial void ReviewWarmFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(3203, LogLevel.Debug, "Task {TaskId} changed concurrently; deciding again on fresh data (attempt {Attempt})")]

@@ -77,7 +77,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IOutboxHandler, ReminderHandler>();
         services.AddSingleton<IOutboxHandler, EscalationHandler>();
         services.AddHostedService<ScheduleRunner>();
-        services.AddHostedService<ReviewCacheWarmer>();
+        services.AddHostedService<StartupCacheWarmer>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
 
         services.AddTurnRouting();
