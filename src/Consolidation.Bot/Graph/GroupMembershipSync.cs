@@ -32,7 +32,7 @@ public sealed class GroupMembershipSync(
     {
         var graph = directory.Graph ?? throw new InvalidOperationException("Microsoft Graph is not configured (Graph:TenantId, ClientId, ClientSecret, TeamsAppId).");
         var snapshot = await repository.LoadAsync(reviewId, cancellationToken) ?? throw new InvalidOperationException($"Review {reviewId} does not exist.");
-        var row = await catalog.GetReviewAsync(reviewId, cancellationToken);
+        var row = await catalog.ReadReviewAsync(reviewId, cancellationToken);
         var members = snapshot.Members.ToList();
         var (added, updated) = (0, 0);
         foreach (var (subcommittee, groupId) in ConfiguredGroups)

@@ -37,9 +37,13 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     /// The active review scoped to the sender: every member, the sender's own tasks and their windows, read at a cost
     /// that does not grow with the review (answers, refreshes, "my tasks"). Null when no review has been imported yet.
     /// </summary>
-    public async Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken)
+    public Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        LoadForSenderAsync(turn, fresh: false, cancellationToken);
+
+    /// <summary>As above; <paramref name="fresh"/> reads which review is active now rather than as known a moment ago (for changes).</summary>
+    private async Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, bool fresh, CancellationToken cancellationToken)
     {
-        var reviewId = await catalog.GetActiveReviewIdAsync(cancellationToken);
+        var reviewId = fresh ? await catalog.ReadActiveReviewIdAsync(cancellationToken) : await catalog.GetActiveReviewIdAsync(cancellationToken);
         var loaded = reviewId is null ? null : await repository.LoadForAadObjectIdAsync(reviewId, turn.From.AadObjectId, cancellationToken);
         return loaded is null ? null : new ActiveReviewContext(loaded.Snapshot, loaded.Member, SenderScoped: true, loaded.Stored);
     }
@@ -56,7 +60,7 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         // Scoped to the sender: the commands need the review id and the secretariat member, not every task.
-        var context = await LoadForSenderAsync(turn, cancellationToken);
+        var context = await LoadForSenderAsync(turn, fresh: true, cancellationToken);
         if (context is null)
         {
             await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.Review_NotLoaded)], cancellationToken);

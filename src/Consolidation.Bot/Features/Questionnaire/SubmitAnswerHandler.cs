@@ -49,6 +49,13 @@ public sealed class SubmitAnswerHandler(
             return InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text)));
         }
 
+        if ((task.Stage != stage || task.State.Version != version) && context.SenderScoped)
+        {
+            // The sender's tasks may come from this instance's memory: refuse only on what storage holds now.
+            task = (await repository.GetTaskAsync(context.ReviewId, taskId, cancellationToken))?.Task ?? task;
+            context = context with { Stored = null };
+        }
+
         if (task.Stage != stage || task.State.Version != version)
         {
             // A redelivery of an answer that was stored: the same answered card again, nothing written.

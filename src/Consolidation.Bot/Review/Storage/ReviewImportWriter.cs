@@ -30,7 +30,7 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
         string reviewId, string name, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<Member>? members, bool isDemo,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var current = await catalog.GetReviewAsync(reviewId, cancellationToken);
+        var current = await catalog.ReadReviewAsync(reviewId, cancellationToken);
         members ??= current is null ? [] : await repository.GetMembersAsync(reviewId, cancellationToken);
         var hash = ContentHash(tasks, members);
         if (current is not null && current.ContentHash == hash)
@@ -77,7 +77,7 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
     /// <summary>Removes a whole review: its definitions, states, history, markers, windows and its row.</summary>
     public async Task DeleteReviewAsync(string reviewId, CancellationToken cancellationToken)
     {
-        var current = await catalog.GetReviewAsync(reviewId, cancellationToken);
+        var current = await catalog.ReadReviewAsync(reviewId, cancellationToken);
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         await DeletePartitionAsync(table, ReviewKeys.StatePartition(reviewId), cancellationToken);
         if (current is not null)

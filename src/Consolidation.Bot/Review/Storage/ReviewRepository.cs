@@ -17,6 +17,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     private const int PointReadLimit = 40;
 
     private readonly ReviewDefinitionCache _definitions = new();
+    private readonly TransactionBatcher _batcher = new();
 
     /// <summary>
     /// The whole review as it stands now, for reading (status answers, digests, reminders, export). Task states are kept
@@ -36,17 +37,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
         var windows = QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
-        var states = _states.GetOrAdd(reviewId, _ => new StateCache());
-        if (_states.Count > MaxCachedReviews)
-        {
-            // Demo reloads create new reviews: keep the states of the few read last, not of every review ever read.
-            foreach (var other in _states.Keys.Where(k => k != reviewId).Take(_states.Count - MaxCachedReviews))
-            {
-                _states.TryRemove(other, out _);
-            }
-        }
-
-        var tasks = await states.ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, cancellationToken);
+        var tasks = await CacheOf(reviewId).ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, Epoch(review), cancellationToken);
         return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, (await definitions).Members,
             (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
     }
@@ -56,58 +47,30 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
     private const int MaxCachedReviews = 4;
 
-    private readonly ConcurrentDictionary<string, StateCache> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ReviewStateCache> _caches = new(StringComparer.Ordinal);
 
-    /// <summary>One review's task states in memory, and the server time up to which they are known.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the cache lives as long as the process.")]
-    private sealed class StateCache
+    private ReviewStateCache CacheOf(string reviewId)
     {
-        private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private Dictionary<string, TaskState>? _byId;
-        private DateTimeOffset _known;
-        private long _loadedAt;
-
-        public async Task<List<ReviewTask>> ReadAsync(TableClient table, string partition, ReviewDefinitions definitions, CancellationToken cancellationToken)
+        var cache = _caches.GetOrAdd(reviewId, _ => new ReviewStateCache());
+        if (_caches.Count > MaxCachedReviews)
         {
-            await _gate.WaitAsync(cancellationToken);
-            try
+            // Demo reloads create new reviews: keep the states of the few read last, not of every review ever read.
+            foreach (var other in _caches.Keys.Where(k => k != reviewId).Take(_caches.Count - MaxCachedReviews))
             {
-                var full = _byId is null || System.Diagnostics.Stopwatch.GetElapsedTime(_loadedAt) > FullStateReload;
-                var filter = full
-                    ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)}")
-                    : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)} and Timestamp ge {(_known == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _known - Margin)}");
-                var byId = full ? new Dictionary<string, TaskState>(StringComparer.Ordinal) : _byId!;
-                var known = full ? DateTimeOffset.MinValue : _known;
-                await foreach (var row in table.QueryAsync<TaskStateEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
-                {
-                    // Kept as domain states (smaller than the table entities, and mapped once, not on every read).
-                    byId[row.TaskId] = ReviewEntityMapper.ToDomain(row);
-                    if (row.Timestamp is { } stamp && stamp > known)
-                    {
-                        known = stamp;
-                    }
-                }
-
-                (_byId, _known) = (byId, known);
-                if (full)
-                {
-                    _loadedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-                }
-
-                return definitions.Tasks.Select(d => new ReviewTask(d, byId.GetValueOrDefault(d.Id) ?? TaskState.New(d.Id))).ToList();
-            }
-            finally
-            {
-                _gate.Release();
+                _caches.TryRemove(other, out _);
             }
         }
+
+        return cache;
     }
+
+    /// <summary>The epoch of the in-memory states and windows: the review row's ETag (see <see cref="ReviewCatalog"/>).</summary>
+    private static string Epoch(ReviewRowEntity review) => review.ETag.ToString();
 
     /// <summary>The snapshot and every task as a <see cref="StoredTask"/> (with its state ETag), for bulk changes.</summary>
     public async Task<(ReviewSnapshot Snapshot, IReadOnlyList<StoredTask> Tasks)?> LoadForUpdateAsync(string reviewId, CancellationToken cancellationToken)
     {
-        var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
+        var review = await catalog.ReadReviewAsync(reviewId, cancellationToken);
         if (review is null)
         {
             return null;
@@ -159,6 +122,25 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var definitions = await DefinitionsAsync(table, reviewId, review, cancellationToken);
         var member = select(definitions.Members);
         var mine = member is null ? [] : definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
+        var cache = CacheOf(reviewId);
+        var epoch = Epoch(review);
+        var stored = cache.TryGet(mine, epoch, table, statePartition) ?? await ReadStatesAsync(table, statePartition, mine, cache, cancellationToken);
+        // Only the windows of the stages these tasks have reached (the card's progress counts answered tasks of a stage).
+        var reached = stored.SelectMany(t => Stages.Screening.Where(s => ReviewRules.Reached(t.Task.State, s)).Select(s => (Stage: s, t.Task.Subcommittee))).Distinct().ToList();
+        var windows = cache.TryGetWindows(reached, epoch);
+        if (windows is null)
+        {
+            windows = await WindowsAsync(table, statePartition, reached, cancellationToken);
+            cache.OfferWindows(reached, windows, epoch);
+        }
+
+        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members, windows);
+        return new ScopedLoad(snapshot, member, stored.ToDictionary(t => t.Task.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>A member's task states from storage: one by one up to <see cref="PointReadLimit"/> tasks, else the whole state range.</summary>
+    private static async Task<IReadOnlyList<StoredTask>> ReadStatesAsync(TableClient table, string statePartition, IReadOnlyList<TaskDefinition> mine, ReviewStateCache cache, CancellationToken cancellationToken)
+    {
         Dictionary<string, TaskStateEntity> stateById;
         if (mine.Count <= PointReadLimit)
         {
@@ -172,11 +154,12 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var stored = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id))).ToList();
-        // Only the windows of the stages these tasks have reached (the card's progress counts answered tasks of a stage).
-        var reached = stored.SelectMany(t => Stages.Screening.Where(s => ReviewRules.Reached(t.Task.State, s)).Select(s => (Stage: s, t.Task.Subcommittee))).Distinct();
-        var windows = await WindowsAsync(table, statePartition, reached, cancellationToken);
-        var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members, windows);
-        return new ScopedLoad(snapshot, member, stored.ToDictionary(t => t.Task.Id, StringComparer.Ordinal));
+        foreach (var task in stored.Where(t => t.StateETag is not null))
+        {
+            cache.Offer(task.Task.State, task.StateETag);
+        }
+
+        return stored;
     }
 
     /// <summary>
@@ -222,6 +205,11 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
             ReviewKeys.StatePartition(reviewId), ReviewKeys.StateRow(taskId), cancellationToken: cancellationToken);
         var definition = (await definitions).TaskById.GetValueOrDefault(taskId);
         var row = await state;
+        if (row.HasValue)
+        {
+            CacheOf(reviewId).Offer(ReviewEntityMapper.ToDomain(row.Value!), row.Value!.ETag);
+        }
+
         return definition is null ? null : Stored(definition, row.HasValue ? row.Value : null);
     }
 
@@ -281,6 +269,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
                 await table.UpdateEntityAsync(entity, expected.Value, TableUpdateMode.Replace, cancellationToken);
             }
 
+            await catalog.TouchAsync(reviewId, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
@@ -294,6 +283,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         await table.UpsertEntityAsync(ReviewEntityMapper.ToEntity(window, ReviewKeys.StatePartition(reviewId)), TableUpdateMode.Replace, cancellationToken);
+        await catalog.TouchAsync(reviewId, cancellationToken);
     }
 
     /// <summary>True when a submission with this idempotency key has already been stored.</summary>
@@ -323,17 +313,25 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
             }));
         }
 
-        try
+        // Concurrent answers are grouped into one transaction (each still all-or-nothing): see TransactionBatcher.
+        var outcome = await _batcher.SubmitAsync(table, actions, cancellationToken);
+        if (outcome.IsCommitted)
         {
-            await TableTransactions.SubmitAsync(table, actions, cancellationToken);
-            return CommitOutcome.Committed;
+            CacheOf(reviewId).Offer(after, outcome.ETags.Count > 0 ? outcome.ETags[0] : null);
+            if (submissionKey is null)
+            {
+                // Overrides and re-openings can make a task open again: other instances re-read (answers only close tasks).
+                await catalog.TouchAsync(reviewId, cancellationToken);
+            }
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+
+        return outcome switch
         {
-            return submissionKey is not null && ex.FailedTransactionActionIndex == actions.Count - 1
-                ? CommitOutcome.Duplicate
-                : CommitOutcome.Conflict;
-        }
+            { IsCommitted: true } => CommitOutcome.Committed,
+            { FailedStatus: 409 or 412 } when submissionKey is not null && outcome.FailedActionIndex == actions.Count - 1 => CommitOutcome.Duplicate,
+            { FailedStatus: 409 or 412 } => CommitOutcome.Conflict,
+            _ => throw outcome.Failure!,
+        };
     }
 
     /// <summary>Commits many task changes, each with its history entry, in transactions of up to 50 tasks; all in one partition.</summary>
@@ -351,6 +349,8 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
             await TableTransactions.SubmitAsync(table, actions, cancellationToken);
         }
+
+        await catalog.TouchAsync(reviewId, cancellationToken);
     }
 
     /// <summary>
@@ -381,6 +381,8 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         {
             await TableTransactions.SubmitAsync(table, batch, cancellationToken);
         }
+
+        await catalog.TouchAsync(reviewId, cancellationToken);
     }
 
     private static void AddChange(List<TableTransactionAction> actions, string partition, StoredTask before, TaskState after, HistoryEntry entry)

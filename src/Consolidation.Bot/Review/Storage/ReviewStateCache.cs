@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using Azure;
+using Azure.Data.Tables;
+using Consolidation.Bot.Domain;
+
+namespace Consolidation.Bot.Review.Storage;
+
+/// <summary>
+/// One review's task states (with the ETags of their rows) and the stage windows read, kept in memory by this instance.
+/// <para>
+/// The states are complete for an <em>epoch</em>: the review row's ETag under which they were last read, which every
+/// change other than a single answer moves (<see cref="ReviewCatalog.TouchAsync"/>). While the epoch is current a
+/// member's tasks come from here instead of a storage read per task; this instance's own commits and point reads are
+/// written through. What may lag is another instance's answers (until the next catch-up): harmless for decisions, whose
+/// commits are guarded by the state's ETag and re-decided on fresh data when it moved, and whose refusals are confirmed
+/// on fresh data.
+/// </para>
+/// Caught up by server timestamp (rows changed since the newest one seen, with a margin), read in full every
+/// <see cref="ReviewRepository.FullStateReload"/>.
+/// </summary>
+[SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the cache lives as long as the process.")]
+internal sealed class ReviewStateCache
+{
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _windowGate = new();
+    private ConcurrentDictionary<string, (TaskState State, ETag? ETag)> _states = new(StringComparer.Ordinal);
+    private Dictionary<(Stage, Subcommittee), StageWindow?> _windows = [];
+    private string? _windowsEpoch;
+    private volatile string? _epoch;
+    private DateTimeOffset _known;
+    private long _loadedAt;
+    private int _catchingUp;
+
+    /// <summary>Brings the states up to date (in full when never read or read long ago) and returns every task of <paramref name="definitions"/>.</summary>
+    public async Task<List<ReviewTask>> ReadAsync(TableClient table, string partition, ReviewDefinitions definitions, string epoch, CancellationToken cancellationToken)
+    {
+        await CatchUpAsync(table, partition, epoch, cancellationToken);
+        var states = _states;
+        return definitions.Tasks.Select(d => new ReviewTask(d, states.TryGetValue(d.Id, out var known) ? known.State : TaskState.New(d.Id))).ToList();
+    }
+
+    /// <summary>
+    /// <paramref name="tasks"/> with their states and ETags from memory, or null when the states are not known complete
+    /// for <paramref name="epoch"/> (then a catch-up starts in the background and the caller reads storage).
+    /// </summary>
+    public IReadOnlyList<StoredTask>? TryGet(IReadOnlyList<TaskDefinition> tasks, string epoch, TableClient table, string partition)
+    {
+        if (_epoch != epoch)
+        {
+            StartCatchUp(table, partition, epoch);
+            return null;
+        }
+
+        var states = _states;
+        return tasks.Select(d => states.TryGetValue(d.Id, out var known)
+            ? new StoredTask(new ReviewTask(d, known.State), known.ETag)
+            : new StoredTask(new ReviewTask(d, TaskState.New(d.Id)), null)).ToList();
+    }
+
+    /// <summary>A state read or written by this instance; an older version than the one known is ignored.</summary>
+    public void Offer(TaskState state, ETag? etag) =>
+        _states.AddOrUpdate(state.TaskId, (state, etag), (_, known) => state.Version >= known.State.Version ? (state, etag) : known);
+
+    /// <summary>The windows of <paramref name="keys"/> when all were read under <paramref name="epoch"/>; null otherwise.</summary>
+    public IReadOnlyList<StageWindow>? TryGetWindows(IReadOnlyCollection<(Stage Stage, Subcommittee Subcommittee)> keys, string epoch)
+    {
+        lock (_windowGate)
+        {
+            if (_windowsEpoch != epoch || !keys.All(_windows.ContainsKey))
+            {
+                return null;
+            }
+
+            return keys.Select(k => _windows[k]).OfType<StageWindow>().ToList();
+        }
+    }
+
+    /// <summary>Windows point-read under <paramref name="epoch"/> (a key with no row is remembered as none).</summary>
+    public void OfferWindows(IReadOnlyCollection<(Stage Stage, Subcommittee Subcommittee)> keys, IReadOnlyList<StageWindow> windows, string epoch)
+    {
+        lock (_windowGate)
+        {
+            if (_windowsEpoch != epoch)
+            {
+                (_windows, _windowsEpoch) = ([], epoch);
+            }
+
+            foreach (var key in keys)
+            {
+                _windows[key] = windows.FirstOrDefault(w => w.Stage == key.Stage && w.Subcommittee == key.Subcommittee);
+            }
+        }
+    }
+
+    private void StartCatchUp(TableClient table, string partition, string epoch)
+    {
+        if (Interlocked.CompareExchange(ref _catchingUp, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await CatchUpAsync(table, partition, epoch, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException or OperationCanceledException)
+            {
+                // Turns keep reading storage; the next one to find the epoch moved starts another catch-up.
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _catchingUp, 0);
+            }
+        });
+    }
+
+    private async Task CatchUpAsync(TableClient table, string partition, string epoch, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var full = _epoch is null || Stopwatch.GetElapsedTime(_loadedAt) > ReviewRepository.FullStateReload;
+            var since = _known == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _known - Margin;
+            var filter = full
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)} and Timestamp ge {since}");
+            var states = full ? new ConcurrentDictionary<string, (TaskState, ETag?)>(StringComparer.Ordinal) : _states;
+            var known = full ? DateTimeOffset.MinValue : _known;
+            await foreach (var row in table.QueryAsync<TaskStateEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+            {
+                // Kept as domain states (smaller than the table entities, and mapped once, not on every read).
+                var state = ReviewEntityMapper.ToDomain(row);
+                states.AddOrUpdate(state.TaskId, (state, row.ETag), (_, had) => state.Version >= had.Item1.Version ? (state, row.ETag) : had);
+                if (row.Timestamp is { } stamp && stamp > known)
+                {
+                    known = stamp;
+                }
+            }
+
+            (_states, _known) = (states, known);
+            if (full)
+            {
+                _loadedAt = Stopwatch.GetTimestamp();
+            }
+
+            _epoch = epoch;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
