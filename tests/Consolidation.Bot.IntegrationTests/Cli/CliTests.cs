@@ -28,9 +28,9 @@ public class CliTests(AzuriteFixture azurite)
         public TableClientProvider Tables => new(new TableServiceClient(azurite.ConnectionString),
             Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = Prefix }));
 
-        public ReviewCatalog Catalog => new(Tables);
+        public ReviewCatalog Catalog => new(Tables, TimeProvider.System);
 
-        public ReviewRepository Repository => new(Tables, Catalog);
+        public ReviewRepository Repository => new(Tables, Catalog, TimeProvider.System);
 
         public async Task<(int Exit, string Output)> CliAsync(params string[] args)
         {

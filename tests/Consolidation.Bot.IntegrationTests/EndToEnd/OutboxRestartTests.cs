@@ -74,8 +74,8 @@ public class OutboxRestartTests(AzuriteFixture azurite)
     {
         var options = Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix });
         var tables = new TableClientProvider(new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString), options);
-        var catalog = new ReviewCatalog(tables);
-        var repository = new ReviewRepository(tables, catalog);
+        var catalog = new ReviewCatalog(tables, TimeProvider.System);
+        var repository = new ReviewRepository(tables, catalog, TimeProvider.System);
         var writer = new ReviewImportWriter(tables, catalog, repository);
         var references = new ConversationReferenceStore(tables);
 

@@ -14,10 +14,10 @@ public sealed class ReviewStorage
     {
         var tables = tablesOf?.Tables ?? StorageFactory.Tables(azurite);
         Tables = tables;
-        Catalog = new ReviewCatalog(tables);
-        Repository = new ReviewRepository(tables, Catalog);
-        Writer = new ReviewImportWriter(tables, Catalog, Repository);
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero));
+        Catalog = new ReviewCatalog(tables, Time);
+        Repository = new ReviewRepository(tables, Catalog, Time);
+        Writer = new ReviewImportWriter(tables, Catalog, Repository);
         Decisions = new DecisionService(Repository, Time, NullLogger<DecisionService>.Instance);
     }
 

@@ -11,7 +11,7 @@ namespace Consolidation.Bot.Review.Storage;
 /// to the review's definitions, stage windows or task states other than a single answer (<see cref="TouchAsync"/>):
 /// caches of those are valid as long as the ETag they were read under is current.
 /// </summary>
-public sealed class ReviewCatalog(TableClientProvider tables)
+public sealed class ReviewCatalog(TableClientProvider tables, TimeProvider time)
 {
     /// <summary>How long a read of the active pointer or a review row is trusted.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
@@ -37,7 +37,7 @@ public sealed class ReviewCatalog(TableClientProvider tables)
     /// <summary>The review the bot serves, read now (for changes: opening a stage must not act on a review replaced a moment ago).</summary>
     public async Task<string?> ReadActiveReviewIdAsync(CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var table = await tables.GetAsync(TableNames.Reviews, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<ActiveReviewEntity>(ReviewKeys.ActivePartition, ReviewKeys.ActiveRow, cancellationToken: cancellationToken);
         var reviewId = row.HasValue ? row.Value!.ReviewId : null;
@@ -67,7 +67,7 @@ public sealed class ReviewCatalog(TableClientProvider tables)
         Forget(reviewId);
     }
 
-    private static bool Fresh(long readAt) => System.Diagnostics.Stopwatch.GetElapsedTime(readAt) < Freshness;
+    private bool Fresh(long readAt) => time.GetElapsedTime(readAt) < Freshness;
 
     private void Forget(string reviewId) => ForgetRow(TableKeys.Escape(reviewId));
 
@@ -91,7 +91,7 @@ public sealed class ReviewCatalog(TableClientProvider tables)
         }, TableUpdateMode.Replace, cancellationToken);
         lock (_gate)
         {
-            _active = (reviewId, System.Diagnostics.Stopwatch.GetTimestamp());
+            _active = (reviewId, time.GetTimestamp());
         }
     }
 
@@ -112,7 +112,7 @@ public sealed class ReviewCatalog(TableClientProvider tables)
     /// <summary>The review's row read now, with the ETag to change it under (imports, bulk changes).</summary>
     public async Task<ReviewRowEntity?> ReadReviewAsync(string reviewId, CancellationToken cancellationToken)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var table = await tables.GetAsync(TableNames.Reviews, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<ReviewRowEntity>(ReviewKeys.ReviewsPartition, TableKeys.Escape(reviewId), cancellationToken: cancellationToken);
         var review = row.HasValue ? row.Value : null;

@@ -11,7 +11,7 @@ namespace Consolidation.Bot.Review.Storage;
 /// partition: the state row (guarded by its ETag, or inserted if new), the history entry (its RowKey carries the
 /// version it produced, so it is never overwritten) and, for submissions, the idempotency marker.
 /// </summary>
-public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog)
+public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog, TimeProvider time)
 {
     /// <summary>Member-scoped loads read the states one by one up to this many tasks, else the whole state range.</summary>
     private const int PointReadLimit = 40;
@@ -51,7 +51,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
     private ReviewStateCache CacheOf(string reviewId)
     {
-        var cache = _caches.GetOrAdd(reviewId, _ => new ReviewStateCache());
+        var cache = _caches.GetOrAdd(reviewId, _ => new ReviewStateCache(time));
         if (_caches.Count > MaxCachedReviews)
         {
             // Demo reloads create new reviews: keep the states of the few read last, not of every review ever read.

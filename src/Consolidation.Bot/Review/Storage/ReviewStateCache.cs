@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Azure.Data.Tables;
@@ -21,7 +20,7 @@ namespace Consolidation.Bot.Review.Storage;
 /// <see cref="ReviewRepository.FullStateReload"/>.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the cache lives as long as the process.")]
-internal sealed class ReviewStateCache
+internal sealed class ReviewStateCache(TimeProvider time)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -124,7 +123,7 @@ internal sealed class ReviewStateCache
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var full = _epoch is null || Stopwatch.GetElapsedTime(_loadedAt) > ReviewRepository.FullStateReload;
+            var full = _epoch is null || time.GetElapsedTime(_loadedAt) > ReviewRepository.FullStateReload;
             var since = _known == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _known - Margin;
             var filter = full
                 ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)}")
@@ -145,7 +144,7 @@ internal sealed class ReviewStateCache
             (_states, _known) = (states, known);
             if (full)
             {
-                _loadedAt = Stopwatch.GetTimestamp();
+                _loadedAt = time.GetTimestamp();
             }
 
             _epoch = epoch;
