@@ -145,4 +145,26 @@ public class ConversationReferenceStoreTests(AzuriteFixture azurite)
 
         Assert.Equal(odd, await store.GetUserAsync("tenant-1", "29:odd/id#with?chars", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Warm_RemembersStoredUsers_SoAnUnchangedReferenceNeedsNoStorageAndAChangedOneIsWritten()
+    {
+        var prefix = azurite.NewTablePrefix();
+        var writer = new ConversationReferenceStore(StorageFactory.Tables(azurite, prefix));
+        await writer.UpsertIfChangedAsync(User("aad-w1"), CancellationToken.None);
+        await writer.UpsertIfChangedAsync(User("aad-w2"), CancellationToken.None);
+
+        var started = new ConversationReferenceStore(StorageFactory.Tables(azurite, prefix)); // a bot instance starting up
+        Assert.Equal(2, await started.WarmAsync(T0.AddHours(1), CancellationToken.None));
+
+        // Probe: the row disappears behind the started instance's back; an unchanged reference is still answered from memory.
+        await writer.DeleteUserAsync("tenant-1", "aad-w1", CancellationToken.None);
+        Assert.False(await started.UpsertIfChangedAsync(User("aad-w1") with { UpdatedAt = T0.AddHours(1).AddMinutes(1) }, CancellationToken.None));
+        Assert.Null(await started.GetUserAsync("tenant-1", "aad-w1", CancellationToken.None));
+
+        // A changed reference is written as always.
+        var moved = User("aad-w2", serviceUrl: "https://smba.example/apac/") with { UpdatedAt = T0.AddHours(1).AddMinutes(1) };
+        Assert.True(await started.UpsertIfChangedAsync(moved, CancellationToken.None));
+        Assert.Equal("https://smba.example/apac/", (await started.GetUserAsync("tenant-1", "aad-w2", CancellationToken.None))!.ServiceUrl);
+    }
 }
