@@ -147,5 +147,5 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
         Subcommittees = [SubcommitteeOf(i)],
     };
 
-    private static Subcommittee SubcommitteeOf(int i) => Subcommittees.All[i % Subcommittees.All.Count];
+    public static Subcommittee SubcommitteeOf(int i) => Subcommittees.All[i % Subcommittees.All.Count];
 }
