@@ -87,6 +87,15 @@ internal static partial class Log
     [LoggerMessage(3404, LogLevel.Information, "Questionnaire card for task {TaskId} sent to {Email}")]
     public static partial void CardSent(ILogger logger, string taskId, string email);
 
+    [LoggerMessage(3406, LogLevel.Information, "The abandoned send of the card for task {TaskId} to {Email} had reached the chat ({MessageId}); recorded, not sent again")]
+    public static partial void AbandonedSendFound(ILogger logger, string taskId, string email, string messageId);
+
+    [LoggerMessage(3407, LogLevel.Warning, "The card for task {TaskId} to {Email} was claimed and never recorded as sent; sending it again, and without reading the chat through Microsoft Graph it may arrive twice")]
+    public static partial void AbandonedSendRepeated(ILogger logger, string taskId, string email);
+
+    [LoggerMessage(3408, LogLevel.Warning, "Could not read the chat of {Email} through Microsoft Graph to find the card for task {TaskId}")]
+    public static partial void SentCardCheckFailed(ILogger logger, Exception exception, string taskId, string email);
+
     [LoggerMessage(3405, LogLevel.Warning, "Member {Email} cannot be reached ({Reason}); recorded, not retried")]
     public static partial void MemberUnreachable(ILogger logger, string email, string reason);
 }

@@ -98,6 +98,25 @@ public sealed class GraphDirectory(GraphServiceClient graph, IOptions<GraphOptio
         return chat?.Id ?? throw new InvalidOperationException($"Graph returned no chat for the installation {installation} of user {userId}.");
     }
 
+    public async Task<IReadOnlyList<PostedCard>> RecentCardsInChatAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var chatId = await InstallAppAndGetChatAsync(userId, cancellationToken);
+        // Newest first; $top is at most 50 and createdDateTime can only be ordered descending (no "gt" filter on it).
+        var page = await graph.Chats[chatId].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Top = 50;
+            r.QueryParameters.Orderby = ["createdDateTime desc"];
+        }, cancellationToken);
+        return (page?.Value ?? [])
+            .TakeWhile(m => m.CreatedDateTime is null || m.CreatedDateTime >= since)
+            .SelectMany(m => (m.Attachments ?? [])
+                .Where(a => a.ContentType == AdaptiveCardContentType && a.Content is { Length: > 0 })
+                .Select(a => new PostedCard(m.Id ?? "", m.CreatedDateTime, a.Content!)))
+            .ToList();
+    }
+
+    private const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+
     /// <summary>The server's Retry-After (seconds), else 2, 4, 8 s; never more than a minute.</summary>
     private static TimeSpan RetryAfter(ODataError error, int attempt)
     {

@@ -3,9 +3,13 @@ namespace Consolidation.Bot.Graph;
 /// <summary>A directory user: Entra object id, UPN, mail, display name.</summary>
 public sealed record DirectoryUser(string Id, string? UserPrincipalName, string? Mail, string? DisplayName);
 
+/// <summary>An Adaptive Card posted in a chat: the message id (the Bot Connector activity id), when, and the card's JSON.</summary>
+public sealed record PostedCard(string MessageId, DateTimeOffset? CreatedAt, string CardJson);
+
 /// <summary>
-/// What the bot needs of Microsoft Graph, and nothing more: find members, read group membership, and put the app in a
-/// member's personal scope so the bot can message someone who never opened a chat with it.
+/// What the bot needs of Microsoft Graph, and nothing more: find members, read group membership, put the app in a
+/// member's personal scope so the bot can message someone who never opened a chat with it, and read back the cards in
+/// that chat (the one thing the Bot Connector cannot do).
 /// </summary>
 public interface IDirectoryGraph
 {
@@ -20,4 +24,10 @@ public interface IDirectoryGraph
     /// user and the bot, which is the Bot Connector conversation id.
     /// </summary>
     Task<string> InstallAppAndGetChatAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The Adaptive Cards in the 1:1 chat between the user and the bot created at or after <paramref name="since"/>, newest
+    /// first (the last 50 messages at most): whether a card reached the member when the bot lost track of its send.
+    /// </summary>
+    Task<IReadOnlyList<PostedCard>> RecentCardsInChatAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -57,6 +57,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<MemberCursorStore>();
         services.AddSingleton<ActiveReviewLoader>();
         services.AddSingleton<QuestionnaireComposer>();
+        services.AddSingleton<SentCardFinder>();
         services.AddSingleton<TaskCards>();
 
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);

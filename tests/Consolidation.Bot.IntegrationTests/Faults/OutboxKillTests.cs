@@ -6,8 +6,10 @@ namespace Consolidation.Bot.IntegrationTests.Faults;
 /// <summary>
 /// The bot process is killed (SIGKILL) in the middle of a 200-card fan-out and started again: every card arrives, and
 /// a card arrives twice only if it was in the air when the process died (the connector had accepted it, the cursor was
-/// not yet marked sent: Teams has no idempotency key, see the README). Those are counted and must be few and
-/// accepted just before the kill; any other duplicate fails the test.
+/// not yet marked sent). This process runs without Microsoft Graph (development mode), so it cannot read the chat back
+/// before repeating such a send: those copies are counted and must be few and accepted just before the kill; any other
+/// duplicate fails the test. With Graph configured the outbox finds the card in the chat and does not send it again
+/// (<see cref="Graph.AbandonedSendTests"/>, which recreate exactly the state a kill in that window leaves).
 /// </summary>
 [Collection(FaultsCollection.Name)]
 public class OutboxKillTests(AzuriteFixture azurite)

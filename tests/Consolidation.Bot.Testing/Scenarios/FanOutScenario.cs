@@ -49,6 +49,8 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
     public static string AadOf(int member) => "aad-fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
 
+    public static string EmailOf(int member) => $"member{member:D5}@fanout.example.jp";
+
     /// <summary>The member's display name, as in the review and as Teams sends it in <c>from.name</c>.</summary>
     public static string NameOf(int member) => "職員 " + member.ToString(CultureInfo.InvariantCulture);
 
@@ -141,7 +143,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
     private static Member Member(int i) => new()
     {
-        Email = $"member{i:D5}@fanout.example.jp",
+        Email = EmailOf(i),
         Name = NameOf(i),
         AadObjectId = AadOf(i),
         Subcommittees = [SubcommitteeOf(i)],

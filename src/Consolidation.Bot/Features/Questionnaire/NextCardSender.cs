@@ -21,6 +21,7 @@ public sealed class NextCardSender(
     MemberCursorStore cursors,
     ProactiveMessenger messenger,
     QuestionnaireComposer composer,
+    SentCardFinder finder,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
     ILogger<NextCardSender> logger) : IOutboxHandler
@@ -52,11 +53,45 @@ public sealed class NextCardSender(
                 return false; // another worker is sending it right now; look again after the lease
             }
 
-            return await SendAsync(message, snapshot, member, inHand, cursor, now, cancellationToken); // an abandoned claim
+            return await ResumeAbandonedAsync(message, snapshot, member, inHand, cursor, now, cancellationToken);
         }
 
         var next = open.Count > 0 ? open[0] : null;
         return next is null || await SendAsync(message, snapshot, member, next, cursor, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A claim nobody recorded as sent: the card may be in the chat already (the sender died after Teams accepted it).
+    /// Recorded as sent when the chat shows it, else sent (again).
+    /// </summary>
+    private async Task<bool> ResumeAbandonedAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, ReviewTask task, MemberCursorEntity cursor, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var check = await finder.FindAsync(member, task, cursor.At, cancellationToken);
+        if (check.MessageId is { } messageId)
+        {
+            var recorded = await cursors.TrySaveAsync(message.ReviewId, new MemberCursorEntity
+            {
+                Email = member.Email,
+                TaskId = task.Id,
+                TaskVersion = task.State.Version,
+                Status = MemberCursorEntity.Sent,
+                ActivityId = messageId,
+                At = cursor.At,
+            }, cursor.ETag, cancellationToken);
+            if (recorded is not null)
+            {
+                Log.AbandonedSendFound(logger, task.Id, member.Email, messageId);
+            }
+
+            return recorded is not null;
+        }
+
+        if (!check.Known)
+        {
+            Log.AbandonedSendRepeated(logger, task.Id, member.Email);
+        }
+
+        return await SendAsync(message, snapshot, member, task, cursor, now, cancellationToken);
     }
 
     private async Task<bool> SendAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, ReviewTask task, MemberCursorEntity? cursor, DateTimeOffset now, CancellationToken cancellationToken)

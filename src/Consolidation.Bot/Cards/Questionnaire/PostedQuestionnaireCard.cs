@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using F = Consolidation.Bot.Cards.Questionnaire.QuestionnaireFields;
+
+namespace Consolidation.Bot.Cards.Questionnaire;
+
+/// <summary>Recognises a questionnaire card read back from a chat (as Microsoft Graph returns it: the card's JSON).</summary>
+public static class PostedQuestionnaireCard
+{
+    /// <summary>True when <paramref name="cardJson"/> is the questionnaire of <paramref name="taskId"/> at card version <paramref name="version"/>.</summary>
+    public static bool IsFor(string cardJson, string taskId, int version)
+    {
+        JsonNode? card;
+        try
+        {
+            card = JsonNode.Parse(cardJson);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        var wanted = version.ToString(CultureInfo.InvariantCulture);
+        return card is JsonObject { } root && root["actions"] is JsonArray actions && actions.OfType<JsonObject>().Any(a =>
+            Text(a["verb"]) == F.SubmitVerb && a["data"] is JsonObject data && Text(data[F.TaskId]) == taskId && Text(data[F.Version]) == wanted);
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value ? value.TryGetValue<string>(out var s) ? s : value.ToJsonString() : null;
+}
