@@ -56,7 +56,7 @@ public sealed class ScaleBenchmark(int tasks) : IBenchmark
 
         // The bot reads the active review into memory in the background after start (readiness does not wait for it).
         var warming = Stopwatch.StartNew();
-        while (!bot.Output.Contains("read into memory at start-up", StringComparison.Ordinal))
+        while (!bot.Output.Contains("Review scale read into memory at start-up", StringComparison.Ordinal))
         {
             if (warming.Elapsed > TimeSpan.FromMinutes(5) || bot.HasExited)
             {
