@@ -8,4 +8,7 @@ internal static partial class Log
 
     [LoggerMessage(3601, LogLevel.Information, "Status question {Intent} from {Sender} refused: {Access}")]
     public static partial void StatusRefused(ILogger logger, string intent, string sender, string access);
+
+    [LoggerMessage(3602, LogLevel.Warning, "Status question {Intent}: the review was not read within {Milliseconds:F0} ms (still being read after a start?); the asker was told to ask again")]
+    public static partial void StatusStillLoading(ILogger logger, string intent, double milliseconds);
 }

@@ -24,6 +24,13 @@ public sealed class ReviewOptions : IValidatableObject
     public Dictionary<string, SubcommitteeSettings> Subcommittees { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// How long a status question waits for the whole review (read in the background after a start, about 25 s at
+    /// 100,000 tasks) before the asker is told the figures are still being prepared; well inside the turn timeout.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:12")]
+    public TimeSpan StatusPatience { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
     /// The review's zone. An unknown <see cref="TimeZone"/> fails options validation at start-up; until then (services
     /// built before the validation runs) this is UTC, so that building a service never throws in its place.
     /// </summary>

@@ -5,10 +5,12 @@ using Consolidation.Bot.Cards.Status;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Features.Status.Understanding;
+using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Features.Status;
 
@@ -22,6 +24,7 @@ public sealed class StatusQuestionHandler(
     ReviewRepository repository,
     QuestionnaireComposer composer,
     TimeProvider time,
+    IOptions<ReviewOptions> options,
     ILogger<StatusQuestionHandler> logger) : ITurnHandler
 {
     private const int MaxEcho = 40;
@@ -45,7 +48,22 @@ public sealed class StatusQuestionHandler(
             return null;
         }
 
-        var context = await loader.LoadAsync(turn, cancellationToken);
+        var loading = loader.LoadAsync(turn, cancellationToken);
+        ActiveReviewContext? context;
+        try
+        {
+            context = await loading.WaitAsync(options.Value.StatusPatience, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Right after a start the whole review is still being read: say so rather than stay silent past the turn
+            // timeout. The read goes on (and fills the cache for the next question); its outcome is observed, not awaited.
+            _ = loading.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Log.StatusStillLoading(logger, intent.Kind.ToString(), options.Value.StatusPatience.TotalMilliseconds);
+            await turn.SendTextAsync(turn.Text[nameof(Strings.Status_StillLoading)], cancellationToken);
+            return null;
+        }
+
         if (context is null)
         {
             await turn.SendTextAsync(turn.Text[nameof(Strings.Review_NotLoaded)], cancellationToken);
