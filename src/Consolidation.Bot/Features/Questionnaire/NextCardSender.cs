@@ -69,15 +69,7 @@ public sealed class NextCardSender(
         var check = await finder.FindAsync(member, task, cursor.At, cancellationToken);
         if (check.MessageId is { } messageId)
         {
-            var recorded = await cursors.TrySaveAsync(message.ReviewId, new MemberCursorEntity
-            {
-                Email = member.Email,
-                TaskId = task.Id,
-                TaskVersion = task.State.Version,
-                Status = MemberCursorEntity.Sent,
-                ActivityId = messageId,
-                At = cursor.At,
-            }, cursor.ETag, cancellationToken);
+            var recorded = await cursors.TrySaveAsync(message.ReviewId, Cursor(member, task, MemberCursorEntity.Sent, cursor.At, messageId), cursor.ETag, cancellationToken);
             if (recorded is not null)
             {
                 Log.AbandonedSendFound(logger, task.Id, member.Email, messageId);
@@ -96,14 +88,7 @@ public sealed class NextCardSender(
 
     private async Task<bool> SendAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, ReviewTask task, MemberCursorEntity? cursor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claim = await cursors.TrySaveAsync(message.ReviewId, new MemberCursorEntity
-        {
-            Email = member.Email,
-            TaskId = task.Id,
-            TaskVersion = task.State.Version,
-            Status = MemberCursorEntity.Sending,
-            At = now,
-        }, cursor?.ETag, cancellationToken);
+        var claim = await cursors.TrySaveAsync(message.ReviewId, Cursor(member, task, MemberCursorEntity.Sending, now), cursor?.ETag, cancellationToken);
         if (claim is null)
         {
             return false;
@@ -133,6 +118,16 @@ public sealed class NextCardSender(
             return true;
         }
     }
+
+    private static MemberCursorEntity Cursor(Member member, ReviewTask task, string status, DateTimeOffset at, string? activityId = null) => new()
+    {
+        Email = member.Email,
+        TaskId = task.Id,
+        TaskVersion = task.State.Version,
+        Status = status,
+        ActivityId = activityId,
+        At = at,
+    };
 
     private async Task ReportAsync(OutboxMessage message, Member member, string reason, CancellationToken cancellationToken)
     {
