@@ -49,6 +49,25 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task WindowClosedWhileTheEpochChangeFailed_SeenOnceTheWindowsAreTooOld()
+    {
+        var here = new ReviewStorage(azurite);
+        await here.SeedAsync(3, oneAssigneeEach: true);
+        var before = await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None);
+        var window = before!.Windows.Single();
+
+        // Another instance closes the stage and loses storage before it can move the epoch: only the window row changes.
+        var table = await here.Tables.GetAsync(Consolidation.Bot.Storage.TableNames.ReviewData, None);
+        await table.UpsertEntityAsync(ReviewEntityMapper.ToEntity(window with { ClosedAt = here.Time.GetUtcNow() }, ReviewKeys.StatePartition(ReviewStorage.ReviewId)),
+            Azure.Data.Tables.TableUpdateMode.Replace, None);
+        here.Time.Advance(ReviewCatalog.Freshness);
+        Assert.True((await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None))!.Windows.Single().IsOpen);
+
+        here.Time.Advance(ReviewStateCache.WindowsMaxAge);
+        Assert.False((await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None))!.Windows.Single().IsOpen);
+    }
+
+    [Fact]
     public async Task OverrideByAnotherInstance_MemberScopedLoadFromMemoryShowsItOnceTheReviewRowIsReadAgain()
     {
         var here = new ReviewStorage(azurite);

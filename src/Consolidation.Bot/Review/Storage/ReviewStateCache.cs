@@ -23,11 +23,18 @@ namespace Consolidation.Bot.Review.Storage;
 internal sealed class ReviewStateCache(TimeProvider time)
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Windows are read again after this long even when the epoch has not moved: a stage opened or closed whose epoch
+    /// change failed (storage lost between the two writes) is then seen anyway, within this time.
+    /// </summary>
+    public static readonly TimeSpan WindowsMaxAge = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _windowGate = new();
     private ConcurrentDictionary<string, (TaskState State, ETag? ETag)> _states = new(StringComparer.Ordinal);
     private Dictionary<(Stage, Subcommittee), StageWindow?> _windows = [];
     private string? _windowsEpoch;
+    private long _windowsReadAt;
     private volatile string? _epoch;
     private DateTimeOffset _known;
     private long _loadedAt;
@@ -68,7 +75,7 @@ internal sealed class ReviewStateCache(TimeProvider time)
     {
         lock (_windowGate)
         {
-            if (_windowsEpoch != epoch || !keys.All(_windows.ContainsKey))
+            if (_windowsEpoch != epoch || time.GetElapsedTime(_windowsReadAt) >= WindowsMaxAge || !keys.All(_windows.ContainsKey))
             {
                 return null;
             }
@@ -82,9 +89,9 @@ internal sealed class ReviewStateCache(TimeProvider time)
     {
         lock (_windowGate)
         {
-            if (_windowsEpoch != epoch)
+            if (_windowsEpoch != epoch || time.GetElapsedTime(_windowsReadAt) >= WindowsMaxAge)
             {
-                (_windows, _windowsEpoch) = ([], epoch);
+                (_windows, _windowsEpoch, _windowsReadAt) = ([], epoch, time.GetTimestamp());
             }
 
             foreach (var key in keys)
