@@ -36,7 +36,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
     {
         var here = new ReviewStorage(azurite);
         await here.SeedAsync(3, oneAssigneeEach: true);
-        var before = await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None);
+        var before = await FromMemoryAsync(here, 1);
         Assert.True(before!.Windows.Single().IsOpen);
 
         var other = new ReviewStorage(azurite, tablesOf: here);
@@ -44,7 +44,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         await other.Repository.UpsertWindowAsync(ReviewStorage.ReviewId, window with { ClosedAt = other.Time.GetUtcNow() }, None);
         here.Time.Advance(ReviewCatalog.Freshness);
 
-        var after = await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None);
+        var after = await FromMemoryAsync(here, 1);
         Assert.False(after!.Windows.Single().IsOpen);
     }
 
@@ -53,7 +53,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
     {
         var here = new ReviewStorage(azurite);
         await here.SeedAsync(3, oneAssigneeEach: true);
-        var before = await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None);
+        var before = await FromMemoryAsync(here, 1);
         var window = before!.Windows.Single();
 
         // Another instance closes the stage and loses storage before it can move the epoch: only the window row changes.
@@ -61,10 +61,10 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         await table.UpsertEntityAsync(ReviewEntityMapper.ToEntity(window with { ClosedAt = here.Time.GetUtcNow() }, ReviewKeys.StatePartition(ReviewStorage.ReviewId)),
             Azure.Data.Tables.TableUpdateMode.Replace, None);
         here.Time.Advance(ReviewCatalog.Freshness);
-        Assert.True((await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None))!.Windows.Single().IsOpen);
+        Assert.True((await FromMemoryAsync(here, 1))!.Windows.Single().IsOpen);
 
         here.Time.Advance(ReviewStateCache.WindowsMaxAge);
-        Assert.False((await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1).Email, None))!.Windows.Single().IsOpen);
+        Assert.False((await FromMemoryAsync(here, 1))!.Windows.Single().IsOpen);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         Assert.Equal(SubmissionStatus.Accepted, overridden.Status);
         here.Time.Advance(ReviewCatalog.Freshness);
 
-        var scoped = await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(2).Email, None);
+        var scoped = await FromMemoryAsync(here, 2);
         Assert.Equal(overridden.Task!.State, scoped!.Tasks.Single().State);
     }
 
@@ -97,7 +97,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         var answer = new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 };
         var stored = await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(3), "J-0003", answer, held.Task.State.Version, "k-other", None);
         Assert.Equal(SubmissionStatus.Accepted, stored.Status);
-        var behind = await here.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(3).Email, None);
+        var behind = await FromMemoryAsync(here, 3);
         Assert.Equal(held.Task.State.Version, behind!.Tasks.Single().State.Version);
 
         // A different click decided here on the state and ETag memory held: the ETag guard sends it to fresh data, where it is stale.
@@ -110,4 +110,8 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         Assert.Equal(stored.Task!.State, now.State);
         Assert.Single(await here.Repository.GetHistoryAsync(ReviewStorage.ReviewId, "J-0003", None), h => h.Kind == HistoryKind.Answer);
     }
+
+    /// <summary>Member <paramref name="assignee"/>'s scoped snapshot as answers get it: from this instance's memory when current.</summary>
+    private static async Task<ReviewSnapshot?> FromMemoryAsync(ReviewStorage storage, int assignee) =>
+        (await storage.Repository.LoadForAadObjectIdAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(assignee).AadObjectId, fromMemory: true, None))?.Snapshot;
 }

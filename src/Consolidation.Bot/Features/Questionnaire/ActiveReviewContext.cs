@@ -35,16 +35,24 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
 
     /// <summary>
     /// The active review scoped to the sender: every member, the sender's own tasks and their windows, read at a cost
-    /// that does not grow with the review (answers, refreshes, "my tasks"). Null when no review has been imported yet.
+    /// that does not grow with the review (refreshes, "my tasks"). Null when no review has been imported yet.
     /// </summary>
     public Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        LoadForSenderAsync(turn, fresh: false, cancellationToken);
+        LoadForSenderAsync(turn, freshPointer: false, fromMemory: false, cancellationToken);
 
-    /// <summary>As above; <paramref name="fresh"/> reads which review is active now rather than as known a moment ago (for changes).</summary>
-    private async Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, bool fresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="LoadForSenderAsync(TurnContext, CancellationToken)"/>, with the sender's task states and windows from
+    /// this instance's memory when it has them: for deciding an answer (the commit is guarded by the state's ETag, and a
+    /// refusal is confirmed on what storage holds), never for what is shown or sent.
+    /// </summary>
+    public Task<ActiveReviewContext?> LoadForAnswerAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        LoadForSenderAsync(turn, freshPointer: false, fromMemory: true, cancellationToken);
+
+    /// <summary><paramref name="freshPointer"/> reads which review is active now rather than as known a moment ago (for changes).</summary>
+    private async Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, bool freshPointer, bool fromMemory, CancellationToken cancellationToken)
     {
-        var reviewId = fresh ? await catalog.ReadActiveReviewIdAsync(cancellationToken) : await catalog.GetActiveReviewIdAsync(cancellationToken);
-        var loaded = reviewId is null ? null : await repository.LoadForAadObjectIdAsync(reviewId, turn.From.AadObjectId, cancellationToken);
+        var reviewId = freshPointer ? await catalog.ReadActiveReviewIdAsync(cancellationToken) : await catalog.GetActiveReviewIdAsync(cancellationToken);
+        var loaded = reviewId is null ? null : await repository.LoadForAadObjectIdAsync(reviewId, turn.From.AadObjectId, fromMemory, cancellationToken);
         return loaded is null ? null : new ActiveReviewContext(loaded.Snapshot, loaded.Member, SenderScoped: true, loaded.Stored);
     }
 
@@ -60,7 +68,7 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         // Scoped to the sender: the commands need the review id and the secretariat member, not every task.
-        var context = await LoadForSenderAsync(turn, fresh: true, cancellationToken);
+        var context = await LoadForSenderAsync(turn, freshPointer: true, fromMemory: false, cancellationToken);
         if (context is null)
         {
             await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.Review_NotLoaded)], cancellationToken);

@@ -27,7 +27,7 @@ public sealed class SubmitAnswerHandler(
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = turn.CardAction!;
-        var context = await loader.LoadForSenderAsync(turn, cancellationToken);
+        var context = await loader.LoadForAnswerAsync(turn, cancellationToken);
         if (context is null)
         {
             return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);

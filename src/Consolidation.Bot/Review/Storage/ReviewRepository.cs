@@ -96,7 +96,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     /// that does not grow with the size of the review. Null when the review does not exist.
     /// </summary>
     public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken) =>
-        (await LoadScopedAsync(reviewId, members => members.FirstOrDefault(m => m.Email == Member.NormalizeEmail(email)), cancellationToken))?.Snapshot;
+        (await LoadScopedAsync(reviewId, members => members.FirstOrDefault(m => m.Email == Member.NormalizeEmail(email)), fromMemory: false, cancellationToken))?.Snapshot;
 
     /// <summary>A member-scoped snapshot (see <see cref="LoadForMemberAsync"/>) with the member and their tasks' state ETags.</summary>
     public sealed record ScopedLoad(ReviewSnapshot Snapshot, Member? Member, IReadOnlyDictionary<string, StoredTask> Stored);
@@ -104,12 +104,15 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     /// <summary>
     /// The member with this Entra object id and a snapshot scoped to them (see <see cref="LoadForMemberAsync"/>);
     /// the member is null, and the snapshot has no tasks, when nobody in the review has that id.
+    /// <paramref name="fromMemory"/>: the states and windows may come from this instance's memory (see
+    /// <see cref="ReviewStateCache"/>), which can be one other instance's answer behind; only for deciding answers,
+    /// whose commits are ETag-guarded and whose refusals are confirmed on fresh data. Otherwise they are read now.
     /// </summary>
-    public Task<ScopedLoad?> LoadForAadObjectIdAsync(string reviewId, string? aadObjectId, CancellationToken cancellationToken) =>
+    public Task<ScopedLoad?> LoadForAadObjectIdAsync(string reviewId, string? aadObjectId, bool fromMemory, CancellationToken cancellationToken) =>
         LoadScopedAsync(reviewId, members => aadObjectId is null ? null
-            : members.FirstOrDefault(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)), cancellationToken);
+            : members.FirstOrDefault(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)), fromMemory, cancellationToken);
 
-    private async Task<ScopedLoad?> LoadScopedAsync(string reviewId, Func<IReadOnlyList<Member>, Member?> select, CancellationToken cancellationToken)
+    private async Task<ScopedLoad?> LoadScopedAsync(string reviewId, Func<IReadOnlyList<Member>, Member?> select, bool fromMemory, CancellationToken cancellationToken)
     {
         var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
         if (review is null)
@@ -124,10 +127,10 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var mine = member is null ? [] : definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
         var cache = CacheOf(reviewId);
         var epoch = Epoch(review);
-        var stored = cache.TryGet(mine, epoch, table, statePartition) ?? await ReadStatesAsync(table, statePartition, mine, cache, cancellationToken);
+        var stored = (fromMemory ? cache.TryGet(mine, epoch, table, statePartition) : null) ?? await ReadStatesAsync(table, statePartition, mine, cache, cancellationToken);
         // Only the windows of the stages these tasks have reached (the card's progress counts answered tasks of a stage).
         var reached = stored.SelectMany(t => Stages.Screening.Where(s => ReviewRules.Reached(t.Task.State, s)).Select(s => (Stage: s, t.Task.Subcommittee))).Distinct().ToList();
-        var windows = cache.TryGetWindows(reached, epoch);
+        var windows = fromMemory ? cache.TryGetWindows(reached, epoch) : null;
         if (windows is null)
         {
             windows = await WindowsAsync(table, statePartition, reached, cancellationToken);

@@ -1,0 +1,61 @@
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Review.Storage;
+using Consolidation.Bot.Testing.Scenarios;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidation.Bot.IntegrationTests.Faults;
+
+/// <summary>
+/// Two bot instances on one store (each its own services, as two processes would have): the outbox on one instance must
+/// decide what to send on what storage holds, not on its memory of the review, which can be another instance's answer
+/// behind. Otherwise the card in hand looks unanswered and the member's next card is never sent.
+/// </summary>
+[Collection(FaultsCollection.Name)]
+public class TwoInstanceOutboxTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task NextCard_OnTheInstanceWhoseMemoryMissedTheAnswer_SendsTheNextStagesCard()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var prefix = azurite.NewTablePrefix();
+        var scenario = new FanOutScenario(azurite.ConnectionString, prefix, connector, 2);
+        var now = DateTimeOffset.UtcNow;
+        await scenario.SeedAndOpenAsync(now, None, queueCards: false);
+        await using var here = BotServices.Create(azurite.ConnectionString, prefix);
+        await using var other = BotServices.Create(azurite.ConnectionString, prefix);
+        await other.GetRequiredService<ReviewRepository>().UpsertWindowAsync(FanOutScenario.ReviewId,
+            new StageWindow { Stage = Stage.Wg, Subcommittee = FanOutScenario.SubcommitteeOf(1), OpenedAt = now, Deadline = now.AddDays(14) }, None);
+
+        // This instance sends member 1's pre-WG card and holds the whole review in memory.
+        Assert.True(await NextCardAsync(here));
+        Assert.Contains("\"stage\":\"PreWg\"", Assert.Single(connector.Deliveries).Activity.ToJsonString(), StringComparison.Ordinal);
+        Assert.NotNull(await here.GetRequiredService<ReviewRepository>().LoadAsync(FanOutScenario.ReviewId, None));
+
+        // The other instance stores member 1's answer: "keep" takes the task into WG, which is open.
+        var repository = other.GetRequiredService<ReviewRepository>();
+        var task = (await repository.GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), None))!.Task;
+        var member = (await repository.GetMembersAsync(FanOutScenario.ReviewId, None)).Single(m => m.Email == FanOutScenario.EmailOf(1));
+        var answer = new PreWgAnswer { Routine = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 5, StaffHours = 1, Decision = PreWgDecision.Keep };
+        var stored = await other.GetRequiredService<DecisionService>().AnswerAsync(FanOutScenario.ReviewId, member, task.Id, answer, task.State.Version,
+            SubmitAnswerHandler.SubmissionKey(task.Id, task.State.Version, member), None);
+        Assert.Equal(SubmissionStatus.Accepted, stored.Status);
+
+        // The next-card message is handled here: the WG card goes out.
+        Assert.True(await NextCardAsync(here));
+
+        Assert.Equal(2, connector.Deliveries.Count);
+        Assert.Contains("\"stage\":\"Wg\"", connector.Deliveries[1].Activity.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    private static Task<bool> NextCardAsync(ServiceProvider services) =>
+        services.GetServices<IOutboxHandler>().Single(h => h.Kind == OutboxMessage.NextCard).HandleAsync(new OutboxMessage
+        {
+            Kind = OutboxMessage.NextCard, ReviewId = FanOutScenario.ReviewId, TenantId = FanOutScenario.TenantId, Email = FanOutScenario.EmailOf(1),
+        }, None);
+}
