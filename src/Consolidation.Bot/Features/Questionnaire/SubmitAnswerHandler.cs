@@ -80,8 +80,10 @@ public sealed class SubmitAnswerHandler(
         switch (result.Status)
         {
             case SubmissionStatus.Accepted:
-                // The next card goes out through the outbox; a member with nothing more to answer needs no message.
-                if (QuestionnaireComposer.OpenTasksOf(context.Snapshot, member.Email).Any(t => t.Id != taskId))
+                // The next card goes out through the outbox; a member with nothing more to answer needs no message. The
+                // answered task counts as it is now: it may have moved into an open stage that is theirs too.
+                var afterAnswer = context.Snapshot with { Tasks = context.Snapshot.Tasks.Select(t => t.Id == taskId ? result.Task! : t).ToList() };
+                if (QuestionnaireComposer.OpenTasksOf(afterAnswer, member.Email).Count > 0)
                 {
                     await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = turn.TenantId, Email = member.Email }, cancellationToken);
                 }

@@ -128,8 +128,9 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var cache = CacheOf(reviewId);
         var epoch = Epoch(review);
         var stored = (fromMemory ? cache.TryGet(mine, epoch, table, statePartition) : null) ?? await ReadStatesAsync(table, statePartition, mine, cache, cancellationToken);
-        // Only the windows of the stages these tasks have reached (the card's progress counts answered tasks of a stage).
-        var reached = stored.SelectMany(t => Stages.Screening.Where(s => ReviewRules.Reached(t.Task.State, s)).Select(s => (Stage: s, t.Task.Subcommittee))).Distinct().ToList();
+        // The screening windows of these tasks' subcommittees (point reads; usually one subcommittee, so three): the stages
+        // reached (the card's progress counts answered tasks of a stage) and the next one, where an answer may take a task.
+        var reached = mine.Select(d => d.Subcommittee).Distinct().SelectMany(c => Stages.Screening.Select(s => (Stage: s, Subcommittee: c))).ToList();
         var windows = fromMemory ? cache.TryGetWindows(reached, epoch) : null;
         if (windows is null)
         {
