@@ -22,13 +22,11 @@ public class NextStageCardTests(AzuriteFixture azurite)
         var scenario = new FanOutScenario(azurite.ConnectionString, prefix, connector, 2);
         var now = DateTimeOffset.UtcNow;
         await scenario.SeedAndOpenAsync(now, CancellationToken.None, queueCards: false);
+        await scenario.OpenWindowsAsync(Stage.Wg, now, CancellationToken.None);
         int version;
         await using (var services = BotServices.Create(azurite.ConnectionString, prefix))
         {
-            var repository = services.GetRequiredService<ReviewRepository>();
-            await repository.UpsertWindowAsync(FanOutScenario.ReviewId,
-                new StageWindow { Stage = Stage.Wg, Subcommittee = FanOutScenario.SubcommitteeOf(1), OpenedAt = now, Deadline = now.AddDays(14) }, CancellationToken.None);
-            version = (await repository.GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), CancellationToken.None))!.Task.State.Version;
+            version = (await services.GetRequiredService<ReviewRepository>().GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), CancellationToken.None))!.Task.State.Version;
         }
 
         await using var bot = BotProcess.Start(FreePort.Next(), scenario.BotSettings());

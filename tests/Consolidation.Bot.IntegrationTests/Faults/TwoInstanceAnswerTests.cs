@@ -76,15 +76,8 @@ public class TwoInstanceAnswerTests(AzuriteFixture azurite)
         var scenario = new FanOutScenario(azurite.ConnectionString, prefix, connector, Members);
         var now = DateTimeOffset.UtcNow;
         await scenario.SeedAndOpenAsync(now, None, queueCards: false);
-        var services = BotServices.Create(azurite.ConnectionString, prefix);
-        var repository = services.GetRequiredService<ReviewRepository>();
-        foreach (var subcommittee in Enumerable.Range(1, Members).Select(FanOutScenario.SubcommitteeOf).Distinct())
-        {
-            await repository.UpsertWindowAsync(FanOutScenario.ReviewId,
-                new StageWindow { Stage = Stage.Wg, Subcommittee = subcommittee, OpenedAt = now, Deadline = now.AddDays(14) }, None);
-        }
-
-        return (scenario, connector, services);
+        await scenario.OpenWindowsAsync(Stage.Wg, now, None);
+        return (scenario, connector, BotServices.Create(azurite.ConnectionString, prefix));
     }
 
     /// <summary>A bot process that has read the review's task states into memory.</summary>

@@ -1,7 +1,6 @@
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
-using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Review;
 using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Testing.Scenarios;
@@ -27,13 +26,12 @@ public class TwoInstanceOutboxTests(AzuriteFixture azurite)
         var scenario = new FanOutScenario(azurite.ConnectionString, prefix, connector, 2);
         var now = DateTimeOffset.UtcNow;
         await scenario.SeedAndOpenAsync(now, None, queueCards: false);
+        await scenario.OpenWindowsAsync(Stage.Wg, now, None);
         await using var here = BotServices.Create(azurite.ConnectionString, prefix);
         await using var other = BotServices.Create(azurite.ConnectionString, prefix);
-        await other.GetRequiredService<ReviewRepository>().UpsertWindowAsync(FanOutScenario.ReviewId,
-            new StageWindow { Stage = Stage.Wg, Subcommittee = FanOutScenario.SubcommitteeOf(1), OpenedAt = now, Deadline = now.AddDays(14) }, None);
 
         // This instance sends member 1's pre-WG card and holds the whole review in memory.
-        Assert.True(await NextCardAsync(here));
+        Assert.True(await FanOutScenario.SendNextCardAsync(here, 1, None));
         Assert.Contains("\"stage\":\"PreWg\"", Assert.Single(connector.Deliveries).Activity.ToJsonString(), StringComparison.Ordinal);
         Assert.NotNull(await here.GetRequiredService<ReviewRepository>().LoadAsync(FanOutScenario.ReviewId, None));
 
@@ -47,15 +45,9 @@ public class TwoInstanceOutboxTests(AzuriteFixture azurite)
         Assert.Equal(SubmissionStatus.Accepted, stored.Status);
 
         // The next-card message is handled here: the WG card goes out.
-        Assert.True(await NextCardAsync(here));
+        Assert.True(await FanOutScenario.SendNextCardAsync(here, 1, None));
 
         Assert.Equal(2, connector.Deliveries.Count);
         Assert.Contains("\"stage\":\"Wg\"", connector.Deliveries[1].Activity.ToJsonString(), StringComparison.Ordinal);
     }
-
-    private static Task<bool> NextCardAsync(ServiceProvider services) =>
-        services.GetServices<IOutboxHandler>().Single(h => h.Kind == OutboxMessage.NextCard).HandleAsync(new OutboxMessage
-        {
-            Kind = OutboxMessage.NextCard, ReviewId = FanOutScenario.ReviewId, TenantId = FanOutScenario.TenantId, Email = FanOutScenario.EmailOf(1),
-        }, None);
 }

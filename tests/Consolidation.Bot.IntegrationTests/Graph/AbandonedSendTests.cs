@@ -102,11 +102,7 @@ public class AbandonedSendTests(AzuriteFixture azurite)
 
         public int Version { get; set; }
 
-        public Task<bool> SendNextCardAsync() =>
-            services.GetServices<IOutboxHandler>().Single(h => h.Kind == OutboxMessage.NextCard).HandleAsync(new OutboxMessage
-            {
-                Kind = OutboxMessage.NextCard, ReviewId = FanOutScenario.ReviewId, TenantId = FanOutScenario.TenantId, Email = Email,
-            }, None);
+        public Task<bool> SendNextCardAsync() => FanOutScenario.SendNextCardAsync(services, 1, None);
 
         public async Task<MemberCursorEntity> CursorAsync() =>
             (await services.GetRequiredService<MemberCursorStore>().GetAsync(FanOutScenario.ReviewId, Email, None))!;

@@ -110,6 +110,24 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
             await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantId, Email = email }, ct));
     }
 
+    /// <summary>Opens <paramref name="stage"/> (its window only: no task moves, no card is queued) for every subcommittee of the members.</summary>
+    public async Task OpenWindowsAsync(Stage stage, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var services = BotServices.Create(connectionString, tablePrefix);
+        var repository = services.GetRequiredService<ReviewRepository>();
+        foreach (var subcommittee in Enumerable.Range(1, members).Select(SubcommitteeOf).Distinct())
+        {
+            await repository.UpsertWindowAsync(ReviewId, new StageWindow { Stage = stage, Subcommittee = subcommittee, OpenedAt = now, Deadline = now.AddDays(14) }, cancellationToken);
+        }
+    }
+
+    /// <summary>Handles one "next card" outbox message for <paramref name="member"/> with the outbox handler of <paramref name="services"/> (one bot instance).</summary>
+    public static Task<bool> SendNextCardAsync(IServiceProvider services, int member, CancellationToken cancellationToken) =>
+        services.GetServices<IOutboxHandler>().Single(h => h.Kind == OutboxMessage.NextCard).HandleAsync(new OutboxMessage
+        {
+            Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantId, Email = EmailOf(member),
+        }, cancellationToken);
+
     /// <summary>Waits until every member has a card (or the timeout), then a moment more so late duplicates are counted too.</summary>
     public async Task<FanOutResult> WaitForDeliveryAsync(TimeSpan timeout, TimeSpan settle, CancellationToken cancellationToken)
     {
