@@ -124,6 +124,24 @@ public sealed class BotProcess : IAsyncDisposable
         throw new TimeoutException($"The bot was not ready within {timeout}:\n" + Output);
     }
 
+    /// <summary>The exit code once the process has exited (see <see cref="WaitForExitAsync"/>).</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Waits until the process exits by itself and its output is read; false when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no graceful shutdown, no flushing; what a crash or an evicted instance looks like.</summary>
     public async Task KillAsync()
     {

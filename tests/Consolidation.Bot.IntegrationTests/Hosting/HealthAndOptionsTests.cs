@@ -54,12 +54,19 @@ public class HealthAndOptionsTests(AzuriteFixture azurite)
     [InlineData("Bot:OpenIdMetadataUrl", "http://example.invalid/metadata", "OpenIdMetadataUrl")]
     public async Task Startup_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expectedInMessage)
     {
-        await using var host = Host(new Dictionary<string, string?> { [key] = value });
+        // The real process (a WebApplicationFactory host that fails to start can surface ObjectDisposedException instead
+        // of the validation failure, depending on timing).
+        await using var bot = Consolidation.Bot.Testing.BotProcess.Start(Consolidation.Bot.Testing.FreePort.Next(), new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+            [key] = value,
+        });
 
-        var ex = Assert.ThrowsAny<Exception>(() => host.CreateClient());
-
-        var validation = ex as OptionsValidationException ?? ex.InnerException as OptionsValidationException
-            ?? throw new Xunit.Sdk.XunitException("expected an OptionsValidationException, got " + ex);
-        Assert.Contains(expectedInMessage, string.Join(" ", validation.Failures), StringComparison.Ordinal);
+        Assert.True(await bot.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the bot did not stop:\n" + bot.Output);
+        Assert.NotEqual(0, bot.ExitCode);
+        Assert.Contains(nameof(OptionsValidationException), bot.Output, StringComparison.Ordinal);
+        Assert.Contains(expectedInMessage, bot.Output, StringComparison.Ordinal);
     }
 }
