@@ -141,4 +141,42 @@ public class GraphDirectoryTests
         Assert.StartsWith($"https://graph.microsoft.com/v1.0/groups/{Group}/members/graph.user?", fake.Requests[0].Url, StringComparison.Ordinal);
         Assert.EndsWith("$skiptoken=abc", fake.Requests[1].Url, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RecentCardsInChat_ReadsTheInstallationChatNewestFirst_AndKeepsTheAdaptiveCardsSinceTheTimeGiven()
+    {
+        const string Chat = "19:abc_def@unq.gbl.spaces";
+        var since = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+        var card = """{"type":"AdaptiveCard","actions":[{"type":"Action.Execute","verb":"submitAnswer","data":{"taskId":"J-0001","version":"2"}}]}""";
+        var messages = new JsonObject
+        {
+            ["value"] = new JsonArray(
+                Message("m3", since.AddMinutes(5), new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card }),
+                Message("m2", since.AddMinutes(1), new JsonObject { ["contentType"] = "reference", ["content"] = "not a card" }),
+                Message("m1", since.AddMinutes(-1), new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card })),
+        };
+        var fake = new FakeGraph()
+            .Then(HttpStatusCode.Conflict, Error("Conflict"))
+            .Then(HttpStatusCode.OK, """{"value":[{"id":"inst-1"}]}""")
+            .Then(HttpStatusCode.OK, $$"""{"id":"{{Chat}}"}""")
+            .Then(HttpStatusCode.OK, messages.ToJsonString());
+
+        var cards = await Directory(fake).RecentCardsInChatAsync(UserId, since, CancellationToken.None);
+
+        var found = Assert.Single(cards);
+        Assert.Equal("m3", found.MessageId);
+        Assert.Equal(card, found.CardJson);
+        var read = fake.Requests[3];
+        Assert.Equal(HttpMethod.Get, read.Method);
+        Assert.StartsWith($"https://graph.microsoft.com/v1.0/chats/{Chat}/messages?", read.Url, StringComparison.Ordinal);
+        Assert.Contains("$top=50", read.Url, StringComparison.Ordinal);
+        Assert.Contains("$orderby=createdDateTime desc", read.Url, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Message(string id, DateTimeOffset created, JsonObject attachment) => new()
+    {
+        ["id"] = id,
+        ["createdDateTime"] = created.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        ["attachments"] = new JsonArray(attachment),
+    };
 }
