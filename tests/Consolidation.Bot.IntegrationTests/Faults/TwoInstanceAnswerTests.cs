@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Consolidation.Bot.Domain;
-using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
 using Consolidation.Bot.Review;
 using Consolidation.Bot.Review.Storage;
@@ -101,14 +100,7 @@ public class TwoInstanceAnswerTests(AzuriteFixture azurite)
     /// <summary>The other instance: the same services in this test process, answering as the bot's handler would (same submission key).</summary>
     private static async Task<SubmissionResult> AnswerElsewhereAsync(ServiceProvider services, int member, int version)
     {
-        var repository = services.GetRequiredService<ReviewRepository>();
-        var who = (await repository.GetMembersAsync(FanOutScenario.ReviewId, None)).Single(m => m.AadObjectId == FanOutScenario.AadOf(member));
-        var answer = new PreWgAnswer
-        {
-            Routine = true, PaperOrVisit = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 1200, StaffHours = 300, Decision = PreWgDecision.Keep,
-        };
-        var result = await services.GetRequiredService<DecisionService>().AnswerAsync(FanOutScenario.ReviewId, who, FanOutScenario.TaskOf(member), answer, version,
-            SubmitAnswerHandler.SubmissionKey(FanOutScenario.TaskOf(member), version, who), None);
+        var result = await FanOutScenario.AnswerPreWgAsync(services, member, version, None);
         Assert.Equal(SubmissionStatus.Accepted, result.Status);
         return result;
     }

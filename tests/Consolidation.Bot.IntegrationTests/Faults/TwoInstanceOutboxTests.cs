@@ -1,5 +1,4 @@
 using Consolidation.Bot.Domain;
-using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
 using Consolidation.Bot.Review;
 using Consolidation.Bot.Review.Storage;
@@ -36,12 +35,8 @@ public class TwoInstanceOutboxTests(AzuriteFixture azurite)
         Assert.NotNull(await here.GetRequiredService<ReviewRepository>().LoadAsync(FanOutScenario.ReviewId, None));
 
         // The other instance stores member 1's answer: "keep" takes the task into WG, which is open.
-        var repository = other.GetRequiredService<ReviewRepository>();
-        var task = (await repository.GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), None))!.Task;
-        var member = (await repository.GetMembersAsync(FanOutScenario.ReviewId, None)).Single(m => m.Email == FanOutScenario.EmailOf(1));
-        var answer = new PreWgAnswer { Routine = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 5, StaffHours = 1, Decision = PreWgDecision.Keep };
-        var stored = await other.GetRequiredService<DecisionService>().AnswerAsync(FanOutScenario.ReviewId, member, task.Id, answer, task.State.Version,
-            SubmitAnswerHandler.SubmissionKey(task.Id, task.State.Version, member), None);
+        var task = (await other.GetRequiredService<ReviewRepository>().GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), None))!.Task;
+        var stored = await FanOutScenario.AnswerPreWgAsync(other, 1, task.State.Version, None);
         Assert.Equal(SubmissionStatus.Accepted, stored.Status);
 
         // The next-card message is handled here: the WG card goes out.

@@ -128,6 +128,21 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
             Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantId, Email = EmailOf(member),
         }, cancellationToken);
 
+    /// <summary>
+    /// Member <paramref name="member"/>'s pre-WG "keep" answer to card <paramref name="version"/>, decided and stored by the
+    /// services of one bot instance exactly as its answer handler would (same submission key).
+    /// </summary>
+    public static async Task<SubmissionResult> AnswerPreWgAsync(IServiceProvider services, int member, int version, CancellationToken cancellationToken)
+    {
+        var who = (await services.GetRequiredService<ReviewRepository>().GetMembersAsync(ReviewId, cancellationToken)).Single(m => m.AadObjectId == AadOf(member));
+        var answer = new PreWgAnswer
+        {
+            Routine = true, PaperOrVisit = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 1200, StaffHours = 300, Decision = PreWgDecision.Keep,
+        };
+        return await services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, who, TaskOf(member), answer, version,
+            Features.Questionnaire.SubmitAnswerHandler.SubmissionKey(TaskOf(member), version, who), cancellationToken);
+    }
+
     /// <summary>Waits until every member has a card (or the timeout), then a moment more so late duplicates are counted too.</summary>
     public async Task<FanOutResult> WaitForDeliveryAsync(TimeSpan timeout, TimeSpan settle, CancellationToken cancellationToken)
     {
