@@ -26,11 +26,22 @@ public class ScheduledRunTests(AzuriteFixture azurite)
     private static DateTimeOffset Jst(int day, int hour, int minute = 0) =>
         new DateTimeOffset(2026, 12, day, hour, minute, 0, TimeSpan.Zero).AddHours(-Tokyo.BaseUtcOffset.TotalHours);
 
+    /// <remarks>
+    /// The pump runs the shared clock hundreds of times faster than the wall clock, and every timeout of the bot runs on
+    /// that clock too (Polly takes the registered TimeProvider). At the defaults a loopback HTTP call slower than ~60 ms on
+    /// a loaded machine timed out (30 s "passed"), was retried, and the connector, which had already accepted it, got
+    /// the reminder twice (seen in CI). These tests are about slots, not timeouts: the timeouts and leases that measure
+    /// work in flight are set to their longest, so they cannot fire while the pump runs.
+    /// </remarks>
     private static Dictionary<string, string?> Settings(FanOutScenario scenario) => new(scenario.BotSettings())
     {
         ["Schedules:Enabled"] = "true",
         ["Bot:TenantId"] = FanOutScenario.TenantId,
         ["Outbox:PollInterval"] = "00:00:00.200",
+        ["Bot:Connector:AttemptTimeout"] = "00:10:00",
+        ["Bot:Connector:TotalTimeout"] = "01:00:00",
+        ["Outbox:Lease"] = "1.00:00:00",
+        ["Schedules:ClaimTimeout"] = "1.00:00:00",
     };
 
     private static BotHost Host(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider clock) =>
@@ -118,10 +129,10 @@ public class ScheduledRunTests(AzuriteFixture azurite)
         using var after = Host(settings, clock);
         await after.StartAsync();
         // Up to Thursday evening at most: the next reminder slot is Friday 09:00 (the deadline day).
-        await using (new ClockPump(clock, TimeSpan.FromSeconds(5), Jst(17, 23)))
+        await using (new ClockPump(clock, TimeSpan.FromSeconds(2), Jst(17, 23)))
         {
             await WaitUntilAsync(() => connector.SendsByConversation().Count >= Members - 1, TimeSpan.FromSeconds(60));
-            await WaitUntilAsync(() => clock.GetUtcNow() >= Jst(17, 10), TimeSpan.FromSeconds(60));
+            await WaitUntilAsync(() => clock.GetUtcNow() >= Jst(17, 9, 45), TimeSpan.FromSeconds(60));
             await Task.Delay(2000);
         }
 
