@@ -1,4 +1,6 @@
+using Azure.Core;
 using Azure.Identity;
+using Microsoft.Graph.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 
@@ -29,8 +31,12 @@ public sealed class DirectoryGraphAccess
             return new DirectoryGraphAccess(null, o);
         }
 
-        var credential = new ClientSecretCredential(o.TenantId, o.ClientId, o.ClientSecret);
-        var client = new GraphServiceClient(credential, ["https://graph.microsoft.com/.default"], o.BaseUrl);
+        TokenCredential credential = o.Credential == GraphCredentialKind.ManagedIdentity
+            ? new ManagedIdentityCredential(string.IsNullOrWhiteSpace(o.ClientId) ? ManagedIdentityId.SystemAssigned : ManagedIdentityId.FromUserAssignedClientId(o.ClientId))
+            : new ClientSecretCredential(o.TenantId, o.ClientId, o.ClientSecret);
+        // Tokens only for the configured Graph host (a national cloud's when configured), for its own resource.
+        var authentication = new AzureIdentityAuthenticationProvider(credential, [new Uri(o.BaseUrl).Host], null, true, o.Scope);
+        var client = new GraphServiceClient(authentication, o.BaseUrl);
         return new DirectoryGraphAccess(new GraphDirectory(client, options, time), o);
     }
 }

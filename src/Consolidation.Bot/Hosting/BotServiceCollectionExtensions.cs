@@ -44,7 +44,7 @@ public static class BotServiceCollectionExtensions
         });
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<ConversationReferenceStore>();
-        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName);
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
         services.AddSingleton<GroupMembershipSync>();
         services.TryAddSingleton(sp => DirectoryGraphAccess.FromOptions(sp.GetRequiredService<IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationReferenceRecorder>();

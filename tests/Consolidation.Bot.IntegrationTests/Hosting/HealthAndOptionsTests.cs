@@ -69,4 +69,20 @@ public class HealthAndOptionsTests(AzuriteFixture azurite)
         Assert.Contains(nameof(OptionsValidationException), bot.Output, StringComparison.Ordinal);
         Assert.Contains(expectedInMessage, bot.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Startup_UnknownGraphCredential_FailsWithTheSettingAndValueNamed()
+    {
+        await using var bot = Consolidation.Bot.Testing.BotProcess.Start(Consolidation.Bot.Testing.FreePort.Next(), new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+            ["Graph:Credential"] = "Certificate",
+        });
+
+        Assert.True(await bot.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the bot did not stop:\n" + bot.Output);
+        Assert.NotEqual(0, bot.ExitCode);
+        Assert.Contains("Failed to convert configuration value 'Certificate' at 'Graph:Credential'", bot.Output, StringComparison.Ordinal);
+    }
 }

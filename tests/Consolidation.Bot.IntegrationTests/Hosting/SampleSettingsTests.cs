@@ -34,6 +34,8 @@ public class SampleSettingsTests
         Assert.Equal(16, outbox.Concurrency);
         Assert.Equal("0 9 * * MON", schedules.Digest);
         Assert.False(graph.IsConfigured);
+        Assert.Equal(Consolidation.Bot.Graph.GraphCredentialKind.ClientSecret, graph.Credential);
+        Assert.Equal("https://graph.microsoft.com/.default", graph.Scope);
         Assert.Equal("https://graph.microsoft.com/v1.0", graph.BaseUrl);
         Assert.Equal([3, 1, 0], schedules.EffectiveReminderDaysBefore);
         Assert.Empty(schedules.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(schedules)));
