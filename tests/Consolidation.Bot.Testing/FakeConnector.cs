@@ -66,6 +66,12 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public ConnectorFault Fault { get; set; } = ConnectorFault.ServerError;
 
+    /// <summary>
+    /// How long an accepted activity waits before its answer (recorded at once): a slow Teams, and the window in which a
+    /// sender that dies has had its message accepted without learning it.
+    /// </summary>
+    public TimeSpan ResponseDelay { get; set; } = TimeSpan.Zero;
+
     public IReadOnlyList<ConnectorDelivery> Deliveries => [.. _deliveries];
 
     public long ThrottledCount => Interlocked.Read(ref _throttled);
@@ -127,6 +133,17 @@ public sealed class FakeConnector : IAsyncDisposable
             ? Uri.UnescapeDataString(http.Request.RouteValues["activityId"]?.ToString() ?? "")
             : "1:" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         _deliveries.Enqueue(new ConnectorDelivery(conversation, method, id, body, DateTimeOffset.UtcNow));
+        if (ResponseDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(ResponseDelay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
         return Results.Json(new JsonObject { ["id"] = id });
     }
 

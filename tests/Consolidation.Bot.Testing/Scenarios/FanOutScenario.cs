@@ -26,6 +26,10 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
     public int Members => members;
 
+    public string ConnectionString => connectionString;
+
+    public string TablePrefix => tablePrefix;
+
     /// <summary>The settings a bot process needs to work on this scenario's store.</summary>
     public IReadOnlyDictionary<string, string?> BotSettings(IReadOnlyDictionary<string, string?>? extra = null)
     {
@@ -172,6 +176,25 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
         var span = sends.Count > 1 ? sends[^1].At - sends[0].At : TimeSpan.Zero;
         var rate = span > TimeSpan.Zero ? (sends.Count - 1) / span.TotalSeconds : 0;
         return new FanOutResult(members, distinct, members - distinct, sends.Count - distinct, connector.ThrottledCount, rate, span);
+    }
+
+    /// <summary>
+    /// Member <paramref name="aadObjectId"/>'s 1:1 chat as Microsoft Graph would show it: what the connector accepted in
+    /// the member's conversation, with the cards' JSON (for <see cref="FakeGraph"/>).
+    /// </summary>
+    public IReadOnlyList<GraphChatMessage> ChatOf(string aadObjectId)
+    {
+        var prefix = AadOf(0)[..^5];
+        if (!aadObjectId.StartsWith(prefix, StringComparison.Ordinal)
+            || !int.TryParse(aadObjectId[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var member))
+        {
+            return [];
+        }
+
+        return [.. connector.Deliveries.Where(d => d.Method == "POST" && d.ConversationId == ConversationOf(member)).Select(d => new GraphChatMessage(
+            d.ActivityId, d.At, [.. (d.Activity["attachments"] as System.Text.Json.Nodes.JsonArray ?? []).OfType<System.Text.Json.Nodes.JsonObject>()
+                .Where(a => a["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive" && a["content"] is not null)
+                .Select(a => a["content"]!.ToJsonString())]))];
     }
 
     private static Member Member(int i) => new()
