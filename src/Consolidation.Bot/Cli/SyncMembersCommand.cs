@@ -19,7 +19,7 @@ public sealed class SyncMembersCommand(GroupMembershipSync sync, DirectoryGraphA
 
         if (directory.Graph is null)
         {
-            throw new CliUsageException("Microsoft Graph is not configured: set Graph:TenantId, Graph:ClientId, Graph:ClientSecret and Graph:TeamsAppId");
+            throw new CliUsageException("Microsoft Graph is not configured: set Graph:TeamsAppId and either Graph:TenantId, Graph:ClientId, Graph:ClientSecret or Graph:Credential=ManagedIdentity");
         }
 
         if (sync.ConfiguredGroups.Count == 0)

@@ -30,7 +30,7 @@ public sealed class GroupMembershipSync(
 
     public async Task<MembershipSyncResult> SyncAsync(string reviewId, CancellationToken cancellationToken)
     {
-        var graph = directory.Graph ?? throw new InvalidOperationException("Microsoft Graph is not configured (Graph:TenantId, ClientId, ClientSecret, TeamsAppId).");
+        var graph = directory.Graph ?? throw new InvalidOperationException("Microsoft Graph is not configured (Graph:TeamsAppId and a credential: Graph:TenantId, ClientId, ClientSecret, or Graph:Credential=ManagedIdentity).");
         var snapshot = await repository.LoadAsync(reviewId, cancellationToken) ?? throw new InvalidOperationException($"Review {reviewId} does not exist.");
         var row = await catalog.ReadReviewAsync(reviewId, cancellationToken);
         var members = snapshot.Members.ToList();

@@ -124,5 +124,6 @@ public class GroupMembershipSyncTests(AzuriteFixture azurite)
 
         Assert.Equal(64, code);
         Assert.Contains("Graph:TenantId", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Graph:Credential=ManagedIdentity", error.ToString(), StringComparison.Ordinal);
     }
 }
