@@ -92,8 +92,16 @@ public sealed class FakeGraph : IAsyncDisposable
         app.MapGet("/v1.0/chats/{chatId}/messages", (string chatId, HttpContext http) => Authorized(http, () => Messages(chatId, http)));
     }
 
+    private const string ChatIdPrefix = "19:";
+    private const string ChatIdSuffix = "_fake-bot@unq.gbl.spaces";
+
     /// <summary>The 1:1 chat id Graph would give a user's chat with the bot.</summary>
-    public static string ChatIdOf(string userId) => $"19:{userId}_fake-bot@unq.gbl.spaces";
+    public static string ChatIdOf(string userId) => ChatIdPrefix + userId + ChatIdSuffix;
+
+    private static string? UserOfChat(string chatId) =>
+        chatId.StartsWith(ChatIdPrefix, StringComparison.Ordinal) && chatId.EndsWith(ChatIdSuffix, StringComparison.Ordinal)
+            ? chatId[ChatIdPrefix.Length..^ChatIdSuffix.Length]
+            : null;
 
     private IResult IssueToken(HttpContext http)
     {
@@ -114,10 +122,7 @@ public sealed class FakeGraph : IAsyncDisposable
 
     private IResult Messages(string chatId, HttpContext http)
     {
-        var userId = Uri.UnescapeDataString(chatId) is var id && id.StartsWith("19:", StringComparison.Ordinal) && id.EndsWith("_fake-bot@unq.gbl.spaces", StringComparison.Ordinal)
-            ? id["19:".Length..^"_fake-bot@unq.gbl.spaces".Length]
-            : null;
-        if (userId is null)
+        if (UserOfChat(Uri.UnescapeDataString(chatId)) is not { } userId)
         {
             return Results.Json(Error("NotFound", "No such chat."), statusCode: 404);
         }
