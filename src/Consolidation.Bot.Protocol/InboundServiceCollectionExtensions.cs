@@ -12,7 +12,8 @@ public static class InboundServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Bot</c> (<see cref="BotAuthenticationOptions"/>, validated at start-up) and <c>Bot:Inbound</c>
     /// (<see cref="BotInboundOptions"/>), registers <see cref="IBotRequestAuthenticator"/>, the system
-    /// <see cref="TimeProvider"/> unless one is registered, and the development-mode start-up warning.
+    /// <see cref="TimeProvider"/> unless one is registered, <see cref="DevelopmentMode"/> and its start-up guard (no app id
+    /// outside the Development environment: the web host refuses to start).
     /// The host registers its own <see cref="IActivityProcessor"/> and calls <c>MapBotMessages()</c>.
     /// </summary>
     public static IServiceCollection AddBotInbound(this IServiceCollection services)
@@ -31,10 +32,11 @@ public static class InboundServiceCollectionExtensions
         services.AddOptions<BotInboundOptions>().BindConfiguration(BotInboundOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DevelopmentMode>();
         services.TryAddSingleton<IOpenIdMetadataSource, OpenIdMetadataCache>();
         services.TryAddSingleton<IBotRequestAuthenticator, BotTokenValidator>();
         services.AddSingleton<BotMessagesHandler>();
-        services.AddHostedService<DevelopmentModeWarning>();
+        services.AddHostedService<DevelopmentModeGuard>();
         return services;
     }
 }

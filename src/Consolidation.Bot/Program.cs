@@ -7,6 +7,7 @@ if (CliApplication.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
 builder.Services.AddConsolidationBot();
 
 var app = builder.Build();

@@ -63,22 +63,28 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     /// <summary>Launches the bot on <paramref name="port"/> with <paramref name="settings"/> as environment (keys like <c>Storage:ConnectionString</c>).</summary>
-    public static BotProcess Start(int port, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="workingDirectory">The content root (where appsettings.Local.json is read); the build output by default.</param>
+    public static BotProcess Start(int port, IReadOnlyDictionary<string, string?> settings, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(BotAssembly)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(BotAssembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(BotAssembly);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        // Development: without an app id the bot serves loopback only there (a setting may name another environment).
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(key.Replace(":", "__", StringComparison.Ordinal));
+            }
         }
 
         var stopwatch = Stopwatch.StartNew();

@@ -8,7 +8,10 @@ public sealed class BotAuthenticationOptions
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string DefaultEntraOpenIdMetadataUrl = "https://login.microsoftonline.com/{tenantId}/v2.0/.well-known/openid-configuration";
 
-    /// <summary>Entra app (client) id of the bot. Empty = local development mode: unsigned requests accepted.</summary>
+    /// <summary>
+    /// Entra app (client) id of the bot. Empty is allowed only in the Development environment, where unsigned requests
+    /// from loopback are accepted (<see cref="DevelopmentMode"/>); any other environment refuses to start without it.
+    /// </summary>
     public string? AppId { get; set; }
 
     /// <summary>Client secret for outbound tokens. From configuration/environment only.</summary>
@@ -23,11 +26,21 @@ public sealed class BotAuthenticationOptions
     /// <summary>OpenID metadata for Entra-issued tokens; <c>{tenantId}</c> is replaced by the token's tenant.</summary>
     public string EntraOpenIdMetadataUrl { get; set; } = DefaultEntraOpenIdMetadataUrl;
 
-    /// <summary>Tenants whose activities are accepted. Empty: <see cref="TenantId"/> if set, otherwise any tenant.</summary>
+    /// <summary>
+    /// Tenants whose activities are accepted. Empty: <see cref="TenantId"/> if set; if both are empty, any tenant in
+    /// development mode and none otherwise (a city's single-tenant app names its tenant).
+    /// </summary>
     public IList<string> AllowedTenants { get; } = [];
 
     /// <summary>Largest accepted request body, in bytes (default 256 KiB).</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
-    public bool IsDevelopmentMode => string.IsNullOrWhiteSpace(AppId);
+    /// <summary>
+    /// Hosts (besides the Bot Connector's own, <see cref="Connector.ServiceUrlPolicy.BuiltInHosts"/>) whose https service
+    /// URLs may receive the bot's connector token, e.g. a sovereign cloud's connector not listed there.
+    /// </summary>
+    public IList<string> ServiceUrlHosts { get; } = [];
+
+    /// <summary>No <see cref="AppId"/>: see <see cref="DevelopmentMode"/> for when that is allowed.</summary>
+    public bool IsAppIdMissing => string.IsNullOrWhiteSpace(AppId);
 }

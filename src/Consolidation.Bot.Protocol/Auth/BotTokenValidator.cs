@@ -13,7 +13,9 @@ namespace Consolidation.Bot.Protocol.Auth;
 /// Validates the Bot Connector's bearer token (PROTOCOL.md 1.2/1.3) in this order: Bearer scheme, readable JWT,
 /// RS256/RS384/RS512 only, accepted issuer (and for Entra issuers the configured <c>tid</c>), then signature,
 /// audience and lifetime (5 minutes skew) against the issuer's OpenID keys, then the <c>serviceurl</c> claim and
-/// the signing key's channel endorsement. With no AppId configured (development mode) everything is accepted.
+/// the signing key's channel endorsement (required for Bot Framework-issued tokens). In development mode (no AppId, the
+/// Development environment; the endpoint has already checked that the request came from loopback) everything is
+/// accepted; with no AppId in any other environment nothing is.
 /// </summary>
 internal sealed class BotTokenValidator : IBotRequestAuthenticator
 {
@@ -30,16 +32,19 @@ internal sealed class BotTokenValidator : IBotRequestAuthenticator
     private readonly IOpenIdMetadataSource _metadata;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<BotTokenValidator> _logger;
+    private readonly DevelopmentMode _developmentMode;
     private readonly JsonWebTokenHandler _handler = new();
 
     public BotTokenValidator(
         IOptions<BotAuthenticationOptions> options,
         IOpenIdMetadataSource metadata,
         TimeProvider timeProvider,
-        ILogger<BotTokenValidator> logger)
+        ILogger<BotTokenValidator> logger,
+        DevelopmentMode developmentMode)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
+        _developmentMode = developmentMode;
         _metadata = metadata;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -49,10 +54,16 @@ internal sealed class BotTokenValidator : IBotRequestAuthenticator
         string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (_options.IsDevelopmentMode)
+        if (_developmentMode.IsEnabled)
         {
             InboundLog.DevelopmentModeRequestAccepted(_logger);
             return BotAuthenticationResult.Success(new ClaimsIdentity(AnonymousAuthenticationType));
+        }
+
+        if (_options.IsAppIdMissing)
+        {
+            InboundLog.AuthenticationRejected(_logger, 401, "Bot:AppId is not configured");
+            return BotAuthenticationResult.Unauthorized("The bot has no app id configured outside development mode.");
         }
 
         var result = await ValidateAsync(authorizationHeader, activity, cancellationToken);
@@ -133,11 +144,11 @@ internal sealed class BotTokenValidator : IBotRequestAuthenticator
             return BotAuthenticationResult.Unauthorized(reason);
         }
 
-        return Authorize(validation, configuration, activity);
+        return Authorize(validation, configuration, issuer, activity);
     }
 
     private static BotAuthenticationResult Authorize(
-        TokenValidationResult validation, OpenIdConnectConfiguration configuration, Activity activity)
+        TokenValidationResult validation, OpenIdConnectConfiguration configuration, BotTokenIssuer issuer, Activity activity)
     {
         var serviceUrl = validation.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
         if (string.IsNullOrEmpty(serviceUrl))
@@ -151,7 +162,7 @@ internal sealed class BotTokenValidator : IBotRequestAuthenticator
         }
 
         var signingKey = (validation.SecurityToken as JsonWebToken)?.SigningKey;
-        if (!KeyEndorsements.Allows(configuration, signingKey, activity.ChannelId))
+        if (!KeyEndorsements.Allows(configuration, signingKey, activity.ChannelId, requireEndorsements: !issuer.IsEntra))
         {
             return BotAuthenticationResult.Forbidden("The signing key is not endorsed for the activity's channel.");
         }

@@ -7,21 +7,25 @@ namespace Consolidation.Bot.Protocol.Auth;
 
 /// <summary>
 /// The Bot Framework keys document adds an <c>endorsements</c> array (channel ids such as <c>msteams</c>) to
-/// each JWK. A key that carries endorsements may only sign tokens for the channels it lists.
+/// each JWK. A key that carries endorsements may only sign tokens for the channels it lists; a Bot Framework key with
+/// none signs for no channel (as BotBuilder's JwtTokenExtractor: an unendorsed key is only for the Emulator and skills,
+/// which this bot does not accept). Entra's keys never carry endorsements: tokens they sign are bound by issuer and tenant.
 /// </summary>
 internal static class KeyEndorsements
 {
     public const string PropertyName = "endorsements";
 
     /// <summary>
-    /// True when the key that signed the token either has no endorsements entry or lists <paramref name="channelId"/>.
+    /// True when the key that signed the token lists <paramref name="channelId"/> in its endorsements, or has no
+    /// endorsements entry and <paramref name="requireEndorsements"/> is false (Entra-issued tokens).
     /// </summary>
-    public static bool Allows(OpenIdConnectConfiguration configuration, SecurityKey? signingKey, string? channelId)
+    public static bool Allows(OpenIdConnectConfiguration configuration, SecurityKey? signingKey, string? channelId, bool requireEndorsements)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var endorsements = Find(configuration, signingKey?.KeyId);
         return endorsements is null
-            || (!string.IsNullOrEmpty(channelId) && endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase));
+            ? !requireEndorsements
+            : !string.IsNullOrEmpty(channelId) && endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The endorsements of the JWK with <paramref name="keyId"/>, or null when it has none.</summary>

@@ -17,11 +17,13 @@ namespace Consolidation.Bot.Protocol.Connector;
 public sealed class ConnectorClient : IConnectorClient
 {
     private readonly HttpClient _httpClient;
+    private readonly ServiceUrlPolicy _serviceUrls;
     private readonly ILogger<ConnectorClient> _logger;
 
-    public ConnectorClient(HttpClient httpClient, ILogger<ConnectorClient> logger)
+    public ConnectorClient(HttpClient httpClient, ServiceUrlPolicy serviceUrls, ILogger<ConnectorClient> logger)
     {
         _httpClient = httpClient;
+        _serviceUrls = serviceUrls;
         _logger = logger;
     }
 
@@ -113,8 +115,19 @@ public sealed class ConnectorClient : IConnectorClient
         return new RateLimitPartition(tenantId, target);
     }
 
-    private static HttpRequestMessage CreateRequest(HttpMethod method, string serviceUrl, string relativePath) =>
-        new(method, BuildUri(serviceUrl, relativePath));
+    /// <summary>The request, or a refusal before anything is sent (and before a token is fetched) for a service URL that is not allowed.</summary>
+    private HttpRequestMessage CreateRequest(HttpMethod method, string serviceUrl, string relativePath)
+    {
+        var uri = Uri.TryCreate(serviceUrl, UriKind.Absolute, out var parsed) ? BuildUri(serviceUrl, relativePath) : null;
+        if (uri is null || !_serviceUrls.Allows(uri))
+        {
+            var host = parsed?.Host ?? "(not an absolute URL)";
+            ConnectorLog.ServiceUrlRefused(_logger, method.Method, host);
+            throw ConnectorException.ServiceUrlNotAllowed(method.Method, host);
+        }
+
+        return new(method, uri);
+    }
 
     private static ByteArrayContent JsonContent<T>(T body, JsonTypeInfo<T> typeInfo)
     {

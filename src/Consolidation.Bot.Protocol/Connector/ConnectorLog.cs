@@ -26,6 +26,10 @@ internal static partial class ConnectorLog
         Message = "Connector {Method} {Path} failed without a response")]
     public static partial void CallFailedWithoutResponse(ILogger logger, string method, string path, Exception exception);
 
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Error,
+        Message = "Connector {Method} to host {Host} refused: the service URL is not an allowed Bot Connector URL (https on a listed host; Bot:ServiceUrlHosts adds hosts). Nothing was sent")]
+    public static partial void ServiceUrlRefused(ILogger logger, string method, string host);
+
     [LoggerMessage(EventId = 2030, Level = LogLevel.Debug,
         Message = "Bot token acquired from {Authority} (source {TokenSource})")]
     public static partial void TokenAcquired(ILogger logger, string authority, Microsoft.Identity.Client.TokenSource tokenSource);

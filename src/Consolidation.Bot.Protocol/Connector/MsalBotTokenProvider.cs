@@ -24,7 +24,7 @@ public sealed class MsalBotTokenProvider : IBotTokenProvider
     {
         ArgumentNullException.ThrowIfNull(options);
         var value = options.Value;
-        if (value.IsDevelopmentMode || string.IsNullOrWhiteSpace(value.AppPassword))
+        if (value.IsAppIdMissing || string.IsNullOrWhiteSpace(value.AppPassword))
         {
             throw new InvalidOperationException("Bot:AppId and Bot:AppPassword are required for outbound connector tokens.");
         }

@@ -11,12 +11,20 @@ using Microsoft.Extensions.Options;
 namespace Consolidation.Bot.Protocol.Inbound;
 
 /// <summary>
-/// The <c>/api/messages</c> pipeline: content type (415), size (413), activity shape (400), authentication
-/// (401/403/503), tenant (403), then the host's <see cref="IActivityProcessor"/> on a turn token of its own.
+/// The <c>/api/messages</c> pipeline: content type (415), size (413), activity shape (400), an unsigned request
+/// outside development mode or from another machine (401/403), authentication (401/403/503), channel (403), tenant
+/// (403), then the host's <see cref="IActivityProcessor"/> on a turn token of its own.
 /// </summary>
 internal sealed class BotMessagesHandler
 {
+    /// <summary>The only channel of a deployed bot.</summary>
+    public const string TeamsChannel = "msteams";
+
+    /// <summary>Channels also accepted in development mode (local tools).</summary>
+    public static readonly IReadOnlySet<string> DevelopmentChannels = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "emulator", "webchat" };
+
     private readonly IBotRequestAuthenticator _authenticator;
+    private readonly DevelopmentMode _developmentMode;
     private readonly BotAuthenticationOptions _auth;
     private readonly BotInboundOptions _inbound;
     private readonly TimeProvider _timeProvider;
@@ -25,6 +33,7 @@ internal sealed class BotMessagesHandler
 
     public BotMessagesHandler(
         IBotRequestAuthenticator authenticator,
+        DevelopmentMode developmentMode,
         IOptions<BotAuthenticationOptions> authOptions,
         IOptions<BotInboundOptions> inboundOptions,
         TimeProvider timeProvider,
@@ -34,6 +43,7 @@ internal sealed class BotMessagesHandler
         ArgumentNullException.ThrowIfNull(authOptions);
         ArgumentNullException.ThrowIfNull(inboundOptions);
         _authenticator = authenticator;
+        _developmentMode = developmentMode;
         _auth = authOptions.Value;
         _inbound = inboundOptions.Value;
         _timeProvider = timeProvider;
@@ -75,6 +85,17 @@ internal sealed class BotMessagesHandler
 
     private async Task<IResult> AuthorizeAndProcessAsync(HttpContext context, Activity activity)
     {
+        if (_auth.IsAppIdMissing && !_developmentMode.AllowsUnsignedFrom(context.Connection.RemoteIpAddress))
+        {
+            // Checked here, not only at start-up: a request that reaches the server before the start-up guard ran, or
+            // from another machine while developing, is refused all the same.
+            var status = _developmentMode.IsEnabled ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            InboundLog.UnsignedRequestRefused(_logger, status);
+            return Problem(status, _developmentMode.IsEnabled
+                ? "Development mode accepts requests from this machine (loopback) only."
+                : "The bot has no app id configured outside development mode: every request is refused.");
+        }
+
         var header = context.Request.Headers.Authorization;
         var auth = await _authenticator.AuthenticateAsync(
             header.Count == 0 ? null : header.ToString(), activity, context.RequestAborted);
@@ -88,8 +109,14 @@ internal sealed class BotMessagesHandler
             return Problem(auth.StatusCode, auth.Reason);
         }
 
+        if (!IsAcceptedChannel(activity.ChannelId))
+        {
+            InboundLog.ChannelRejected(_logger, activity.Id, activity.ChannelId);
+            return Problem(StatusCodes.Status403Forbidden, $"The channel '{activity.ChannelId}' is not accepted: this bot serves Microsoft Teams (msteams).");
+        }
+
         var tenantId = TenantGate.TenantOf(activity);
-        if (!TenantGate.IsAllowed(tenantId, _auth))
+        if (!TenantGate.IsAllowed(tenantId, _auth, _developmentMode.IsEnabled))
         {
             InboundLog.TenantRejected(_logger, activity.Id, tenantId);
             return Problem(StatusCodes.Status403Forbidden, "The activity's tenant is not allowed to use this bot.");
@@ -146,6 +173,10 @@ internal sealed class BotMessagesHandler
 
         return Results.Json(response, ProtocolJsonContext.Wire.InvokeResponse, "application/json", StatusCodes.Status200OK);
     }
+
+    private bool IsAcceptedChannel(string? channelId) =>
+        string.Equals(channelId, TeamsChannel, StringComparison.OrdinalIgnoreCase)
+        || (_developmentMode.IsEnabled && channelId is not null && DevelopmentChannels.Contains(channelId));
 
     private static IResult Problem(int statusCode, string? detail) =>
         Results.Problem(detail: detail, statusCode: statusCode, title: ReasonPhrases.GetReasonPhrase(statusCode));

@@ -6,8 +6,11 @@ namespace Consolidation.Bot.Protocol.Inbound;
 internal static partial class InboundLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Warning,
-        Message = "Bot:AppId is empty: development mode, unsigned requests to /api/messages are accepted. Never run like this in production.")]
+        Message = "Bot:AppId is empty in the Development environment: development mode, unsigned requests to /api/messages are accepted from loopback only. Never run like this in production.")]
     public static partial void DevelopmentModeEnabled(ILogger logger);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Critical, Message = "Refusing to start: {Problem}")]
+    public static partial void RefusingToStart(ILogger logger, string problem);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "Inbound request rejected by authentication with {StatusCode}: {Reason}")]
@@ -44,6 +47,14 @@ internal static partial class InboundLog
     [LoggerMessage(EventId = 1013, Level = LogLevel.Warning,
         Message = "Inbound activity {ActivityId} rejected with 403: tenant {TenantId} is not allowed")]
     public static partial void TenantRejected(ILogger logger, string? activityId, string? tenantId);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning,
+        Message = "Inbound request rejected with {StatusCode}: unsigned request outside development mode or not from loopback")]
+    public static partial void UnsignedRequestRefused(ILogger logger, int statusCode);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning,
+        Message = "Inbound activity {ActivityId} rejected with 403: channel {ChannelId} is not accepted")]
+    public static partial void ChannelRejected(ILogger logger, string? activityId, string? channelId);
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Debug,
         Message = "Processing {ActivityType} activity {ActivityId}")]

@@ -30,7 +30,7 @@ public static class CliApplication
           package-manifest --app-id GUID --out app.zip [--teams-app-id GUID] [--version 1.0.0]
                  Write the Teams app package (manifest.json, en-us.json, color.png, outline.png at the zip's root) with
                  the bot's Entra app id filled in (also the Teams app id unless --teams-app-id is given).
-        Configuration as for the bot (appsettings.json, environment: Storage__ConnectionString, ...).
+        Configuration as for the bot (appsettings.json, appsettings.Local.json, environment: Storage__ConnectionString, ...).
         """;
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -62,6 +62,7 @@ public static class CliApplication
         }
 
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

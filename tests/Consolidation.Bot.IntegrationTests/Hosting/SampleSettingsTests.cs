@@ -23,7 +23,8 @@ public class SampleSettingsTests
         var graph = config.GetSection(Consolidation.Bot.Graph.GraphOptions.SectionName).Get<Consolidation.Bot.Graph.GraphOptions>()!;
         var schedules = config.GetSection(Consolidation.Bot.Scheduling.ScheduleOptions.SectionName).Get<Consolidation.Bot.Scheduling.ScheduleOptions>()!;
 
-        Assert.True(bot.IsDevelopmentMode);
+        Assert.True(bot.IsAppIdMissing);
+        Assert.Empty(bot.ServiceUrlHosts);
         Assert.Equal(BotAuthenticationOptions.DefaultOpenIdMetadataUrl, bot.OpenIdMetadataUrl);
         Assert.Equal(262144, bot.MaxRequestBodyBytes);
         Assert.Equal(6, connector.MaxRetryAttempts);

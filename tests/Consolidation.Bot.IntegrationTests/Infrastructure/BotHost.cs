@@ -51,7 +51,8 @@ public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, Actio
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        // Development: these hosts run without an app id on loopback, the only place where that is allowed.
+        builder.UseEnvironment("Development");
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         if (configureServices is not null)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Consolidation.Bot.Protocol.Auth;
 using Consolidation.Bot.Protocol.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -169,6 +170,27 @@ public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : IClass
     }
 
     [Fact]
+    public async Task AuthenticateAsync_BotFrameworkKeyWithoutEndorsements_Returns403()
+    {
+        // BotBuilder accepts an unendorsed key only for the Emulator and skills; for msteams it must list the channel.
+        var token = TestTokens.Create(Keys.Unendorsed.SecurityKey);
+
+        await AssertRejectedAsync(Bearer(token), 403, "endorsed");
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_NoAppIdOutsideDevelopment_Returns401WithoutLookingAtTheToken()
+    {
+        var validator = CreateValidator(appId: "", environment: Environments.Production);
+
+        var result = await validator.AuthenticateAsync(null, TeamsActivity(), default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(401, result.StatusCode);
+        Assert.Contains("no app id", result.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_MissingAuthorizationHeader_Returns401()
     {
         await AssertRejectedAsync(null, 401, "Authorization header");
@@ -250,7 +272,7 @@ public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : IClass
         options.OpenIdMetadataUrl = "http://127.0.0.1:1/.well-known/openidconfiguration";
         var validator = new BotTokenValidator(
             Microsoft.Extensions.Options.Options.Create(options), _metadata, new FakeTimeProvider(TestTokens.Now),
-            NullLogger<BotTokenValidator>.Instance);
+            NullLogger<BotTokenValidator>.Instance, Mode(options, Environments.Development));
 
         var result = await validator.AuthenticateAsync(
             Bearer(TestTokens.Create(Keys.BotFramework.SecurityKey)), TeamsActivity(), default);
@@ -278,9 +300,15 @@ public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : IClass
     };
 
     private BotTokenValidator CreateValidator(
-        string? appId = TestTokens.AppId, string? tenantId = null, TimeProvider? time = null) =>
-        new(Microsoft.Extensions.Options.Options.Create(Options(appId, tenantId)), _metadata,
-            time ?? new FakeTimeProvider(TestTokens.Now), NullLogger<BotTokenValidator>.Instance);
+        string? appId = TestTokens.AppId, string? tenantId = null, TimeProvider? time = null, string environment = "Development")
+    {
+        var options = Options(appId, tenantId);
+        return new(Microsoft.Extensions.Options.Options.Create(options), _metadata,
+            time ?? new FakeTimeProvider(TestTokens.Now), NullLogger<BotTokenValidator>.Instance, Mode(options, environment));
+    }
+
+    internal static DevelopmentMode Mode(BotAuthenticationOptions options, string environment) =>
+        new(Microsoft.Extensions.Options.Options.Create(options), new TestEnvironment(environment));
 
     private Task<BotAuthenticationResult> AuthenticateAsync(string? header, string? tenantId = null) =>
         CreateValidator(tenantId: tenantId).AuthenticateAsync(header, TeamsActivity(), default);

@@ -35,7 +35,7 @@ public sealed class OpenIdMetadataServer : IAsyncLifetime
             ["jwks_uri"] = $"{BaseUrl}/botframework/keys",
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         }));
-        _app.MapGet("/botframework/keys", () => Jwks(Keys.BotFramework, Keys.OtherChannelOnly));
+        _app.MapGet("/botframework/keys", () => Jwks(Keys.BotFramework, Keys.OtherChannelOnly, Keys.Unendorsed));
         _app.MapGet("/{tenantId}/v2.0/.well-known/openid-configuration", (string tenantId) => Json(new JsonObject
         {
             ["issuer"] = $"https://login.microsoftonline.com/{tenantId}/v2.0",

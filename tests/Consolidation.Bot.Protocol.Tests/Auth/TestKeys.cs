@@ -53,6 +53,9 @@ internal sealed class TestKeys : IDisposable
     /// <summary>Published in the Bot Framework keys, endorsed only for another channel.</summary>
     public TestKey OtherChannelOnly { get; } = new("bf-key-webchat", "webchat");
 
+    /// <summary>Published in the Bot Framework keys without an endorsements entry (refused for msteams).</summary>
+    public TestKey Unendorsed { get; } = new("bf-key-plain", null);
+
     /// <summary>Published in the Entra tenant keys, without endorsements (as Entra keys are).</summary>
     public TestKey Entra { get; } = new("entra-key-1", null);
 
@@ -63,6 +66,7 @@ internal sealed class TestKeys : IDisposable
     {
         BotFramework.Dispose();
         OtherChannelOnly.Dispose();
+        Unendorsed.Dispose();
         Entra.Dispose();
         Impostor.Dispose();
     }

@@ -35,11 +35,56 @@ public sealed class BotAuthenticationTests
     }
 
     [Fact]
+    public async Task SendAsync_ServiceUrlNotAllowed_SendsNothingAndFetchesNoToken()
+    {
+        // A loopback listener standing in for an attacker's serviceUrl: with an app id (not development mode) plain http
+        // to loopback is not a Bot Connector URL, so the token must not go there, nor anything else.
+        await using var server = await FakeConnectorServer.StartAsync(_ => new FakeResponse(201));
+        var tokens = new FakeTokenProvider("token-abc");
+        await using var provider = ConnectorTestHost.Build(tokenProvider: tokens, auth: o =>
+        {
+            o.AppId = "11111111-2222-3333-4444-555555555555";
+            o.AppPassword = "not-used";
+        });
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() =>
+            provider.Client().SendAsync(ConnectorClientTests.Address(server), ConnectorClientTests.Message("x"), CancellationToken.None));
+
+        Assert.True(ex.IsServiceUrlRefused);
+        Assert.True(ex.IsUnreachable);
+        Assert.Empty(server.Requests);
+        Assert.Equal(0, tokens.Calls);
+    }
+
+    [Fact]
+    public async Task BotAuthenticationHandler_HostNotAllowed_ThrowsAndFetchesNoToken()
+    {
+        var tokens = new FakeTokenProvider("t1");
+        var (invoker, inner) = CreateInvoker(tokens);
+
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://evil.example.com/v3/x"), CancellationToken.None));
+
+        Assert.Equal(0, tokens.Calls);
+        Assert.Null(inner.Authorization);
+    }
+
+    [Fact]
+    public void AddBotConnector_AppIdWithoutPassword_FailsValidationNamingTheSetting()
+    {
+        using var provider = ConnectorTestHost.Build(auth: o => o.AppId = "11111111-2222-3333-4444-555555555555");
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
+
+        Assert.Contains("Bot:AppPassword", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BotAuthenticationHandler_Token_SetsBearerHeader()
     {
         var (invoker, inner) = CreateInvoker(new FakeTokenProvider("t1"));
 
-        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://connector.test/v3/x"), CancellationToken.None);
+        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, "https://smba.trafficmanager.net/v3/x"), CancellationToken.None);
 
         Assert.Equal("Bearer", inner.Authorization?.Scheme);
         Assert.Equal("t1", inner.Authorization?.Parameter);
@@ -49,7 +94,7 @@ public sealed class BotAuthenticationTests
     public async Task BotAuthenticationHandler_NoToken_RemovesAuthorizationHeader()
     {
         var (invoker, inner) = CreateInvoker(new FakeTokenProvider(null));
-        using var request = new HttpRequestMessage(HttpMethod.Get, "https://connector.test/v3/x");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://smba.trafficmanager.net/v3/x");
         request.Headers.Authorization = new("Bearer", "stale");
 
         using var response = await invoker.SendAsync(request, CancellationToken.None);
@@ -122,7 +167,9 @@ public sealed class BotAuthenticationTests
     private static (HttpMessageInvoker Invoker, CapturingHandler Inner) CreateInvoker(IBotTokenProvider tokens)
     {
         var inner = new CapturingHandler();
-        var handler = new BotAuthenticationHandler(tokens) { InnerHandler = inner };
+        var options = Microsoft.Extensions.Options.Options.Create(new BotAuthenticationOptions { AppId = "app", AppPassword = "x" });
+        var policy = new ServiceUrlPolicy(options, new DevelopmentMode(options));
+        var handler = new BotAuthenticationHandler(tokens, policy) { InnerHandler = inner };
         return (new HttpMessageInvoker(handler), inner);
     }
 

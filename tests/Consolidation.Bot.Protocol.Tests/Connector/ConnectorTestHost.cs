@@ -14,6 +14,8 @@ internal static class ConnectorTestHost
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        // The Development environment: the loopback fake connector is plain http, allowed only in development mode.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Auth.TestEnvironment(Microsoft.Extensions.Hosting.Environments.Development));
         var authOptions = services.AddOptions<BotAuthenticationOptions>();
         if (auth is not null)
         {
@@ -35,3 +37,4 @@ internal static class ConnectorTestHost
 
     public static IConnectorClient Client(this ServiceProvider provider) => provider.GetRequiredService<IConnectorClient>();
 }
+

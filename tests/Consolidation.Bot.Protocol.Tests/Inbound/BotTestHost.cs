@@ -11,7 +11,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Consolidation.Bot.Protocol.Tests.Inbound;
 
-/// <summary>A real minimal host (Kestrel on 127.0.0.1, random port) with AddBotInbound + MapBotMessages.</summary>
+/// <summary>
+/// A real minimal host (Kestrel on 127.0.0.1, random port) with AddBotInbound + MapBotMessages, in the Development
+/// environment unless told otherwise. Every request comes from loopback; a test that needs another remote address
+/// names it in <see cref="RemoteAddressHeader"/> (a seam of this test host only: the bot reads no such header).
+/// </summary>
 internal sealed class BotTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,6 +28,8 @@ internal sealed class BotTestHost : IAsyncDisposable
         Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
     public HttpClient Client { get; }
 
     public RecordingActivityProcessor Processor { get; }
@@ -31,9 +37,12 @@ internal sealed class BotTestHost : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     /// <param name="settings">Configuration keys such as <c>Bot:AppId</c>; no AppId = development mode.</param>
-    public static async Task<BotTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="environment">The host environment (Development by default: no AppId is development mode only there).</param>
+    /// <param name="withoutStartupGuard">Leaves out the start-up guard, to reach the request-time check of a host the guard would stop.</param>
+    public static async Task<BotTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, string environment = "Development", bool withoutStartupGuard = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
@@ -42,8 +51,21 @@ internal sealed class BotTestHost : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IActivityProcessor>(processor);
         builder.Services.AddBotInbound();
+        if (withoutStartupGuard)
+        {
+            builder.Services.Remove(builder.Services.Single(d => d.ImplementationType == typeof(DevelopmentModeGuard)));
+        }
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue(RemoteAddressHeader, out var address))
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+            }
+
+            return next(context);
+        });
         app.MapBotMessages();
         await app.StartAsync();
         return new BotTestHost(app, processor, time);
@@ -57,7 +79,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         ["Bot:EntraOpenIdMetadataUrl"] = server.EntraMetadataUrlTemplate,
     };
 
-    public Task<HttpResponseMessage> PostAsync(string body, string? authorization = null, string contentType = "application/json")
+    public Task<HttpResponseMessage> PostAsync(string body, string? authorization = null, string contentType = "application/json", string? remoteAddress = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, BotMessagesEndpoint.DefaultPattern)
         {
@@ -67,6 +89,11 @@ internal sealed class BotTestHost : IAsyncDisposable
         if (authorization is not null)
         {
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (remoteAddress is not null)
+        {
+            request.Headers.Add(RemoteAddressHeader, remoteAddress);
         }
 
         return Client.SendAsync(request);

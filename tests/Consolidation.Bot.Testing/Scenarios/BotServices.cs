@@ -23,6 +23,13 @@ public static class BotServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        // As the bot runs locally: development mode (no app id), so the loopback fake connector is an allowed service URL.
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment
+        {
+            EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development,
+            ApplicationName = "Consolidation.Bot",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         services.AddConsolidationBot();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
