@@ -79,7 +79,7 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
                 break;
             }
 
-            // Tenant ids are GUIDs, which the key escaping leaves as they are (see ListCouncilChannelsAsync).
+            // Tenant ids are GUIDs, which the key escaping leaves as they are (see ListTenantsAsync).
             var reference = entity.ToReference(entity.PartitionKey);
             _recent.TryAdd((reference.TenantId, entity.RowKey), reference with { UpdatedAt = now });
         }
@@ -133,19 +133,19 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
     }
 
     /// <summary>
-    /// Every tenant's council channel (scheduled digests have no inbound activity to take a tenant from). The tenant is
-    /// read back from the partition key: tenant ids are GUIDs, which the key escaping leaves as they are.
+    /// The tenants the bot has any conversation in (partition keys only; tenant ids are GUIDs, left as they are by the
+    /// key escaping). For scheduled work when no tenant is configured: in practice the one tenant of the city.
     /// </summary>
-    public async Task<IReadOnlyList<ConversationReference>> ListCouncilChannelsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
-        var result = new List<ConversationReference>();
-        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(e => e.RowKey == CouncilRowKey, cancellationToken: cancellationToken))
+        var tenants = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var entity in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
-            result.Add(entity.ToReference(entity.PartitionKey));
+            tenants.Add(entity.PartitionKey);
         }
 
-        return result;
+        return [.. tenants.Order(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>All references of one kind in a tenant (teams for roster look-ups, users for reach reports).</summary>

@@ -27,9 +27,12 @@ internal static partial class Log
     [LoggerMessage(3507, LogLevel.Information, "Run {RunKey}: {Reminders} reminders and {Escalations} escalations queued")]
     public static partial void RemindersQueued(ILogger logger, string runKey, int reminders, int escalations);
 
-    [LoggerMessage(3508, LogLevel.Information, "Run {RunKey}: {Kind} sent to {Email}")]
-    public static partial void ReminderSent(ILogger logger, string runKey, string kind, string email);
+    [LoggerMessage(3510, LogLevel.Error, "Scheduled work: the review's tenant is not known (the bot has conversations in {Tenants} tenants); nothing sent. Set Bot:TenantId")]
+    public static partial void ScheduleTenantUnknown(ILogger logger, int tenants);
 
-    [LoggerMessage(3509, LogLevel.Warning, "Run {RunKey}: {Email} cannot be reached ({Reason}); not retried")]
-    public static partial void ReminderUnreachable(ILogger logger, string runKey, string email, string reason);
+    [LoggerMessage(3508, LogLevel.Information, "Run {RunKey}: {Kind} sent to {Member}")]
+    public static partial void ReminderSent(ILogger logger, string runKey, string kind, MemberKey member);
+
+    [LoggerMessage(3509, LogLevel.Warning, "Run {RunKey}: {Member} cannot be reached ({Reason}); not retried")]
+    public static partial void ReminderUnreachable(ILogger logger, string runKey, MemberKey member, string reason);
 }

@@ -32,7 +32,7 @@ public sealed class ActivityRouter(
         await recorder.RecordAsync(activity, cancellationToken);
 
         var culture = BotCultures.ForActivity(activity, review.Value.Locale);
-        var userText = TextNormalizer.StripMentions(activity.Text);
+        var userText = TextNormalizer.UserText(activity.Text);
         var turn = Route(activity, identity, culture, userText, out var route);
         if (turn is null)
         {

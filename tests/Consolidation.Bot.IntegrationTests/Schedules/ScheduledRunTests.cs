@@ -42,6 +42,9 @@ public class ScheduledRunTests(AzuriteFixture azurite)
         ["Bot:Connector:TotalTimeout"] = "01:00:00",
         ["Outbox:Lease"] = "1.00:00:00",
         ["Schedules:ClaimTimeout"] = "1.00:00:00",
+        // The members' questionnaire cards are deliberately never queued here: the owed-card sweep, which runs on the same
+        // pumped clock, would send them and they are not what these tests count (OwedCardTests covers the sweep).
+        ["Outbox:SweepInterval"] = "00:00:00",
     };
 
     private static BotHost Host(IReadOnlyDictionary<string, string?> settings, FakeTimeProvider clock) =>

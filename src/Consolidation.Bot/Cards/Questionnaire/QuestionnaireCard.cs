@@ -37,20 +37,18 @@ public static class QuestionnaireCard
                 },
             ],
             Actions = [CardAttachment.Execute(text[nameof(Strings.Questionnaire_Submit)], F.SubmitVerb, SubmitData(model))],
-            Refresh = TaskCardParts.Refresh(model.TaskId, model.AssigneeUserId, text),
+            Refresh = TaskCardParts.Refresh(model.TaskId, model.AssigneeUserId, text, model.ReviewId),
         };
     }
 
-    /// <summary>The data of the submit action: task, card version and stage (the inputs are added by the client).</summary>
+    /// <summary>The data of the submit action: review, task, card version and stage (the inputs are added by the client).</summary>
     public static IReadOnlyDictionary<string, string> SubmitData(QuestionnaireCardModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [F.TaskId] = model.TaskId,
-            [F.Version] = model.CardVersion.ToString(CultureInfo.InvariantCulture),
-            [F.Stage] = model.Stage.ToString(),
-        };
+        var data = TaskCardParts.TaskData(model.TaskId, model.ReviewId);
+        data[F.Version] = model.CardVersion.ToString(CultureInfo.InvariantCulture);
+        data[F.Stage] = model.Stage.ToString();
+        return data;
     }
 
     private static IEnumerable<CardElement> Header(QuestionnaireCardModel model, string title)

@@ -29,6 +29,9 @@ public sealed record QuestionnaireCardModel
 
     public required int Total { get; init; }
 
+    /// <summary>The review the card belongs to; its actions carry it back (null only in card tests).</summary>
+    public string? ReviewId { get; init; }
+
     /// <summary>The <see cref="TaskState.Version"/> the card is built from; the answer carries it back.</summary>
     public required int CardVersion { get; init; }
 

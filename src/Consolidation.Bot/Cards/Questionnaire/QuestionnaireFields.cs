@@ -22,6 +22,9 @@ public static class QuestionnaireFields
     /// <summary>The stage the card asks about, as the <see cref="Stage"/> name.</summary>
     public const string Stage = "stage";
 
+    /// <summary>The review the card was built for: a card of an earlier review is refused (task ids repeat across reviews).</summary>
+    public const string ReviewId = "reviewId";
+
     // Inputs shared by the stages (only one stage is on a card).
     public const string Decision = "decision";
     public const string Reason = "reason";

@@ -32,16 +32,25 @@ internal static class TaskCardParts
         ],
     };
 
-    public static Dictionary<string, string> TaskData(string taskId) =>
-        new(StringComparer.Ordinal) { [QuestionnaireFields.TaskId] = taskId };
+    /// <summary>An action's task (and, when known, review) data keys.</summary>
+    public static Dictionary<string, string> TaskData(string taskId, string? reviewId = null)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal) { [QuestionnaireFields.TaskId] = taskId };
+        if (reviewId is not null)
+        {
+            data[QuestionnaireFields.ReviewId] = reviewId;
+        }
+
+        return data;
+    }
 
     /// <summary>Universal Actions refresh for the assignee; none when their Teams user id is not known.</summary>
-    public static CardRefresh? Refresh(string taskId, string? assigneeUserId, BotText text) =>
+    public static CardRefresh? Refresh(string taskId, string? assigneeUserId, BotText text, string? reviewId = null) =>
         string.IsNullOrEmpty(assigneeUserId)
             ? null
             : new CardRefresh
             {
-                Action = CardAttachment.Execute(text[nameof(Strings.Questionnaire_Refresh)], QuestionnaireFields.RefreshVerb, TaskData(taskId)),
+                Action = CardAttachment.Execute(text[nameof(Strings.Questionnaire_Refresh)], QuestionnaireFields.RefreshVerb, TaskData(taskId, reviewId)),
                 UserIds = [assigneeUserId],
             };
 

@@ -1,6 +1,9 @@
 using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Localization;
+using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Routing;
 using Consolidation.Bot.Routing.Commands;
@@ -8,10 +11,16 @@ using Consolidation.Bot.Routing.Commands;
 namespace Consolidation.Bot.Features.Council;
 
 /// <summary>
-/// <c>register council</c> / <c>推進会議チャンネルに登録</c>, said in a channel with an @mention: that channel becomes
-/// the tenant's council channel, where digests and escalations are posted.
+/// <c>register council</c> / <c>推進会議チャンネルに登録</c>, said by the secretariat in a channel with an @mention: that
+/// channel becomes the tenant's council channel, where digests and escalations are posted. When the channel changes,
+/// the other secretariat members are told in their 1:1 chats (who moved it, and where to).
 /// </summary>
-public sealed class RegisterCouncilHandler(ConversationReferenceStore store, TimeProvider time, ILogger<RegisterCouncilHandler> logger) : ITurnHandler
+public sealed class RegisterCouncilHandler(
+    ActiveReviewLoader loader,
+    ConversationReferenceStore store,
+    ProactiveMessenger messenger,
+    TimeProvider time,
+    ILogger<RegisterCouncilHandler> logger) : ITurnHandler
 {
     public const string CommandName = "registerCouncil";
 
@@ -28,17 +37,46 @@ public sealed class RegisterCouncilHandler(ConversationReferenceStore store, Tim
             return null;
         }
 
+        if (await loader.LoadForSecretariatAsync(turn, cancellationToken, nameof(Strings.Council_NotSecretariat)) is not var (context, secretariat))
+        {
+            Log.CouncilRegistrationRefused(logger, turn.From.AadObjectId ?? turn.From.Id ?? "?");
+            return null;
+        }
+
         // Messages do not carry the team's and channel's names; the install events recorded them.
         var known = await store.GetChannelAsync(turn.TenantId, channel.ConversationId, cancellationToken);
+        var previous = await store.GetCouncilChannelAsync(turn.TenantId, cancellationToken);
         var council = channel with
         {
             TeamName = channel.TeamName ?? known?.TeamName,
             ChannelName = channel.ChannelName ?? known?.ChannelName,
         };
         await store.SetCouncilChannelAsync(council, cancellationToken);
-        Log.CouncilRegistered(logger, council.ConversationId, council.TeamId, turn.From.AadObjectId ?? turn.From.Id);
+        Log.CouncilRegistered(logger, council.ConversationId, council.TeamId, secretariat.AadObjectId ?? "?");
 
         await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Council_Registered), council.ChannelName ?? council.ConversationId), cancellationToken);
+        if (previous?.ConversationId != council.ConversationId)
+        {
+            await TellOtherSecretariatAsync(turn, context.Snapshot.Members, secretariat, council, cancellationToken);
+        }
+
         return null;
+    }
+
+    /// <summary>Best effort: a member who cannot be reached is logged; the registration stands.</summary>
+    private async Task TellOtherSecretariatAsync(TurnContext turn, IEnumerable<Member> members, Member by, ConversationReference council, CancellationToken cancellationToken)
+    {
+        var text = turn.Text.Format(nameof(Strings.Council_ChangedNotice), council.ChannelName ?? council.ConversationId, by.Name);
+        foreach (var other in members.Where(m => m.IsSecretariat && m.AadObjectId is not null && m.AadObjectId != by.AadObjectId))
+        {
+            try
+            {
+                await messenger.SendToUserAsync(turn.TenantId, other.AadObjectId!, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
+            }
+            catch (ConnectorException ex)
+            {
+                Log.CouncilNoticeNotDelivered(logger, other.AadObjectId!, ex.StatusCode, ex.ErrorCode);
+            }
+        }
     }
 }

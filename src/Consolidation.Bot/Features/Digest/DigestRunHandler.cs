@@ -49,12 +49,10 @@ public sealed class DigestRunHandler(
         var card = DigestCard.Build(model);
 
         var channels = new List<ConversationReference>();
-        foreach (var tenant in await tenants.ResolveAsync(message.TenantId, cancellationToken))
+        if (await tenants.ResolveAsync(message.TenantId, cancellationToken) is { } tenant
+            && await references.GetCouncilChannelAsync(tenant, cancellationToken) is { } council)
         {
-            if (await references.GetCouncilChannelAsync(tenant, cancellationToken) is { } channel)
-            {
-                channels.Add(channel);
-            }
+            channels.Add(council);
         }
 
         if (channels.Count == 0)

@@ -63,9 +63,11 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
 
     /// <summary>
     /// The active review and its secretariat member sending this turn; otherwise answers the turn (no review loaded, or
-    /// not the secretariat) and returns null. The check is on the sender's Entra object id, never the display name.
+    /// not the secretariat, answered with <paramref name="refusalKey"/>) and returns null. The check is on the sender's
+    /// Entra object id, never the display name.
     /// </summary>
-    public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken)
+    public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(
+        TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Localization.Strings.OpenStage_NotSecretariat))
     {
         // Scoped to the sender: the commands need the review id and the secretariat member, not every task.
         var context = await LoadForSenderAsync(turn, freshPointer: true, fromMemory: false, cancellationToken);
@@ -77,7 +79,7 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
 
         if (context.Sender is not { IsSecretariat: true } secretariat)
         {
-            await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.OpenStage_NotSecretariat)], cancellationToken);
+            await turn.SendTextAsync(turn.Text[refusalKey], cancellationToken);
             return null;
         }
 

@@ -43,7 +43,7 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
                 && snapshot.WindowFor(stage, t.Subcommittee) is { IsOpen: true })
             .ToList();
         var answered = mine.Count(t => t.State.OutcomeOf(stage) is not null);
-        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(mine.Count, answered + 1), task.State.Version, userId, text);
+        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(mine.Count, answered + 1), task.State.Version, userId, text) with { ReviewId = snapshot.ReviewId };
     }
 
     public Attachment QuestionnaireAttachment(ReviewSnapshot snapshot, ReviewTask task, Member member, string? userId, string? locale) =>

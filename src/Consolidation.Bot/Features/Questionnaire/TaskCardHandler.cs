@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// <c>refreshTask</c> (Teams' automatic refresh for the assignee) and <c>showTask</c> (a pick from "my tasks", or
 /// "show the current card" on a stale card): the card that shows the task as it stands now, for this member.
 /// </summary>
-public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards) : ITurnHandler
+public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards, ILogger<TaskCardHandler> logger) : ITurnHandler
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -19,6 +19,11 @@ public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards) 
             return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
         }
 
+        if (CardActionGuard.Check(turn, context, logger) is { } refused)
+        {
+            return refused;
+        }
+
         var taskId = turn.CardAction!.Get(QuestionnaireFields.TaskId) ?? "";
         var task = await loader.FindTaskAsync(context, taskId, cancellationToken);
         if (task is null)
@@ -26,11 +31,6 @@ public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards) 
             return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
         }
 
-        if (context.Sender is not { } member)
-        {
-            return InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text)));
-        }
-
-        return InvokeResponses.Card(cards.Current(context.Snapshot, task, member, turn.From.Id, turn.Text));
+        return InvokeResponses.Card(cards.Current(context.Snapshot, task, context.Sender!, turn.From.Id, turn.Text));
     }
 }

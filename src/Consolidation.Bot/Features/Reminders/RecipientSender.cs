@@ -33,8 +33,7 @@ public sealed class RecipientSender(
             return claim == RecipientClaim.AlreadySent;
         }
 
-        var resolved = await tenants.ResolveAsync(message.TenantId, cancellationToken);
-        var tenant = resolved.Count > 0 ? resolved[0] : null;
+        var tenant = await tenants.ResolveAsync(message.TenantId, cancellationToken);
         if (tenant is null)
         {
             Log.ReminderUnreachable(logger, runKey, member.Email, "no tenant known");

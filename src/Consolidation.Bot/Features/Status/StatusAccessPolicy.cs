@@ -51,6 +51,21 @@ public static class StatusAccessPolicy
         };
     }
 
+    /// <summary>
+    /// Whether the answer is for the asker's eyes only (names of non-responders, histories, one's own tasks): everything
+    /// but help and the overall funnel. Asked in a channel or group chat, such an answer goes to the asker's 1:1 chat.
+    /// </summary>
+    public static bool IsForAskerOnly(StatusIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return intent.Kind switch
+        {
+            StatusIntentKind.Help => false,
+            StatusIntentKind.Overall => intent.Deadlines is not null,
+            _ => true,
+        };
+    }
+
     /// <summary>Whether the member is (or was) assigned the task in some stage.</summary>
     public static bool IsAssignee(ReviewTask task, Member member) =>
         Stages.Screening.Append(Stage.Inventory).Any(s => Member.NormalizeEmail(task.Definition.AssigneeFor(s)) == Member.NormalizeEmail(member.Email));

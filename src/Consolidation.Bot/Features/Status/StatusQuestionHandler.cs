@@ -21,6 +21,7 @@ namespace Consolidation.Bot.Features.Status;
 /// </summary>
 public sealed class StatusQuestionHandler(
     ActiveReviewLoader loader,
+    Conversations.ProactiveMessenger messenger,
     ReviewRepository repository,
     QuestionnaireComposer composer,
     TimeProvider time,
@@ -86,8 +87,32 @@ public sealed class StatusQuestionHandler(
             return null;
         }
 
+        if (!turn.IsPersonal && StatusAccessPolicy.IsForAskerOnly(intent))
+        {
+            await SendToAskerAsync(turn, card, cancellationToken);
+            return null;
+        }
+
         await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(card)), cancellationToken);
         return null;
+    }
+
+    /// <summary>Asked in a channel or group chat: the card to the asker's 1:1 chat, a short pointer where they asked.</summary>
+    private async Task SendToAskerAsync(TurnContext turn, Cards.Model.AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        var pointer = nameof(Strings.Status_SentToPersonalChat);
+        try
+        {
+            var activity = new Protocol.Schema.Activity { Type = ActivityTypes.Message, Locale = turn.Culture.Name, Attachments = [CardAttachment.From(card)] };
+            await messenger.SendToUserAsync(turn.TenantId, turn.From.AadObjectId!, activity, cancellationToken);
+        }
+        catch (Protocol.Connector.ConnectorException ex) when (ex.IsUnreachable)
+        {
+            Log.StatusNotSentToPersonalChat(logger, ex.ErrorCode ?? ex.StatusCode.ToString());
+            pointer = nameof(Strings.Status_AskInPersonalChat);
+        }
+
+        await turn.SendTextAsync(turn.Text[pointer], cancellationToken);
     }
 
     private async Task<Cards.Model.AdaptiveCard?> AnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
