@@ -64,6 +64,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<OutboxClient>();
         services.AddSingleton<IOutboxHandler, NextCardSender>();
         services.AddHostedService<OutboxWorker>();
+        services.AddHostedService<NextCardSweeper>();
 
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ScheduleCalendar(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,41 +13,55 @@ public sealed record OutboxDelivery(OutboxMessage Message, string MessageId, str
 
 /// <summary>
 /// The outbox: an Azure Storage queue (<c>{prefix}outbox</c>). A received message is invisible for the lease time;
-/// if the worker dies before deleting it, it becomes visible again and is handled again (at least once).
+/// if the worker dies before deleting it, it becomes visible again and is handled again (at least once). A message that
+/// cannot be handled is never dropped: it is moved, as it was received, to <c>{prefix}outbox-poison</c> for an operator.
+/// Both queues are created on first use and again after a failure (storage down at start-up leaves nothing cached).
 /// </summary>
-public sealed class OutboxClient(IOptions<StorageOptions> options)
+public sealed class OutboxClient
 {
-    private readonly Lazy<Task<QueueClient>> _queue = new(async () =>
+    private readonly RetryingInitializer<QueueClient> _queue;
+    private readonly RetryingInitializer<QueueClient> _poison;
+    private readonly ILogger<OutboxClient> _logger;
+
+    public OutboxClient(IOptions<StorageOptions> options, ILogger<OutboxClient> logger)
     {
-        var name = (options.Value.TablePrefix + "outbox").ToLowerInvariant();
-        var clientOptions = new QueueClientOptions();
-        StorageFailures.Configure(clientOptions.Retry);
-        var client = new QueueClient(options.Value.ConnectionString, name, clientOptions);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    });
+        ArgumentNullException.ThrowIfNull(options);
+        var prefix = options.Value.TablePrefix.ToLowerInvariant();
+        QueueName = prefix + "outbox";
+        PoisonQueueName = prefix + "outbox-poison";
+        _queue = new(ct => CreateAsync(options.Value.ConnectionString, QueueName, ct));
+        _poison = new(ct => CreateAsync(options.Value.ConnectionString, PoisonQueueName, ct));
+        _logger = logger;
+    }
+
+    public string QueueName { get; }
+
+    public string PoisonQueueName { get; }
 
     public async Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var queue = await QueueAsync(cancellationToken);
+        var queue = await _queue.GetAsync(cancellationToken);
         await queue.SendMessageAsync(JsonSerializer.Serialize(message, OutboxJsonContext.Default.OutboxMessage), cancellationToken);
     }
 
+    /// <summary>Messages to handle; one that cannot be read (not JSON, base64 text, no kind) is moved to the poison queue at once.</summary>
     public async Task<IReadOnlyList<OutboxDelivery>> ReceiveAsync(int maxMessages, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var queue = await QueueAsync(cancellationToken);
+        var queue = await _queue.GetAsync(cancellationToken);
         QueueMessage[] messages = await queue.ReceiveMessagesAsync(maxMessages, lease, cancellationToken);
         var result = new List<OutboxDelivery>(messages.Length);
         foreach (var m in messages)
         {
-            var body = JsonSerializer.Deserialize(m.Body.ToString(), OutboxJsonContext.Default.OutboxMessage);
-            if (body is null)
+            var body = m.Body.ToString();
+            if (Parse(body, out var reason) is { } message)
             {
-                await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, cancellationToken);
+                result.Add(new OutboxDelivery(message, m.MessageId, m.PopReceipt, m.DequeueCount));
                 continue;
             }
 
-            result.Add(new OutboxDelivery(body, m.MessageId, m.PopReceipt, m.DequeueCount));
+            // No version of the bot can ever read it, so waiting for more deliveries would only delay the operator.
+            Log.OutboxMalformed(_logger, m.MessageId, reason);
+            await MoveToPoisonAsync(body, m.MessageId, m.PopReceipt, cancellationToken);
         }
 
         return result;
@@ -54,10 +69,53 @@ public sealed class OutboxClient(IOptions<StorageOptions> options)
 
     public async Task CompleteAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
-        var queue = await QueueAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(delivery);
+        await DeleteAsync(await _queue.GetAsync(cancellationToken), delivery.MessageId, delivery.PopReceipt, cancellationToken);
+    }
+
+    /// <summary>Moves a message that failed too often (or whose kind no instance knows) to the poison queue.</summary>
+    public Task MoveToPoisonAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        return MoveToPoisonAsync(JsonSerializer.Serialize(delivery.Message, OutboxJsonContext.Default.OutboxMessage), delivery.MessageId, delivery.PopReceipt, cancellationToken);
+    }
+
+    /// <summary>Messages waiting (approximate): for tests and readiness reports.</summary>
+    public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken)
+    {
+        var queue = await _queue.GetAsync(cancellationToken);
+        return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
+
+    /// <summary>The message, or null with the reason it cannot be read.</summary>
+    internal static OutboxMessage? Parse(string body, out string reason)
+    {
         try
         {
-            await queue.DeleteMessageAsync(delivery.MessageId, delivery.PopReceipt, cancellationToken);
+            var message = JsonSerializer.Deserialize(body, OutboxJsonContext.Default.OutboxMessage);
+            reason = message is null ? "null" : string.IsNullOrWhiteSpace(message.Kind) ? "no kind" : "";
+            return reason.Length == 0 ? message : null;
+        }
+        catch (JsonException)
+        {
+            reason = "not an outbox message (JSON)";
+            return null;
+        }
+    }
+
+    /// <summary>Copy first, delete second: a crash between the two leaves a copy in both queues, never in none.</summary>
+    private async Task MoveToPoisonAsync(string body, string messageId, string popReceipt, CancellationToken cancellationToken)
+    {
+        var poison = await _poison.GetAsync(cancellationToken);
+        await poison.SendMessageAsync(body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        await DeleteAsync(await _queue.GetAsync(cancellationToken), messageId, popReceipt, cancellationToken);
+    }
+
+    private static async Task DeleteAsync(QueueClient queue, string messageId, string popReceipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(messageId, popReceipt, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -65,12 +123,12 @@ public sealed class OutboxClient(IOptions<StorageOptions> options)
         }
     }
 
-    /// <summary>Messages waiting (approximate): for tests and readiness reports.</summary>
-    public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken)
+    private static async Task<QueueClient> CreateAsync(string connectionString, string name, CancellationToken cancellationToken)
     {
-        var queue = await QueueAsync(cancellationToken);
-        return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        var clientOptions = new QueueClientOptions();
+        StorageFailures.Configure(clientOptions.Retry);
+        var client = new QueueClient(connectionString, name, clientOptions);
+        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return client;
     }
-
-    private Task<QueueClient> QueueAsync(CancellationToken cancellationToken) => _queue.Value.WaitAsync(cancellationToken);
 }

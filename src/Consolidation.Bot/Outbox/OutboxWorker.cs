@@ -16,16 +16,24 @@ public sealed class OutboxOptions
     /// <summary>Messages handled at the same time (the connector's limiter paces sends per conversation and tenant).</summary>
     public int Concurrency { get; set; } = 16;
 
-    /// <summary>After this many deliveries a message is dropped and logged as an error (poison message).</summary>
+    /// <summary>After this many deliveries a failing message (or one of a kind no instance knows) moves to the poison queue.</summary>
     public int MaxDeliveries { get; set; } = 10;
 
-    /// <summary>False disables the worker (CLI, tests of other parts).</summary>
+    /// <summary>
+    /// How often the sweep looks for members owed a card whose card was never queued (a failed enqueue after an answer, a
+    /// stage opening cut off half-way); a member is queued when owed at two sweeps in a row. Zero disables the sweep.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>False disables the worker and the sweep (CLI, tests of other parts).</summary>
     public bool Enabled { get; set; } = true;
 }
 
 /// <summary>
 /// Drains the outbox in the background: receives messages under a lease, runs the handler for their kind, deletes
-/// them when done. Stopping the host finishes the messages in hand first (graceful shutdown).
+/// them when done. Stopping the host finishes the messages in hand first (graceful shutdown). No message and no storage
+/// failure stops the worker: unreadable messages and those that fail <see cref="OutboxOptions.MaxDeliveries"/> times go
+/// to the poison queue, anything unexpected is logged and the loop goes on.
 /// </summary>
 public sealed class OutboxWorker(
     OutboxClient queue,
@@ -55,9 +63,17 @@ public sealed class OutboxWorker(
             {
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                Log.OutboxUnavailable(logger, ex);
+                if (Storage.StorageFailures.IsUnavailable(ex))
+                {
+                    Log.OutboxUnavailable(logger, ex);
+                }
+                else
+                {
+                    Log.OutboxWorkerFailure(logger, ex);
+                }
+
                 await DelayAsync(settings.PollInterval * 4, stoppingToken);
                 continue;
             }
@@ -69,7 +85,20 @@ public sealed class OutboxWorker(
             }
 
             // Messages in hand are finished even when stopping: CancellationToken.None below.
-            await Task.WhenAll(batch.Select(d => HandleAsync(d, settings, CancellationToken.None)));
+            await Task.WhenAll(batch.Select(d => HandleSafelyAsync(d, settings, CancellationToken.None)));
+        }
+    }
+
+    private async Task HandleSafelyAsync(OutboxDelivery delivery, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleAsync(delivery, settings, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // E.g. storage failing while the message is deleted or moved: it comes back after its lease.
+            Log.OutboxWorkerFailure(logger, ex);
         }
     }
 
@@ -77,8 +106,13 @@ public sealed class OutboxWorker(
     {
         if (!_handlers.TryGetValue(delivery.Message.Kind, out var handler))
         {
-            Log.OutboxUnknownKind(logger, delivery.Message.Kind);
-            await queue.CompleteAsync(delivery, cancellationToken);
+            // Perhaps a newer instance's kind during a rolling deployment: leave it to come back, then keep it for an operator.
+            Log.OutboxUnknownKind(logger, delivery.Message.Kind, delivery.DequeueCount, settings.MaxDeliveries);
+            if (delivery.DequeueCount >= settings.MaxDeliveries)
+            {
+                await queue.MoveToPoisonAsync(delivery, cancellationToken);
+            }
+
             return;
         }
 
@@ -94,7 +128,7 @@ public sealed class OutboxWorker(
             if (delivery.DequeueCount >= settings.MaxDeliveries)
             {
                 Log.OutboxPoison(logger, delivery.Message.Kind, delivery.Message.Email, delivery.DequeueCount, ex);
-                await queue.CompleteAsync(delivery, cancellationToken);
+                await queue.MoveToPoisonAsync(delivery, cancellationToken);
             }
             else
             {

@@ -211,7 +211,7 @@ public class CliTests(AzuriteFixture azurite)
         var window = Assert.Single(snapshot.Windows);
         Assert.Equal((Stage.PreWg, Subcommittee.WelfareHealth), (window.Stage, window.Subcommittee));
         var assignees = welfare.Select(t => t.Definition.Assignee).Distinct().Count();
-        var outbox = new Consolidation.Bot.Outbox.OutboxClient(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run.Prefix }));
+        var outbox = new Consolidation.Bot.Outbox.OutboxClient(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = run.Prefix }), Microsoft.Extensions.Logging.Abstractions.NullLogger<Consolidation.Bot.Outbox.OutboxClient>.Instance);
         Assert.Equal(assignees, await outbox.ApproximateCountAsync(None));
         Assert.Contains("プレWGを開始しました", output, StringComparison.Ordinal);
     }

@@ -104,7 +104,7 @@ public class OutboxRestartTests(AzuriteFixture azurite)
 
         var opened = await new StageOpeningService(repository, TimeProvider.System)
             .OpenAsync("restart", members[^1], Stage.PreWg, [Subcommittee.WelfareHealth], now.AddDays(14), None);
-        var outbox = new OutboxClient(options);
+        var outbox = new OutboxClient(options, Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxClient>.Instance);
         foreach (var email in opened.Assignees)
         {
             await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = "restart", TenantId = PlaygroundIds.TenantId, Email = email }, None);

@@ -13,8 +13,10 @@ public class OutboxTests(AzuriteFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private OutboxClient NewOutbox() =>
-        new(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = azurite.NewTablePrefix() }));
+    private OutboxClient NewOutbox(string? prefix = null) =>
+        new(Options.Create(new StorageOptions { ConnectionString = azurite.ConnectionString, TablePrefix = prefix ?? azurite.NewTablePrefix() }), NullLogger<OutboxClient>.Instance);
+
+    private Azure.Storage.Queues.QueueClient Queue(string name) => new(azurite.ConnectionString, name);
 
     private static OutboxMessage Message(int i) => new() { Kind = "test", ReviewId = "r1", TenantId = "t1", Email = $"m{i}@city.example.jp" };
 
@@ -82,5 +84,118 @@ public class OutboxTests(AzuriteFixture azurite)
         Assert.Equal(20, handler.Handled.Count);
         Assert.Equal(20, handler.Handled.Distinct().Count());
         Assert.Equal(1, await outbox.ApproximateCountAsync(None));
+    }
+
+    [Theory]
+    [InlineData("this is not json")]
+    [InlineData("eyJraW5kIjoidGVzdCIsInJldmlld0lkIjoicjEiLCJ0ZW5hbnRJZCI6InQxIn0=")] // base64 of a valid message
+    [InlineData("""{"kind":null,"reviewId":"r1","tenantId":"t1"}""")]
+    [InlineData("""{"kind":"test"}""")]
+    [InlineData("null")]
+    public async Task Receive_MalformedMessage_MovedToPoisonAsReceivedAndTheRestStillHandled(string body)
+    {
+        var outbox = NewOutbox();
+        await outbox.EnqueueAsync(Message(1), None);
+        await Queue(outbox.QueueName).SendMessageAsync(body);
+        await outbox.EnqueueAsync(Message(2), None);
+
+        var received = await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None);
+
+        Assert.Equal(["m1@city.example.jp", "m2@city.example.jp"], received.Select(d => d.Message.Email).Order());
+        var poisoned = Assert.Single((await Queue(outbox.PoisonQueueName).ReceiveMessagesAsync(10)).Value);
+        Assert.Equal(body, poisoned.Body.ToString());
+        Assert.Equal(2, await outbox.ApproximateCountAsync(None)); // the two good ones, leased, not yet completed
+    }
+
+    [Fact]
+    public async Task Worker_PoisonMessagesOnTheQueue_KeepsRunningAndHandlesTheNextMessage()
+    {
+        var outbox = NewOutbox();
+        var queue = Queue(outbox.QueueName);
+        await queue.CreateIfNotExistsAsync();
+        await Queue(outbox.PoisonQueueName).CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("{ broken");
+        await queue.SendMessageAsync("""{"kind":null,"reviewId":"r1","tenantId":"t1"}""");
+        await outbox.EnqueueAsync(Message(1) with { Kind = "kind-no-instance-knows" }, None);
+        await outbox.EnqueueAsync(Message(2) with { Email = "always-fails@city.example.jp" }, None);
+        var handler = new ThrowingHandler("always-fails@city.example.jp");
+        var options = Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(50), Lease = TimeSpan.FromSeconds(1), MaxDeliveries = 2 });
+        using var worker = new OutboxWorker(outbox, [handler], options, TimeProvider.System, NullLogger<OutboxWorker>.Instance);
+        await worker.StartAsync(None);
+
+        // Four messages that can never be handled end in the poison queue (two at once, two after 2 deliveries)...
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await Queue(outbox.PoisonQueueName).GetPropertiesAsync()).Value.ApproximateMessagesCount < 4)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "poison queue did not fill");
+            await Task.Delay(100);
+        }
+
+        // ... and the worker is still running: a good message queued now is handled.
+        await outbox.EnqueueAsync(Message(3), None);
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!handler.Handled.Contains("m3@city.example.jp"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the worker stopped handling messages");
+            await Task.Delay(50);
+        }
+
+        await worker.StopAsync(None);
+        Assert.NotNull(worker.ExecuteTask);
+        Assert.False(worker.ExecuteTask!.IsFaulted);
+        Assert.Equal(0, await outbox.ApproximateCountAsync(None));
+        var poison = (await Queue(outbox.PoisonQueueName).PeekMessagesAsync(10)).Value.Select(m => m.Body.ToString()).ToList();
+        Assert.Contains("{ broken", poison);
+        Assert.Contains(poison, p => p.Contains("kind-no-instance-knows", StringComparison.Ordinal));
+        Assert.Contains(poison, p => p.Contains("always-fails@city.example.jp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Client_StorageDownAtFirstUse_RecoversOnceStorageIsBack()
+    {
+        // An Azurite of our own whose ports are known before it runs: the client's first use fails (nothing listens),
+        // then the same client works once Azurite is up; no cached failure, no restart.
+        await using var storage = new AzuriteProcess();
+        var outbox = new OutboxClient(Options.Create(new StorageOptions { ConnectionString = storage.ConnectionString, TablePrefix = "down" }), NullLogger<OutboxClient>.Instance);
+        await Assert.ThrowsAnyAsync<Exception>(() => outbox.EnqueueAsync(Message(1), None));
+
+        await storage.StartAsync();
+        await outbox.EnqueueAsync(Message(2), None);
+
+        Assert.Equal("m2@city.example.jp", Assert.Single(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None)).Message.Email);
+    }
+
+    [Fact]
+    public async Task RetryingInitializer_FailedCreation_IsNotCached()
+    {
+        var attempts = 0;
+        var init = new RetryingInitializer<string>(async _ =>
+        {
+            await Task.Yield();
+            return ++attempts == 1 ? throw new HttpRequestException("storage down") : "queue";
+        });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => init.GetAsync(None));
+        Assert.Equal("queue", await init.GetAsync(None));
+        Assert.Equal("queue", await init.GetAsync(None));
+        Assert.Equal(2, attempts);
+    }
+
+    private sealed class ThrowingHandler(string failFor) : IOutboxHandler
+    {
+        public ConcurrentQueue<string> Handled { get; } = new();
+
+        public string Kind => "test";
+
+        public Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
+        {
+            if (message.Email == failFor)
+            {
+                throw new InvalidOperationException("a handler bug");
+            }
+
+            Handled.Enqueue(message.Email);
+            return Task.FromResult(true);
+        }
     }
 }

@@ -31,7 +31,10 @@ public sealed record TextBlock : CardElement
     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     public TextBlock(string text) => Text = text;
 
-    [JsonPropertyName("text")] public required string Text { get; init; }
+    /// <summary>Markdown-escaped as it is set (<see cref="CardMarkdown"/>): the bot's texts use none, names may contain some.</summary>
+    [JsonPropertyName("text")]
+    public required string Text { get; init => field = CardMarkdown.Escape(value); }
+
     [JsonPropertyName("wrap")] public bool? Wrap { get; init; } = true;
     [JsonPropertyName("size")] public TextSize? Size { get; init; }
     [JsonPropertyName("weight")] public TextWeight? Weight { get; init; }
@@ -42,9 +45,15 @@ public sealed record TextBlock : CardElement
     [JsonPropertyName("style")] public string? Style { get; init; }
 }
 
-public sealed record Fact(
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("value")] string Value);
+/// <summary>A fact; both texts are Markdown-escaped (<see cref="CardMarkdown"/>).</summary>
+public sealed record Fact(string Title, string Value)
+{
+    [JsonPropertyName("title")]
+    public string Title { get; init => field = CardMarkdown.Escape(value); } = CardMarkdown.Escape(Title);
+
+    [JsonPropertyName("value")]
+    public string Value { get; init => field = CardMarkdown.Escape(value); } = CardMarkdown.Escape(Value);
+}
 
 public sealed record FactSet : CardElement
 {

@@ -12,7 +12,9 @@ namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary>
 /// <c>open prewg 福祉・健康部会 2026-12-20</c> / <c>open prewg all 2026-12-20</c> / <c>プレWG開始 福祉 12月20日</c>: the secretariat
-/// opens a stage; each assignee with unanswered tasks there gets their first card through the outbox.
+/// opens a stage; each assignee with unanswered tasks there gets their first card through the outbox. Cut off half-way
+/// (a restart, the turn timeout), the opening is resumable: the windows and task states are stored first, and the
+/// members whose card was not queued are found owed one by the sweep (<see cref="NextCardSweeper"/>).
 /// </summary>
 public sealed class OpenStageHandler(
     ActiveReviewLoader loader,

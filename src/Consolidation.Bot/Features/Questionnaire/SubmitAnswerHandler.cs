@@ -33,6 +33,11 @@ public sealed class SubmitAnswerHandler(
             return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
         }
 
+        if (CardActionGuard.Check(turn, context, logger) is { } refused)
+        {
+            return refused;
+        }
+
         var taskId = action.Get(QuestionnaireFields.TaskId) ?? "";
         var task = await loader.FindTaskAsync(context, taskId, cancellationToken);
         if (task is null || !int.TryParse(action.Get(QuestionnaireFields.Version), out var version)
@@ -45,7 +50,7 @@ public sealed class SubmitAnswerHandler(
         if (context.Sender is not { } member
             || Member.NormalizeEmail(task.Definition.AssigneeFor(stage)) != Member.NormalizeEmail(member.Email))
         {
-            Log.DecisionRefused(logger, taskId, context.Sender?.Email ?? turn.From.AadObjectId ?? turn.From.Id ?? "?", nameof(DecisionError.NotAssignee));
+            Log.DecisionRefused(logger, taskId, context.Sender?.Email, nameof(DecisionError.NotAssignee));
             return InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text)));
         }
 
@@ -85,7 +90,7 @@ public sealed class SubmitAnswerHandler(
                 var afterAnswer = context.Snapshot with { Tasks = context.Snapshot.Tasks.Select(t => t.Id == taskId ? result.Task! : t).ToList() };
                 if (QuestionnaireComposer.OpenTasksOf(afterAnswer, member.Email).Count > 0)
                 {
-                    await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = turn.TenantId, Email = member.Email }, cancellationToken);
+                    await QueueNextCardAsync(context.ReviewId, turn.TenantId, member, taskId, cancellationToken);
                 }
 
                 return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text));
@@ -98,6 +103,22 @@ public sealed class SubmitAnswerHandler(
                 return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
             default:
                 return Refused(context, result.Task ?? task, member, userId, result.Error, stage, turn.Text);
+        }
+    }
+
+    /// <summary>
+    /// The answer is stored: a failure to queue the next card must not turn into "nothing was stored". The member gets
+    /// the answered card; the sweep (<see cref="NextCardSweeper"/>) finds them owed a card and queues it.
+    /// </summary>
+    private async Task QueueNextCardAsync(string reviewId, string tenantId, Member member, string taskId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = reviewId, TenantId = tenantId, Email = member.Email }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.NextCardNotQueued(logger, taskId, ex);
         }
     }
 

@@ -52,6 +52,13 @@ public sealed class MemberCursorStore(TableClientProvider tables)
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Every member's cursor in the review (one row per member who was ever sent a card).</summary>
+    public async Task<IReadOnlyList<MemberCursorEntity>> ListAsync(string reviewId, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        return await ReviewRepository.QueryAsync<MemberCursorEntity>(table, ReviewKeys.StatePartition(reviewId), CursorPrefix, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<UnreachableMemberEntity>> ListUnreachableAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
