@@ -13,9 +13,11 @@ public static class CsvTableReader
         SkipEmptyLines = false,
     };
 
-    public static ImportTable Read(ReadOnlySpan<byte> bytes)
+    public static ImportTable Read(ReadOnlySpan<byte> bytes) => Read(CsvTextDecoder.Decode(bytes));
+
+    public static ImportTable Read(string text)
     {
-        using var reader = CsvReader.FromText(CsvTextDecoder.Decode(bytes), Options);
+        using var reader = CsvReader.FromText(text, Options);
         IReadOnlyList<string>? headers = null;
         var rows = new List<ImportRow>();
         var rowNumber = 0;

@@ -17,6 +17,7 @@ internal static class MemberFileReader
         }
 
         var firstRowOfEmail = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstRowOfObjectId = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var members = new List<Member>();
         foreach (var row in table.Rows)
         {
@@ -31,6 +32,12 @@ internal static class MemberFileReader
             if (email is not null)
             {
                 emails.Add(email);
+            }
+
+            // Roles are decided on the Entra object id: two rows with one id would make one person two members.
+            if (member?.AadObjectId is { } objectId && !firstRowOfObjectId.TryAdd(objectId, row.Number))
+            {
+                errors.Add(row.Number, map.HeaderOf(MemberColumns.AadObjectId), ImportErrorCodes.DuplicateObjectId, objectId, RowChecks.Number(firstRowOfObjectId[objectId]));
             }
 
             if (member is not null && errors.Count == before)

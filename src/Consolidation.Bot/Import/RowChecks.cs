@@ -35,6 +35,27 @@ internal static class RowChecks
         return value;
     }
 
+    /// <summary>
+    /// Characters a task id may not contain: '|' separates the parts of the review's row keys (history, idempotency
+    /// markers), the others are not allowed in Azure Table keys at all.
+    /// </summary>
+    public const string KeyBreakingCharacters = "|/\\#?%";
+
+    /// <summary>The normalised task id, or "" (with an error) when it is missing or has a character that breaks storage keys.</summary>
+    public static string TaskId(ImportRow row, HeaderMap map, ColumnSpec column, ImportErrorList errors)
+    {
+        var id = CellParsers.NormalizeId(Required(row, map, column, errors));
+        var bad = id.Where(c => KeyBreakingCharacters.Contains(c, StringComparison.Ordinal) || char.IsControl(c)).Distinct().ToList();
+        if (bad.Count == 0)
+        {
+            return id;
+        }
+
+        var shown = string.Join(" ", bad.Select(c => char.IsControl(c) ? $"U+{(int)c:X4}" : c.ToString()));
+        errors.Add(row.Number, map.HeaderOf(column), ImportErrorCodes.BadTaskId, id, shown);
+        return "";
+    }
+
     public static Subcommittee? Subcommittee(ImportRow row, HeaderMap map, ColumnSpec column, ImportErrorList errors)
     {
         var text = Required(row, map, column, errors);

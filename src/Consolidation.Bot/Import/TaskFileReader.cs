@@ -33,7 +33,7 @@ internal static class TaskFileReader
 
     private static TaskDefinition? ReadRow(ImportRow row, HeaderMap map, ImportErrorList errors)
     {
-        var id = CellParsers.NormalizeId(RowChecks.Required(row, map, TaskColumns.Id, errors));
+        var id = RowChecks.TaskId(row, map, TaskColumns.Id, errors);
         var name = RowChecks.Required(row, map, TaskColumns.Name, errors);
         var bureau = RowChecks.Required(row, map, TaskColumns.Bureau, errors);
         var subcommittee = RowChecks.Subcommittee(row, map, TaskColumns.Subcommittee, errors);

@@ -6,12 +6,24 @@ namespace Consolidation.Bot.Import;
 /// <summary>Reads the first worksheet of an .xlsx workbook into an <see cref="ImportTable"/>.</summary>
 public static class XlsxTableReader
 {
-    public static ImportTable Read(Stream xlsx)
+    /// <summary>The table, or a failure when the sheet's used range exceeds <see cref="ImportLimits"/> (checked before any cell is read).</summary>
+    public static TableReadResult Read(Stream xlsx)
     {
         using var workbook = new XLWorkbook(xlsx);
         var sheet = workbook.Worksheets.First();
         var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
         var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
+        if (lastRow > ImportLimits.MaxRows || lastColumn > ImportLimits.MaxColumns)
+        {
+            var range = sheet.Cell(lastRow, lastColumn).Address.ToString() ?? "";
+            return TableReadResult.Failure(ImportErrorCodes.RangeTooLarge, range);
+        }
+
+        return TableReadResult.Success(ReadTable(sheet, lastRow, lastColumn));
+    }
+
+    private static ImportTable ReadTable(IXLWorksheet sheet, int lastRow, int lastColumn)
+    {
         if (lastRow == 0)
         {
             return new ImportTable([], []);

@@ -156,6 +156,26 @@ public class CliTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Import_FileOf30Megabytes_RefusedWithTheLimitAndStoresNothing()
+    {
+        var run = new Run(azurite);
+        await run.CliAsync("import", "--tasks", Sample("tasks.sample.csv"), "--members", Sample("members.sample.csv"));
+        var before = await run.AllRowsAsync();
+        var big = Path.Combine(Directory.CreateTempSubdirectory().FullName, "big.csv");
+        await using (var file = File.Create(big))
+        {
+            file.SetLength(30L * 1024 * 1024);
+        }
+
+        var (exit, output) = await run.CliAsync("import", "--tasks", big);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("ファイルが大きすぎます（上限 20 MB）", output, StringComparison.Ordinal);
+        Assert.Contains("何も保存していません", output, StringComparison.Ordinal);
+        Assert.Equal(before, await run.AllRowsAsync());
+    }
+
+    [Fact]
     public async Task Import_ShiftJisCsv_ImportsJapaneseText()
     {
         var run = new Run(azurite);

@@ -53,6 +53,8 @@ public class ReviewStorageTests(AzuriteFixture azurite)
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(2);
         await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, "k1", None);
+        var firstPartition = ReviewKeys.DefinitionPartitionOf("r1", (await s.Catalog.ReadReviewAsync("r1", None))!);
+        Assert.NotEmpty(await RowsAsync(s, firstPartition));
 
         var renamed = new[] { ReviewStorage.Task(1) with { Name = "事務1（改）" }, ReviewStorage.Task(2), ReviewStorage.Task(3) };
         var outcome = await s.Writer.WriteAsync("r1", "テスト", renamed, null, false, s.Time.GetUtcNow(), None);
@@ -64,7 +66,38 @@ public class ReviewStorageTests(AzuriteFixture azurite)
         Assert.Equal(Stage.Wg, snapshot.Tasks[0].Stage);
         Assert.Equal(Stage.Inventory, snapshot.Tasks[2].Stage);
         Assert.Equal(2, snapshot.Members.Count);
-        Assert.Empty(await RowsAsync(s, ReviewKeys.DefinitionPartition("r1", 1)));
+        Assert.Empty(await RowsAsync(s, firstPartition));
+    }
+
+    [Fact]
+    public async Task Import_TwoAtOnce_TwentyRounds_OneWinsAndTheReviewIsNeverEmptyOrMixed()
+    {
+        var s = new ReviewStorage(azurite);
+        await s.Writer.WriteAsync("r1", "n", [ReviewStorage.Task(1)], [ReviewStorage.Assignee(1)], false, s.Time.GetUtcNow(), None);
+        for (var round = 0; round < 20; round++)
+        {
+            // Two different contents of the same review, written concurrently by two writers (two CLI runs).
+            var a = Enumerable.Range(1, 120).Select(i => ReviewStorage.Task(i) with { Name = $"A{round}-{i}" }).ToList();
+            var b = Enumerable.Range(1, 90).Select(i => ReviewStorage.Task(i) with { Name = $"B{round}-{i}" }).ToList();
+            var other = new ReviewStorage(azurite, tablesOf: s);
+            var outcomes = await Task.WhenAll(
+                s.Writer.WriteAsync("r1", "n", a, null, false, s.Time.GetUtcNow(), None),
+                other.Writer.WriteAsync("r1", "n", b, null, false, s.Time.GetUtcNow(), None));
+
+            Assert.Contains(ImportWriteOutcome.Imported, outcomes);
+            var review = (await s.Catalog.ReadReviewAsync("r1", None))!;
+            var names = (await new ReviewStorage(azurite, tablesOf: s).Repository.LoadAsync("r1", None))!.Tasks.Select(t => t.Definition.Name).ToList();
+            var expected = names.Count == 120 ? a.Select(t => t.Name) : b.Select(t => t.Name);
+            Assert.Equal(expected, names); // all of one import, nothing of the other
+            if (outcomes.Contains(ImportWriteOutcome.LostRace))
+            {
+                Assert.Single(outcomes, ImportWriteOutcome.LostRace);
+            }
+
+            // Only the published partition holds definitions: the loser removed its own rows, the winner the old ones.
+            var partitions = await DefinitionPartitionsAsync(s, "r1");
+            Assert.Equal([ReviewKeys.DefinitionPartitionOf("r1", review)], partitions);
+        }
     }
 
     [Fact]
@@ -209,6 +242,19 @@ public class ReviewStorageTests(AzuriteFixture azurite)
     }
 
     private static Task<TableClient> TableAsync(ReviewStorage s) => s.Tables.GetAsync(TableNames.ReviewData, None);
+
+    private static async Task<List<string>> DefinitionPartitionsAsync(ReviewStorage s, string reviewId)
+    {
+        var table = await TableAsync(s);
+        var prefix = ReviewKeys.DefinitionPartition(reviewId, 0)[..^6];
+        var partitions = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~~"}"), select: ["PartitionKey"]))
+        {
+            partitions.Add(row.PartitionKey);
+        }
+
+        return [.. partitions];
+    }
 
     private static async Task<List<string>> RowsAsync(ReviewStorage s, string partition)
     {

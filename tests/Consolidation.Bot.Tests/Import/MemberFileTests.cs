@@ -104,4 +104,22 @@ public class MemberFileTests
 
         Assert.Equal("kita@city.example.jp", Assert.Single(result.Members).Email);
     }
+
+    [Fact]
+    public void Read_SameObjectIdOnTwoRows_IsARowErrorNamingTheFirstRow()
+    {
+        string[][] file =
+        [
+            ["email", "name", "role", "subcommittee", "aad_object_id"],
+            ["a@city.example.jp", "A", "member", "福祉", "6f1d2c3b-1111-2222-3333-444455556666"],
+            ["b@city.example.jp", "B", "member", "福祉", "6F1D2C3B-1111-2222-3333-444455556666"],
+        ];
+
+        var result = ReadMembers(file);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((3, ImportErrorCodes.DuplicateObjectId), (error.Row, error.Code));
+        Assert.Contains("first on row 2", error.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Members);
+    }
 }

@@ -18,6 +18,9 @@ public sealed class ReviewRowEntity : ReviewEntity
     public string Name { get; set; } = "";
     public int Generation { get; set; }
 
+    /// <summary>The partition holding this generation's definitions (null: written before imports had tokens, see <see cref="ReviewKeys.DefinitionPartitionOf"/>).</summary>
+    public string? DefinitionPartition { get; set; }
+
     /// <summary>Hash of the definitions of the current generation: re-importing the same content changes nothing.</summary>
     public string ContentHash { get; set; } = "";
 

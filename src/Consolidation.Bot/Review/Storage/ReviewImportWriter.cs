@@ -20,9 +20,11 @@ public enum ImportWriteOutcome
 }
 
 /// <summary>
-/// Writes imported task definitions and members as a new generation partition, then publishes it by one ETag-guarded
-/// update of the review row: readers see the old generation or the new one, never a mix, and a failure part-way leaves
-/// the old one current. Task states and history are untouched (they are keyed by task id in the review's own partition).
+/// Writes imported task definitions and members into a partition of this import's own (generation + a random token),
+/// then publishes it by one ETag-guarded update of the review row: readers see the old generation or the new one, never
+/// a mix, and a failure part-way leaves the old one current. Two imports at once write to different partitions: one
+/// publishes, the other loses the race and removes only its own rows, so the review is never empty or mixed. Task
+/// states and history are untouched (they are keyed by task id in the review's own partition).
 /// </summary>
 public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog catalog, ReviewRepository repository)
 {
@@ -39,9 +41,8 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
         }
 
         var generation = (current?.Generation ?? 0) + 1;
-        var partition = ReviewKeys.DefinitionPartition(reviewId, generation);
+        var partition = ReviewKeys.DefinitionPartition(reviewId, generation, Guid.NewGuid().ToString("N")[..12]);
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        await DeletePartitionAsync(table, partition, cancellationToken);
 
         var rows = tasks.Select((t, i) => (ITableEntity)ReviewEntityMapper.ToEntity(t, partition, i))
             .Concat(members.Select(m => (ITableEntity)ReviewEntityMapper.ToEntity(m, partition)));
@@ -55,6 +56,7 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
             RowKey = TableKeys.Escape(reviewId),
             Name = name,
             Generation = generation,
+            DefinitionPartition = partition,
             ContentHash = hash,
             IsDemo = isDemo,
             CreatedAt = current?.CreatedAt ?? now,
@@ -66,9 +68,9 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
             return ImportWriteOutcome.LostRace;
         }
 
-        if (generation > 1)
+        if (current is not null)
         {
-            await DeletePartitionAsync(table, ReviewKeys.DefinitionPartition(reviewId, generation - 1), cancellationToken);
+            await DeletePartitionAsync(table, ReviewKeys.DefinitionPartitionOf(reviewId, current), cancellationToken);
         }
 
         return ImportWriteOutcome.Imported;
@@ -82,7 +84,7 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
         await DeletePartitionAsync(table, ReviewKeys.StatePartition(reviewId), cancellationToken);
         if (current is not null)
         {
-            await DeletePartitionAsync(table, ReviewKeys.DefinitionPartition(reviewId, current.Generation), cancellationToken);
+            await DeletePartitionAsync(table, ReviewKeys.DefinitionPartitionOf(reviewId, current), cancellationToken);
             await catalog.DeleteReviewRowAsync(reviewId, cancellationToken);
         }
     }

@@ -17,8 +17,23 @@ public static class ReviewKeys
     public const string ActivePartition = "active";
     public const string ActiveRow = "active";
 
+    /// <summary>The partition of a generation written before imports had their own token (rows published without one).</summary>
     public static string DefinitionPartition(string reviewId, int generation) =>
         TableKeys.Escape(reviewId) + "~g" + generation.ToString("D6", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The partition one import writes: its generation plus a token of its own, so two imports racing for the same
+    /// generation never write into (or clean up) each other's rows.
+    /// </summary>
+    public static string DefinitionPartition(string reviewId, int generation, string importToken) =>
+        DefinitionPartition(reviewId, generation) + "~" + importToken;
+
+    /// <summary>Where the published definitions of <paramref name="review"/> are.</summary>
+    public static string DefinitionPartitionOf(string reviewId, ReviewRowEntity review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return string.IsNullOrEmpty(review.DefinitionPartition) ? DefinitionPartition(reviewId, review.Generation) : review.DefinitionPartition;
+    }
 
     public static string StatePartition(string reviewId) => TableKeys.Escape(reviewId);
 

@@ -185,7 +185,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     private Task<ReviewDefinitions> DefinitionsAsync(TableClient table, string reviewId, ReviewRowEntity review, CancellationToken cancellationToken) =>
         _definitions.GetAsync(reviewId, review, async () =>
         {
-            var partition = ReviewKeys.DefinitionPartition(reviewId, review.Generation);
+            var partition = ReviewKeys.DefinitionPartitionOf(reviewId, review);
             var definitions = QueryAsync<TaskDefinitionEntity>(table, partition, ReviewKeys.TaskPrefix, CancellationToken.None);
             var members = QueryAsync<MemberEntity>(table, partition, ReviewKeys.MemberPrefix, CancellationToken.None);
             await Task.WhenAll(definitions, members);
