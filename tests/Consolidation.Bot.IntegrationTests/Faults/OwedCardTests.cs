@@ -79,7 +79,11 @@ public class OwedCardTests(AzuriteFixture azurite)
         await using var connector = await FakeConnector.StartAsync();
         var scenario = new FanOutScenario(azurite.ConnectionString, azurite.NewTablePrefix(), connector, 1);
         await scenario.SeedAndOpenAsync(DateTimeOffset.UtcNow, CancellationToken.None, queueCards: false);
-        await using var bot = BotProcess.Start(FreePort.Next(), scenario.BotSettings(new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.100" }));
+        await using var bot = BotProcess.Start(FreePort.Next(), scenario.BotSettings(new Dictionary<string, string?>
+        {
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Logging:LogLevel:Default"] = "Information",
+        }));
         await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
         var prefix = scenario.TablePrefix.ToLowerInvariant();
         var queue = new QueueClient(azurite.ConnectionString, prefix + "outbox");
@@ -100,6 +104,11 @@ public class OwedCardTests(AzuriteFixture azurite)
         Assert.False(bot.HasExited);
         Assert.Equal(poison.Order(), (await poisonQueue.PeekMessagesAsync(10)).Value.Select(m => m.Body.ToString()).Order());
         Assert.Contains("moved to the poison queue", bot.Output, StringComparison.Ordinal);
+
+        // Privacy: the card sent is logged at Information with the member's key, never their email.
+        await WaitForAsync(() => bot.Output.Contains("Questionnaire card for task", StringComparison.Ordinal), bot, "the card's log line");
+        Assert.Contains(Consolidation.Bot.Diagnostics.MemberKey.Of(FanOutScenario.EmailOf(1)).ToString(), bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(FanOutScenario.EmailOf(1), bot.Output, StringComparison.OrdinalIgnoreCase);
     }
 
     private static async Task<int> VersionAsync(FanOutScenario scenario)

@@ -151,18 +151,24 @@ public class OutboxTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Client_StorageDownAtFirstUse_RecoversOnceStorageIsBack()
+    public async Task Clients_StorageDownAtFirstUse_RecoverOnceStorageIsBack()
     {
-        // An Azurite of our own whose ports are known before it runs: the client's first use fails (nothing listens),
-        // then the same client works once Azurite is up; no cached failure, no restart.
+        // An Azurite of our own whose ports are known before it runs: the clients' first use fails (nothing listens),
+        // then the same clients work once Azurite is up; no cached failure, no restart.
         await using var storage = new AzuriteProcess();
-        var outbox = new OutboxClient(Options.Create(new StorageOptions { ConnectionString = storage.ConnectionString, TablePrefix = "down" }), NullLogger<OutboxClient>.Instance);
+        var options = Options.Create(new StorageOptions { ConnectionString = storage.ConnectionString, TablePrefix = "down" });
+        var outbox = new OutboxClient(options, NullLogger<OutboxClient>.Instance);
+        var tables = new TableClientProvider(new Azure.Data.Tables.TableServiceClient(storage.ConnectionString), options);
         await Assert.ThrowsAnyAsync<Exception>(() => outbox.EnqueueAsync(Message(1), None));
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.GetAsync(TableNames.ReviewData, None));
 
         await storage.StartAsync();
         await outbox.EnqueueAsync(Message(2), None);
+        var table = await tables.GetAsync(TableNames.ReviewData, None);
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("p", "r"));
 
         Assert.Equal("m2@city.example.jp", Assert.Single(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None)).Message.Email);
+        Assert.True((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r")).HasValue);
     }
 
     [Fact]
