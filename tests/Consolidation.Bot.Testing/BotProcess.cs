@@ -130,6 +130,21 @@ public sealed class BotProcess : IAsyncDisposable
         throw new TimeoutException($"The bot was not ready within {timeout}:\n" + Output);
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> and the bot's output after 30 s.</summary>
+    public async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = SinceStart.Elapsed + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            if (SinceStart.Elapsed > deadline)
+            {
+                throw new TimeoutException($"timed out waiting for {what}; bot output:\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The exit code once the process has exited (see <see cref="WaitForExitAsync"/>).</summary>
     public int ExitCode => _process.ExitCode;
 

@@ -31,7 +31,7 @@ public class OwedCardTests(AzuriteFixture azurite)
         await scenario.OpenWindowsAsync(Stage.Wg, now, CancellationToken.None);
         await using var bot = BotProcess.Start(FreePort.Next(), scenario.BotSettings(FastSweep));
         await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        await WaitForAsync(() => connector.Deliveries.Count == 1, bot, "the pre-WG card");
+        await bot.WaitForAsync(() => connector.Deliveries.Count == 1, "the pre-WG card");
         var version = await VersionAsync(scenario);
 
         // The outbox queue disappears (a storage fault that hits queues, not tables) just before the member answers.
@@ -45,10 +45,10 @@ public class OwedCardTests(AzuriteFixture azurite)
         Assert.Contains("回答済み", body, StringComparison.Ordinal);
         Assert.DoesNotContain("保存されていません", body, StringComparison.Ordinal);
         Assert.Equal(version + 1, await VersionAsync(scenario));
-        await WaitForAsync(() => bot.Output.Contains("could not be queued now", StringComparison.Ordinal), bot, "the enqueue failure");
+        await bot.WaitForAsync(() => bot.Output.Contains("could not be queued now", StringComparison.Ordinal), "the enqueue failure");
 
         await queue.CreateIfNotExistsAsync();
-        await WaitForAsync(() => connector.Deliveries.Count == 2, bot, "the WG card queued by the sweep");
+        await bot.WaitForAsync(() => connector.Deliveries.Count == 2, "the WG card queued by the sweep");
         var wgCard = connector.Deliveries[1];
         Assert.Equal(FanOutScenario.ConversationOf(1), wgCard.ConversationId);
         Assert.Contains("\"stage\":\"Wg\"", wgCard.Activity.ToJsonString(), StringComparison.Ordinal);
@@ -95,10 +95,10 @@ public class OwedCardTests(AzuriteFixture azurite)
         }
 
         var poisonQueue = new QueueClient(azurite.ConnectionString, prefix + "outbox-poison");
-        await WaitForAsync(() => poisonQueue.Exists().Value && poisonQueue.GetProperties().Value.ApproximateMessagesCount == poison.Length, bot, "the poison queue");
+        await bot.WaitForAsync(() => poisonQueue.Exists().Value && poisonQueue.GetProperties().Value.ApproximateMessagesCount == poison.Length, "the poison queue");
         await queue.SendMessageAsync($$"""{"kind":"nextCard","reviewId":"{{FanOutScenario.ReviewId}}","tenantId":"{{FanOutScenario.TenantId}}","email":"{{FanOutScenario.EmailOf(1)}}"}""");
 
-        await WaitForAsync(() => connector.Deliveries.Count == 1, bot, "the card");
+        await bot.WaitForAsync(() => connector.Deliveries.Count == 1, "the card");
         using var http = new HttpClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(bot.BaseUrl + "/healthz")).StatusCode);
         Assert.False(bot.HasExited);
@@ -106,7 +106,7 @@ public class OwedCardTests(AzuriteFixture azurite)
         Assert.Contains("moved to the poison queue", bot.Output, StringComparison.Ordinal);
 
         // Privacy: the card sent is logged at Information with the member's key, never their email.
-        await WaitForAsync(() => bot.Output.Contains("Questionnaire card for task", StringComparison.Ordinal), bot, "the card's log line");
+        await bot.WaitForAsync(() => bot.Output.Contains("Questionnaire card for task", StringComparison.Ordinal), "the card's log line");
         Assert.Contains(Consolidation.Bot.Diagnostics.MemberKey.Of(FanOutScenario.EmailOf(1)).ToString(), bot.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(FanOutScenario.EmailOf(1), bot.Output, StringComparison.OrdinalIgnoreCase);
     }
@@ -115,15 +115,5 @@ public class OwedCardTests(AzuriteFixture azurite)
     {
         await using var services = BotServices.Create(scenario.ConnectionString, scenario.TablePrefix);
         return (await services.GetRequiredService<ReviewRepository>().GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), CancellationToken.None))!.Task.State.Version;
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, BotProcess bot, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}; bot output:\n{bot.Output}");
-            await Task.Delay(100);
-        }
     }
 }

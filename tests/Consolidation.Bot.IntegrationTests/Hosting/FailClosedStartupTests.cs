@@ -104,7 +104,7 @@ public sealed class FailClosedStartupTests(AzuriteFixture azurite)
             // The token is genuine, so the turn runs; its reply must not go to a service URL that is not a Bot Connector.
             Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.NotEqual(HttpStatusCode.Forbidden, response.StatusCode);
-            await WaitForAsync(() => bot.Output.Contains("is not an allowed Bot Connector URL", StringComparison.Ordinal), bot);
+            await bot.WaitForAsync(() => bot.Output.Contains("is not an allowed Bot Connector URL", StringComparison.Ordinal), "the refusal to send");
             Assert.Empty(listener.Deliveries);
             Assert.DoesNotContain(token, bot.Output, StringComparison.Ordinal);
         }
@@ -138,14 +138,4 @@ public sealed class FailClosedStartupTests(AzuriteFixture azurite)
         ["conversation"] = new JsonObject { ["id"] = "a:attacker-chat", ["conversationType"] = "personal", ["tenantId"] = TestTokens.TenantId },
         ["text"] = "help",
     };
-
-    private static async Task WaitForAsync(Func<bool> condition, BotProcess bot)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out; bot output:\n" + bot.Output);
-            await Task.Delay(50);
-        }
-    }
 }
