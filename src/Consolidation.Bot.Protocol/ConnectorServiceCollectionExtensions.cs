@@ -13,7 +13,8 @@ public static class ConnectorServiceCollectionExtensions
     /// Registers <see cref="IConnectorClient"/> as a typed <see cref="HttpClient"/> with, outermost first:
     /// total timeout + retry (429/412/502/503/504, Retry-After honoured), the per-conversation/per-tenant
     /// <see cref="ConnectorRateLimiter"/>, a per-attempt timeout and the bearer-token handler.
-    /// The token provider is MSAL when <c>Bot:AppId</c> is set and none without it (development mode). Every call's service
+    /// The token provider is MSAL with the client secret, or the user-assigned managed identity
+    /// (<c>Bot:Credential=UserAssignedMsi</c>), when <c>Bot:AppId</c> is set, and none without it (development mode). Every call's service
     /// URL is checked by <see cref="ServiceUrlPolicy"/> before a token is fetched: the token goes to allowed hosts only.
     /// <see cref="BotAuthenticationOptions"/> is bound by the host; <see cref="ConnectorOptions"/> keep their defaults
     /// unless <paramref name="configure"/> (or the host, e.g. <c>AddOptions&lt;ConnectorOptions&gt;().BindConfiguration(…)</c>) changes them.
@@ -57,8 +58,13 @@ public static class ConnectorServiceCollectionExtensions
     private static IBotTokenProvider CreateTokenProvider(IServiceProvider provider)
     {
         var auth = provider.GetRequiredService<IOptions<BotAuthenticationOptions>>();
-        return auth.Value.IsAppIdMissing
-            ? new NoBotTokenProvider()
+        if (auth.Value.IsAppIdMissing)
+        {
+            return new NoBotTokenProvider();
+        }
+
+        return auth.Value.Credential == BotCredentialKind.UserAssignedMsi
+            ? ActivatorUtilities.CreateInstance<TokenCredentialBotTokenProvider>(provider, TokenCredentialBotTokenProvider.ManagedIdentity(auth.Value))
             : ActivatorUtilities.CreateInstance<MsalBotTokenProvider>(provider, auth);
     }
 }

@@ -9,7 +9,11 @@ using Microsoft.Extensions.Logging;
 namespace Consolidation.Bot.Testing;
 
 /// <summary>An activity the fake connector accepted (a send, a reply or an update).</summary>
-public sealed record ConnectorDelivery(string ConversationId, string Method, string ActivityId, JsonObject Activity, DateTimeOffset At);
+public sealed record ConnectorDelivery(string ConversationId, string Method, string ActivityId, JsonObject Activity, DateTimeOffset At)
+{
+    /// <summary>The request's <c>Authorization</c> header (the bot's connector token), if any.</summary>
+    public string? Authorization { get; init; }
+}
 
 /// <summary>How the fake connector misbehaves while <see cref="FakeConnector.FailUntil"/> is in the future.</summary>
 public enum ConnectorFault
@@ -47,16 +51,17 @@ public sealed class FakeConnector : IAsyncDisposable
     private long _faultCounter;
     private long _nextId;
 
-    private FakeConnector(WebApplication app, int port)
+    private FakeConnector(WebApplication app, int port, bool https)
     {
         _app = app;
         Port = port;
+        ServiceUrl = $"{(https ? "https" : "http")}://127.0.0.1:{port}/";
     }
 
     public int Port { get; }
 
     /// <summary>The service URL to put in conversation references and incoming activities.</summary>
-    public string ServiceUrl => $"http://127.0.0.1:{Port}/";
+    public string ServiceUrl { get; }
 
     /// <summary>False turns the rate limits off (a baseline without throttling).</summary>
     public bool EnforceLimits { get; set; } = true;
@@ -79,14 +84,21 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>Requests answered 500 or held without an answer because of a fault.</summary>
     public long FailedCount => Interlocked.Read(ref _failed);
 
-    public static async Task<FakeConnector> StartAsync(int? port = null)
+    /// <param name="certificate">Serve HTTPS with it (a bot with an app id sends its token over https only).</param>
+    public static async Task<FakeConnector> StartAsync(int? port = null, TestCertificate? certificate = null)
     {
         var chosen = port ?? FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, chosen));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, chosen, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate.Certificate);
+            }
+        }));
         var app = builder.Build();
-        var connector = new FakeConnector(app, chosen);
+        var connector = new FakeConnector(app, chosen, certificate is not null);
         connector.Map(app);
         await app.StartAsync();
         return connector;
@@ -132,7 +144,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var id = method == "PUT"
             ? Uri.UnescapeDataString(http.Request.RouteValues["activityId"]?.ToString() ?? "")
             : "1:" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _deliveries.Enqueue(new ConnectorDelivery(conversation, method, id, body, DateTimeOffset.UtcNow));
+        _deliveries.Enqueue(new ConnectorDelivery(conversation, method, id, body, DateTimeOffset.UtcNow) { Authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null });
         if (ResponseDelay > TimeSpan.Zero)
         {
             try

@@ -31,6 +31,7 @@ public sealed class FakeGraph : IAsyncDisposable
     private readonly Func<string, IReadOnlyList<GraphChatMessage>> _chatOf;
     private readonly ConcurrentQueue<string> _chatReads = new();
     private long _tokens;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _tokenResources = new();
     private long _unauthorized;
 
     private FakeGraph(WebApplication app, int port, Func<string, IReadOnlyList<GraphChatMessage>> chatOf)
@@ -52,6 +53,38 @@ public sealed class FakeGraph : IAsyncDisposable
     public IReadOnlyList<string> ChatReads => [.. _chatReads];
 
     public long TokensIssued => Interlocked.Read(ref _tokens);
+
+    /// <summary>The resources tokens were asked for, in order (Graph's, Bot Framework's, storage's...).</summary>
+    public IReadOnlyList<string> TokenResources => [.. _tokenResources];
+
+    /// <summary>The tenant in the tokens this identity endpoint issues for other resources than Graph.</summary>
+    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    /// <summary>
+    /// The access token issued for <paramref name="resource"/>: this Graph's own for Graph; for anything else a
+    /// JWT-shaped token (audience = the resource, Entra issuer, lifetime; not signed) such as Azurite's OAuth mode
+    /// checks, and which a test can recognise in an <c>Authorization</c> header.
+    /// </summary>
+    public string TokenFor(string resource, DateTimeOffset issuedAt)
+    {
+        if (resource.StartsWith($"http://127.0.0.1:{Port}", StringComparison.Ordinal))
+        {
+            return Token;
+        }
+
+        static string Part(JsonObject json) => Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(json.ToJsonString());
+        var iat = issuedAt.AddMinutes(-1).ToUnixTimeSeconds();
+        return Part(new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = "fake-msi" }) + "." + Part(new JsonObject
+        {
+            ["aud"] = resource,
+            ["iss"] = $"https://sts.windows.net/{TenantId}/",
+            ["tid"] = TenantId,
+            ["oid"] = "00000000-0000-0000-0000-00000000f00d",
+            ["iat"] = iat,
+            ["nbf"] = iat,
+            ["exp"] = issuedAt.AddHours(1).ToUnixTimeSeconds(),
+        }) + ".ZmFrZS1zaWduYXR1cmU";
+    }
 
     public long UnauthorizedRequests => Interlocked.Read(ref _unauthorized);
 
@@ -111,9 +144,11 @@ public sealed class FakeGraph : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _tokens);
+        var resource = http.Request.Query["resource"].ToString();
+        _tokenResources.Enqueue(resource);
         return Results.Json(new JsonObject
         {
-            ["access_token"] = Token,
+            ["access_token"] = TokenFor(resource, DateTimeOffset.UtcNow),
             ["expires_on"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
             ["resource"] = http.Request.Query["resource"].ToString(),
             ["token_type"] = "Bearer",

@@ -1,5 +1,18 @@
 namespace Consolidation.Bot.Protocol.Auth;
 
+/// <summary>How the bot gets its Bot Connector token (PROTOCOL.md 2.1, and <c>MicrosoftAppType</c> in the SDKs).</summary>
+public enum BotCredentialKind
+{
+    /// <summary>The app registration's client secret, <c>Bot:AppPassword</c> (MSAL client credentials).</summary>
+    ClientSecret,
+
+    /// <summary>
+    /// The host's user-assigned managed identity whose client id is <c>Bot:AppId</c> (an Azure Bot of type
+    /// UserAssignedMSI): no secret exists. Needs <c>Bot:TenantId</c>.
+    /// </summary>
+    UserAssignedMsi,
+}
+
 /// <summary>Settings of the <c>Bot</c> configuration section that inbound validation and outbound tokens use.</summary>
 public sealed class BotAuthenticationOptions
 {
@@ -14,7 +27,10 @@ public sealed class BotAuthenticationOptions
     /// </summary>
     public string? AppId { get; set; }
 
-    /// <summary>Client secret for outbound tokens. From configuration/environment only.</summary>
+    /// <summary>Where the connector token comes from: a client secret (default) or the user-assigned managed identity.</summary>
+    public BotCredentialKind Credential { get; set; } = BotCredentialKind.ClientSecret;
+
+    /// <summary>Client secret for outbound tokens (<see cref="BotCredentialKind.ClientSecret"/>). From configuration/environment only.</summary>
     public string? AppPassword { get; set; }
 
     /// <summary>Entra tenant of a single-tenant bot; adds that tenant's Entra issuers and is the token authority.</summary>

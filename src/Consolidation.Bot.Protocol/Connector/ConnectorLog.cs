@@ -33,4 +33,8 @@ internal static partial class ConnectorLog
     [LoggerMessage(EventId = 2030, Level = LogLevel.Debug,
         Message = "Bot token acquired from {Authority} (source {TokenSource})")]
     public static partial void TokenAcquired(ILogger logger, string authority, Microsoft.Identity.Client.TokenSource tokenSource);
+
+    [LoggerMessage(EventId = 2031, Level = LogLevel.Debug,
+        Message = "Bot token acquired from {Credential}, valid until {ExpiresOn:O}")]
+    public static partial void TokenAcquiredFromCredential(ILogger logger, string credential, DateTimeOffset expiresOn);
 }

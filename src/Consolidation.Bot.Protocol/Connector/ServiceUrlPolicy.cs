@@ -6,8 +6,9 @@ namespace Consolidation.Bot.Protocol.Connector;
 /// <summary>
 /// Where the connector token may go (README "Security"): https service URLs on the Bot Connector's hosts
 /// (<see cref="BuiltInHosts"/>, PROTOCOL.md 2.2, and the US government clouds' Teams connectors) or on a host named in
-/// <c>Bot:ServiceUrlHosts</c>; plain http only to loopback and only in development mode. A service URL comes from an
-/// activity or a stored conversation reference, so it is checked on every call, before a token is fetched.
+/// <c>Bot:ServiceUrlHosts</c> (<c>host</c> for the https default port, <c>host:port</c> for another); plain http only to
+/// loopback and only in development mode. A service URL comes from an activity or a stored conversation reference, so
+/// it is checked on every call, before a token is fetched.
 /// </summary>
 public sealed class ServiceUrlPolicy
 {
@@ -30,7 +31,8 @@ public sealed class ServiceUrlPolicy
     {
         ArgumentNullException.ThrowIfNull(options);
         _hosts = new HashSet<string>(
-            BuiltInHosts.Concat(options.Value.ServiceUrlHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim())),
+            BuiltInHosts.Concat(options.Value.ServiceUrlHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()))
+                .Select(HostAndPort).OfType<string>(),
             StringComparer.OrdinalIgnoreCase);
         _developmentMode = developmentMode;
     }
@@ -43,7 +45,7 @@ public sealed class ServiceUrlPolicy
             return false;
         }
 
-        if (serviceUrl.Scheme == Uri.UriSchemeHttps && serviceUrl.IsDefaultPort && _hosts.Contains(serviceUrl.IdnHost))
+        if (serviceUrl.Scheme == Uri.UriSchemeHttps && _hosts.Contains(serviceUrl.IdnHost + ":" + serviceUrl.Port))
         {
             return true;
         }
@@ -51,6 +53,12 @@ public sealed class ServiceUrlPolicy
         return _developmentMode.IsEnabled && serviceUrl.IsLoopback
             && (serviceUrl.Scheme == Uri.UriSchemeHttp || serviceUrl.Scheme == Uri.UriSchemeHttps);
     }
+
+    /// <summary><c>host:port</c> of a configured entry (<c>host</c> means port 443); null for an entry that is no host.</summary>
+    private static string? HostAndPort(string entry) =>
+        Uri.TryCreate("https://" + entry, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.UserInfo)
+            ? uri.IdnHost + ":" + uri.Port
+            : null;
 
     /// <inheritdoc cref="Allows(Uri?)"/>
     public bool Allows(string? serviceUrl) =>

@@ -36,12 +36,8 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         services.AddBotConnector();
 
-        services.AddSingleton(sp =>
-        {
-            var options = new TableClientOptions();
-            StorageFailures.Configure(options.Retry);
-            return new TableServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString, options);
-        });
+        services.AddSingleton<StorageClients>();
+        services.AddSingleton(sp => sp.GetRequiredService<StorageClients>().Tables());
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();

@@ -24,13 +24,19 @@ public sealed class OutboxClient
     private readonly ILogger<OutboxClient> _logger;
 
     public OutboxClient(IOptions<StorageOptions> options, ILogger<OutboxClient> logger)
+        : this(options, new StorageClients(options), logger)
+    {
+    }
+
+    public OutboxClient(IOptions<StorageOptions> options, StorageClients clients, ILogger<OutboxClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clients);
         var prefix = options.Value.TablePrefix.ToLowerInvariant();
         QueueName = prefix + "outbox";
         PoisonQueueName = prefix + "outbox-poison";
-        _queue = new(ct => CreateAsync(options.Value.ConnectionString, QueueName, ct));
-        _poison = new(ct => CreateAsync(options.Value.ConnectionString, PoisonQueueName, ct));
+        _queue = new(ct => CreateAsync(clients.Queue(QueueName), ct));
+        _poison = new(ct => CreateAsync(clients.Queue(PoisonQueueName), ct));
         _logger = logger;
     }
 
@@ -123,11 +129,8 @@ public sealed class OutboxClient
         }
     }
 
-    private static async Task<QueueClient> CreateAsync(string connectionString, string name, CancellationToken cancellationToken)
+    private static async Task<QueueClient> CreateAsync(QueueClient client, CancellationToken cancellationToken)
     {
-        var clientOptions = new QueueClientOptions();
-        StorageFailures.Configure(clientOptions.Retry);
-        var client = new QueueClient(connectionString, name, clientOptions);
         await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return client;
     }

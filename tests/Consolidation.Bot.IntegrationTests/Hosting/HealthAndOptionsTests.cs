@@ -52,6 +52,7 @@ public class HealthAndOptionsTests(AzuriteFixture azurite)
     [InlineData("Review:Locale", "fr-FR", "Review:Locale")]
     [InlineData("Storage:TablePrefix", "bad-prefix!", "TablePrefix")]
     [InlineData("Bot:OpenIdMetadataUrl", "http://example.invalid/metadata", "OpenIdMetadataUrl")]
+    [InlineData("Storage:TableEndpoint", "http://city.table.core.windows.net/", "Storage:TableEndpoint must be an absolute https URL")]
     public async Task Startup_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expectedInMessage)
     {
         // The real process (a WebApplicationFactory host that fails to start can surface ObjectDisposedException instead

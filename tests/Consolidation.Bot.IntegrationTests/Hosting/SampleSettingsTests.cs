@@ -30,6 +30,8 @@ public class SampleSettingsTests
         Assert.Equal(6, connector.MaxRetryAttempts);
         Assert.Equal(TimeSpan.FromMilliseconds(100), connector.RateLimitSafetyMargin);
         Assert.Equal("UseDevelopmentStorage=true", storage.ConnectionString);
+        Assert.False(storage.UsesToken);
+        Assert.Equal(BotCredentialKind.ClientSecret, bot.Credential);
         Assert.Equal("Asia/Tokyo", review.TimeZone);
         Assert.Equal(TimeSpan.FromMinutes(1), outbox.Lease);
         Assert.Equal(16, outbox.Concurrency);

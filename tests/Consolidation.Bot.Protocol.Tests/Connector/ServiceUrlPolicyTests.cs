@@ -48,6 +48,18 @@ public class ServiceUrlPolicyTests
 
         Assert.True(policy.Allows("https://connector.city.example.jp/teams/"));
         Assert.False(policy.Allows("http://connector.city.example.jp/teams/"));
+        Assert.False(policy.Allows("https://connector.city.example.jp:8443/teams/"));
+    }
+
+    [Fact]
+    public void ConfiguredHostWithPort_AllowsThatPortOnly()
+    {
+        var policy = Policy(Environments.Production, hosts: ["127.0.0.1:44321", "not a host/path"]);
+
+        Assert.True(policy.Allows("https://127.0.0.1:44321/"));
+        Assert.False(policy.Allows("https://127.0.0.1:44322/"));
+        Assert.False(policy.Allows("http://127.0.0.1:44321/"));
+        Assert.False(policy.Allows("https://127.0.0.1/"));
     }
 
     private static ServiceUrlPolicy Policy(string environment, string appId = "11111111-2222-3333-4444-555555555555", string[]? hosts = null)
