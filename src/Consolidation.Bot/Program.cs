@@ -1,4 +1,5 @@
 using Consolidation.Bot.Cli;
+using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Hosting;
 
 if (CliApplication.IsCommand(args))
@@ -8,6 +9,7 @@ if (CliApplication.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
+builder.AddBotTelemetry();
 builder.Services.AddConsolidationBot();
 
 var app = builder.Build();

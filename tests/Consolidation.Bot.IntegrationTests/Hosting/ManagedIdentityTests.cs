@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using System.Text;
 using System.Text.Json.Nodes;
 using Consolidation.Bot.Protocol.Tests.Auth;
@@ -21,6 +23,7 @@ public sealed class ManagedIdentityTests
         await storage.StartAsync();
         await using var identity = await FakeGraph.StartAsync(_ => []);
         await using var connector = await FakeConnector.StartAsync(certificate: certificate);
+        await using var ingestion = await TelemetryIngestion.StartAsync(certificate);
         var metadata = new OpenIdMetadataServer();
         await metadata.InitializeAsync();
         try
@@ -39,6 +42,8 @@ public sealed class ManagedIdentityTests
                 ["Storage:ManagedIdentityClientId"] = TestTokens.AppId,
                 ["Storage:TablePrefix"] = "msi",
                 ["Schedules:Enabled"] = "false",
+                ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint={ingestion.Url}",
+                ["Telemetry:ManagedIdentityClientId"] = TestTokens.AppId,
                 ["IDENTITY_ENDPOINT"] = identity.IdentityEndpoint,
                 ["IDENTITY_HEADER"] = FakeGraph.IdentityHeader,
                 // The test certificate is the only root this process trusts: Azurite and the connector present it.
@@ -75,6 +80,14 @@ public sealed class ManagedIdentityTests
             });
             await bot.WaitForAsync(() => queues.GetQueueClient("msioutbox").Exists().Value, "the outbox queue created with the identity's token");
             Assert.DoesNotContain("Outbox queue unavailable", bot.Output, StringComparison.Ordinal);
+
+            // Telemetry goes to Azure Monitor with the identity's token (local authentication is off in infra/).
+            await bot.WaitForAsync(() => ingestion.Requests.Count > 0, "telemetry at the ingestion endpoint");
+            Assert.All(ingestion.Requests, r => Assert.StartsWith("Bearer ", r, StringComparison.Ordinal));
+            Assert.Contains(identity.TokenResources, r => r.StartsWith("https://monitor.azure.com", StringComparison.Ordinal));
+
+            // Outside development the console log is JSON, one entry a line, Japanese and quotes unescaped.
+            Assert.Contains(bot.Output.Split('\n'), line => line.StartsWith("{\"Timestamp\"", StringComparison.Ordinal));
         }
         finally
         {
@@ -96,4 +109,39 @@ public sealed class ManagedIdentityTests
         ["conversation"] = new JsonObject { ["id"] = "a:msi-chat", ["conversationType"] = "personal", ["tenantId"] = TestTokens.TenantId },
         ["text"] = "help",
     };
+
+    /// <summary>An HTTPS listener standing in for Application Insights' ingestion endpoint; records each request's Authorization.</summary>
+    private sealed class TelemetryIngestion : IAsyncDisposable
+    {
+        private readonly Microsoft.AspNetCore.Builder.WebApplication _app;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
+
+        private TelemetryIngestion(Microsoft.AspNetCore.Builder.WebApplication app, int port)
+        {
+            _app = app;
+            Url = $"https://127.0.0.1:{port}/";
+        }
+
+        public string Url { get; }
+
+        public IReadOnlyList<string> Requests => [.. _requests];
+
+        public static async Task<TelemetryIngestion> StartAsync(TestCertificate certificate)
+        {
+            var port = FreePort.Next();
+            var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+            builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, port, l => l.UseHttps(certificate.Certificate)));
+            var app = builder.Build();
+            var ingestion = new TelemetryIngestion(app, port);
+            app.MapPost("/v2.1/track", (Microsoft.AspNetCore.Http.HttpContext http) =>
+            {
+                ingestion._requests.Enqueue(http.Request.Headers.Authorization.ToString());
+                return Microsoft.AspNetCore.Http.Results.Json(new { itemsReceived = 0, itemsAccepted = 0, errors = Array.Empty<object>() });
+            });
+            await app.StartAsync();
+            return ingestion;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
 }
