@@ -33,6 +33,8 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DevelopmentMode>();
         services.TryAddSingleton<ServiceUrlPolicy>();
+        services.AddMetrics();
+        services.TryAddSingleton<ConnectorMetrics>();
         services.TryAddSingleton<ConnectorRateLimiter>();
         services.TryAddSingleton<IBotTokenProvider>(CreateTokenProvider);
         services.TryAddTransient<BotAuthenticationHandler>();
@@ -46,7 +48,8 @@ public static class ConnectorServiceCollectionExtensions
                 pipeline,
                 provider.GetRequiredService<IOptions<ConnectorOptions>>().Value,
                 provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>());
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>(),
+                provider.GetRequiredService<ConnectorMetrics>());
         });
         builder.AddHttpMessageHandler<RateLimitingHandler>();
         builder.AddResilienceHandler(ConnectorResilience.AttemptPipelineName, static (pipeline, context) =>

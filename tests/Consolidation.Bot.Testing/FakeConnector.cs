@@ -26,6 +26,9 @@ public enum ConnectorFault
 
     /// <summary>Alternates: odd requests answer 500, even ones hang.</summary>
     ServerErrorAndHang,
+
+    /// <summary>Answers 429 Throttled with <c>Retry-After: 1</c>, as Teams does past its limits.</summary>
+    Throttled,
 }
 
 /// <summary>
@@ -202,6 +205,13 @@ public sealed class FakeConnector : IAsyncDisposable
 
             // Whatever the client still waits for after the fault is an error: the request was not handled.
             return Results.StatusCode(504);
+        }
+
+        if (Fault == ConnectorFault.Throttled)
+        {
+            Interlocked.Increment(ref _throttled);
+            http.Response.Headers.RetryAfter = "1";
+            return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "Throttled", ["message"] = "Too many requests." } }, statusCode: 429);
         }
 
         return Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "InternalServerError", ["message"] = "Injected fault." } }, statusCode: 500);

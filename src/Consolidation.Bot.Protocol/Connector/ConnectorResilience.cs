@@ -46,7 +46,8 @@ internal static class ConnectorResilience
     }
 
     public static void ConfigureRetry(
-        ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorOptions options, TimeProvider timeProvider, ILogger logger)
+        ResiliencePipelineBuilder<HttpResponseMessage> builder, ConnectorOptions options, TimeProvider timeProvider, ILogger logger,
+        ConnectorMetrics? metrics = null)
     {
         builder.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts == 0)
@@ -70,6 +71,7 @@ internal static class ConnectorResilience
             OnRetry = args =>
             {
                 LogRetry(logger, args.Outcome, args.AttemptNumber + 1, args.RetryDelay);
+                metrics?.Retrying(args.Outcome.Result is { } response ? (int)response.StatusCode : null, args.RetryDelay);
                 return ValueTask.CompletedTask;
             },
         });

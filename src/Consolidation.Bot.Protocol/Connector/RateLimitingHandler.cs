@@ -13,8 +13,15 @@ internal sealed record RateLimitPartition(string TenantId, string ConversationKe
 internal sealed class RateLimitingHandler : DelegatingHandler
 {
     private readonly ConnectorRateLimiter _limiter;
+    private readonly ConnectorMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public RateLimitingHandler(ConnectorRateLimiter limiter) => _limiter = limiter;
+    public RateLimitingHandler(ConnectorRateLimiter limiter, ConnectorMetrics metrics, TimeProvider time)
+    {
+        _limiter = limiter;
+        _metrics = metrics;
+        _time = time;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -24,7 +31,9 @@ internal sealed class RateLimitingHandler : DelegatingHandler
         }
 
         // The slot is held until the response (headers) arrive, then logged at that time; see ConnectorRateLimiter.
+        var started = _time.GetTimestamp();
         using var lease = await _limiter.AcquireAsync(partition.TenantId, partition.ConversationKey, cancellationToken);
+        _metrics.WaitedForSlot(_time.GetElapsedTime(started));
         return await base.SendAsync(request, cancellationToken);
     }
 }

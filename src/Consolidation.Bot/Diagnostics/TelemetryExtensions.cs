@@ -37,7 +37,7 @@ public static class TelemetryExtensions
         if (!string.IsNullOrWhiteSpace(configuration[AzureMonitorSetting]))
         {
             var clientId = configuration["Telemetry:ManagedIdentityClientId"];
-            builder.Services.AddOpenTelemetry().UseAzureMonitor(o =>
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(BotMetrics.MeterName, Protocol.Connector.ConnectorMetrics.MeterName)).UseAzureMonitor(o =>
             {
                 o.ConnectionString = configuration[AzureMonitorSetting];
                 if (!string.IsNullOrWhiteSpace(clientId))
@@ -50,7 +50,8 @@ public static class TelemetryExtensions
         {
             builder.Services.AddOpenTelemetry()
                 .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
-                .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
+                .WithMetrics(m => m.AddMeter(BotMetrics.MeterName, Protocol.Connector.ConnectorMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddOtlpExporter())
                 .WithLogging(l => l.AddOtlpExporter());
         }
 

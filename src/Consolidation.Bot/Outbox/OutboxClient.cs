@@ -22,14 +22,16 @@ public sealed class OutboxClient
     private readonly RetryingInitializer<QueueClient> _queue;
     private readonly RetryingInitializer<QueueClient> _poison;
     private readonly ILogger<OutboxClient> _logger;
+    private readonly BotMetrics? _metrics;
 
     public OutboxClient(IOptions<StorageOptions> options, ILogger<OutboxClient> logger)
         : this(options, new StorageClients(options), logger)
     {
     }
 
-    public OutboxClient(IOptions<StorageOptions> options, StorageClients clients, ILogger<OutboxClient> logger)
+    public OutboxClient(IOptions<StorageOptions> options, StorageClients clients, ILogger<OutboxClient> logger, BotMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(clients);
         var prefix = options.Value.TablePrefix.ToLowerInvariant();
@@ -46,8 +48,10 @@ public sealed class OutboxClient
 
     public async Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var queue = await _queue.GetAsync(cancellationToken);
         await queue.SendMessageAsync(JsonSerializer.Serialize(message, OutboxJsonContext.Default.OutboxMessage), cancellationToken);
+        _metrics?.Queued(message.Kind);
     }
 
     /// <summary>Messages to handle; one that cannot be read (not JSON, base64 text, no kind) is moved to the poison queue at once.</summary>
@@ -67,6 +71,7 @@ public sealed class OutboxClient
 
             // No version of the bot can ever read it, so waiting for more deliveries would only delay the operator.
             Log.OutboxMalformed(_logger, m.MessageId, reason);
+            _metrics?.Failed("unreadable");
             await MoveToPoisonAsync(body, m.MessageId, m.PopReceipt, cancellationToken);
         }
 
@@ -91,6 +96,16 @@ public sealed class OutboxClient
     {
         var queue = await _queue.GetAsync(cancellationToken);
         return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
+
+    /// <summary>The waiting messages (approximate) and how long the oldest visible one has waited, for the outbox gauges.</summary>
+    public async Task<(int Depth, TimeSpan OldestAge)> ObserveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queue = await _queue.GetAsync(cancellationToken);
+        var depth = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        PeekedMessage[] oldest = await queue.PeekMessagesAsync(1, cancellationToken);
+        var age = oldest is [{ InsertedOn: { } inserted }] ? now - inserted : TimeSpan.Zero;
+        return (depth, age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
     /// <summary>The message, or null with the reason it cannot be read.</summary>

@@ -40,9 +40,11 @@ public sealed class OutboxWorker(
     IEnumerable<IOutboxHandler> handlers,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxWorker> logger) : BackgroundService
+    ILogger<OutboxWorker> logger,
+    BotMetrics? metrics = null) : BackgroundService
 {
     private readonly Dictionary<string, IOutboxHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+    private DateTimeOffset _observedAt = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,6 +82,7 @@ public sealed class OutboxWorker(
 
             if (batch.Count == 0)
             {
+                await ObserveAsync(stoppingToken);
                 await DelayAsync(settings.PollInterval, stoppingToken);
                 continue;
             }
@@ -128,12 +131,33 @@ public sealed class OutboxWorker(
             if (delivery.DequeueCount >= settings.MaxDeliveries)
             {
                 Log.OutboxPoison(logger, delivery.Message.Kind, delivery.Message.Email, delivery.DequeueCount, ex);
+                metrics?.Failed("poison:" + delivery.Message.Kind);
                 await queue.MoveToPoisonAsync(delivery, cancellationToken);
             }
             else
             {
                 Log.OutboxRetryLater(logger, delivery.Message.Kind, delivery.Message.Email, ex);
             }
+        }
+    }
+
+    /// <summary>The outbox gauges, refreshed when the worker finds the queue empty (at most once every 10 s).</summary>
+    private async Task ObserveAsync(CancellationToken stoppingToken)
+    {
+        if (metrics is null || time.GetUtcNow() - _observedAt < TimeSpan.FromSeconds(10))
+        {
+            return;
+        }
+
+        _observedAt = time.GetUtcNow();
+        try
+        {
+            var (depth, oldest) = await queue.ObserveAsync(_observedAt, stoppingToken);
+            metrics.OutboxObserved(depth, oldest);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Gauges are best effort; the receive loop reports storage failures.
         }
     }
 

@@ -17,7 +17,8 @@ public sealed class ScheduledRunTrigger(
     ReviewCatalog catalog,
     IOptions<ScheduleOptions> options,
     TimeProvider time,
-    ILogger<ScheduledRunTrigger> logger)
+    ILogger<ScheduledRunTrigger> logger,
+    BotMetrics metrics)
 {
     /// <summary>This process, as recorded on the runs it claims.</summary>
     public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -64,6 +65,7 @@ public sealed class ScheduledRunTrigger(
         run.Status = reviewId is null ? ScheduledRunEntity.Done : ScheduledRunEntity.Queued;
         await store.TryReplaceAsync(run, cancellationToken);
         Log.RunQueued(logger, key, reviewId ?? "(no review)");
+        metrics.RunStarted(kind.ToString().ToLowerInvariant());
         return true;
     }
 }

@@ -24,6 +24,7 @@ public sealed class NextCardSender(
     SentCardFinder finder,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<NextCardSender> logger) : IOutboxHandler
 {
     public string Kind => OutboxMessage.NextCard;
@@ -108,11 +109,13 @@ public sealed class NextCardSender(
             claim.ConversationId = reference.ConversationId;
             await cursors.TrySaveAsync(message.ReviewId, claim, claim.ETag, cancellationToken);
             Log.CardSent(logger, task.Id, member.Email);
+            metrics.CardSent();
             return true;
         }
         catch (ConnectorException ex) when (ex.IsUnreachable)
         {
             Log.MemberUnreachable(logger, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString());
+            metrics.Unreachable(ex.ErrorCode ?? ex.StatusCode.ToString());
             await cursors.RecordUnreachableAsync(message.ReviewId, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString(), now, cancellationToken);
             await ReportAsync(message, member, ex.ErrorCode ?? ex.StatusCode.ToString(), cancellationToken);
             return true;

@@ -22,6 +22,7 @@ public sealed class SubmitAnswerHandler(
     QuestionnaireComposer composer,
     TaskCards cards,
     OutboxClient outbox,
+    BotMetrics metrics,
     ILogger<SubmitAnswerHandler> logger) : ITurnHandler
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -30,12 +31,12 @@ public sealed class SubmitAnswerHandler(
         var context = await loader.LoadForAnswerAsync(turn, cancellationToken);
         if (context is null)
         {
-            return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
+            return Counted("no_review", InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]));
         }
 
         if (CardActionGuard.Check(turn, context, logger) is { } refused)
         {
-            return refused;
+            return Counted("not_member_or_earlier_review", refused);
         }
 
         var taskId = action.Get(QuestionnaireFields.TaskId) ?? "";
@@ -43,7 +44,7 @@ public sealed class SubmitAnswerHandler(
         if (task is null || !int.TryParse(action.Get(QuestionnaireFields.Version), out var version)
             || !Enum.TryParse<Stage>(action.Get(QuestionnaireFields.Stage), out var stage) || !Stages.Screening.Contains(stage))
         {
-            return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
+            return Counted("not_found", InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId)));
         }
 
         var userId = turn.From.Id;
@@ -51,7 +52,7 @@ public sealed class SubmitAnswerHandler(
             || Member.NormalizeEmail(task.Definition.AssigneeFor(stage)) != Member.NormalizeEmail(member.Email))
         {
             Log.DecisionRefused(logger, taskId, context.Sender?.Email, nameof(DecisionError.NotAssignee));
-            return InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text)));
+            return Counted("not_assignee", InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text))));
         }
 
         if ((task.Stage != stage || task.State.Version != version) && context.SenderScoped)
@@ -68,16 +69,16 @@ public sealed class SubmitAnswerHandler(
                 && await repository.IsStoredAsync(context.ReviewId, SubmissionKey(taskId, version, member), cancellationToken))
             {
                 Log.DuplicateSubmission(logger, taskId, member.Email);
-                return InvokeResponses.Card(cards.Answered(context.Snapshot, task, stage, userId, turn.Text));
+                return Counted("duplicate", InvokeResponses.Card(cards.Answered(context.Snapshot, task, stage, userId, turn.Text)));
             }
 
-            return Refused(context, task, member, userId, DecisionError.Stale, stage, turn.Text);
+            return Counted("stale", Refused(context, task, member, userId, DecisionError.Stale, stage, turn.Text));
         }
 
         var parsed = AnswerParser.Parse(stage, action.Get);
         if (!parsed.IsValid)
         {
-            return WithErrors(context, task, member, userId, parsed.Values, parsed.Errors, turn.Text);
+            return Counted("invalid", WithErrors(context, task, member, userId, parsed.Values, parsed.Errors, turn.Text));
         }
 
         var readInThisTurn = context.Stored?.GetValueOrDefault(taskId) is { } stored ? new DecisionInput(stored, context.Snapshot.Windows) : null;
@@ -93,17 +94,24 @@ public sealed class SubmitAnswerHandler(
                     await QueueNextCardAsync(context.ReviewId, turn.TenantId, member, taskId, cancellationToken);
                 }
 
-                return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text));
+                return Counted("accepted", InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text)));
             case SubmissionStatus.Duplicate when result.Task?.State.OutcomeOf(stage) is not null:
-                return InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task, stage, userId, turn.Text));
+                return Counted("duplicate", InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task, stage, userId, turn.Text)));
             case SubmissionStatus.Refused when result.Error == DecisionError.Invalid:
                 var errors = result.Decision!.FieldErrors.ToDictionary(e => QuestionnaireFields.ForAnswerField(e.Key), e => e.Value, StringComparer.Ordinal);
-                return WithErrors(context, task, member, userId, parsed.Values, errors, turn.Text);
+                return Counted("invalid", WithErrors(context, task, member, userId, parsed.Values, errors, turn.Text));
             case SubmissionStatus.NotFound:
-                return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId));
+                return Counted("not_found", InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId)));
             default:
-                return Refused(context, result.Task ?? task, member, userId, result.Error, stage, turn.Text);
+                return Counted(result.Error.ToString().ToLowerInvariant(), Refused(context, result.Task ?? task, member, userId, result.Error, stage, turn.Text));
         }
+    }
+
+    /// <summary>Every answer is counted once, by result (bot.answers).</summary>
+    private InvokeResponse Counted(string result, InvokeResponse response)
+    {
+        metrics.Answer(result);
+        return response;
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed class RecipientSender(
     ProactiveMessenger messenger,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
+    BotMetrics metrics,
     ILogger<RecipientSender> logger)
 {
     /// <param name="build">The message for the member's locale, or null when there is nothing to send any more.</param>
@@ -53,6 +54,7 @@ public sealed class RecipientSender(
         catch (ConnectorException ex) when (ex.IsUnreachable)
         {
             Log.ReminderUnreachable(logger, runKey, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString());
+            metrics.Unreachable(ex.ErrorCode ?? ex.StatusCode.ToString());
         }
 
         await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);

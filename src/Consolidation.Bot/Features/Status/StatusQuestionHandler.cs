@@ -26,6 +26,7 @@ public sealed class StatusQuestionHandler(
     QuestionnaireComposer composer,
     TimeProvider time,
     IOptions<ReviewOptions> options,
+    BotMetrics metrics,
     ILogger<StatusQuestionHandler> logger) : ITurnHandler
 {
     private const int MaxEcho = 40;
@@ -39,10 +40,12 @@ public sealed class StatusQuestionHandler(
         if (intent is null)
         {
             Log.Unrecognized(logger, turn.ConversationType);
+            metrics.StatusQuestion("not_understood");
             await turn.SendTextAsync(NotUnderstood(turn), cancellationToken);
             return null;
         }
 
+        metrics.StatusQuestion(intent.Kind.ToString().ToLowerInvariant());
         if (intent.Kind == StatusIntentKind.Help)
         {
             await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(HelpCard.Build(turn.Text))), cancellationToken);
