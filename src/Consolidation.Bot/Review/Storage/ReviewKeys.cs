@@ -5,7 +5,7 @@ using Consolidation.Bot.Storage;
 namespace Consolidation.Bot.Review.Storage;
 
 /// <summary>
-/// Partition and row keys of the review tables (README "Storage"). Definitions (tasks and members as imported)
+/// Partition and row keys of the review tables (docs/design.md, "Storage: tables and keys"). Definitions (tasks and members as imported)
 /// live in a partition per import generation, so an import becomes visible all at once when the review row's
 /// generation is flipped. Everything that changes while the review runs (task states, their history, idempotency
 /// markers, stage windows) lives in one partition per review, so an answer's history entry and the state it
