@@ -18,10 +18,12 @@ public sealed class DeployScriptTests : IDisposable
 
     private string Log => Path.Combine(_dir, "calls.log");
 
-    [Fact]
-    public async Task Deploy_AllStepsInOrderWithTheDeployedIds_ThenPrintsTheNextSteps()
+    [Theory]
+    [InlineData("bash")]
+    [InlineData("pwsh")]
+    public async Task Deploy_AllStepsInOrderWithTheDeployedIds_ThenPrintsTheNextSteps(string shell)
     {
-        var (exit, output, error) = await RunAsync("--resource-group", "rg-city", "--location", "japaneast", "--out", Path.Combine(_dir, "out"));
+        var (exit, output, error) = await RunAsync(shell, new Dictionary<string, string>(), Deploy(shell, "rg-city", "japaneast", Path.Combine(_dir, "out")));
 
         Assert.True(exit == 0, output + error);
         var calls = File.ReadAllLines(Log);
@@ -36,17 +38,20 @@ public sealed class DeployScriptTests : IDisposable
         Assert.Contains("https://shukuyaku-abc123.azurewebsites.net", output, StringComparison.Ordinal);
         Assert.Contains("az rest --method post --uri https://graph.microsoft.com/v1.0/appCatalogs/teamsApps", output, StringComparison.Ordinal);
         Assert.Contains("servicePrincipals/6f1d2c3b-1111-2222-3333-444455556666/appRoleAssignments", output, StringComparison.Ordinal);
-        Assert.Contains("TeamsAppInstallation.ReadWriteForUser.All User.Read.All GroupMember.Read.All", output, StringComparison.Ordinal);
+        Assert.All(new[] { "TeamsAppInstallation.ReadWriteForUser.All", "User.Read.All", "GroupMember.Read.All" },
+            permission => Assert.Contains(permission, output, StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("deployment group create", "3/6 infrastructure", "dotnet publish")]
-    [InlineData("webapp deploy", "5/6 deploy the app", "package-manifest")]
-    [InlineData("account show", "1/6 sign-in", "group create")]
-    public async Task Deploy_AStepFails_StopsThereWithItsMessage(string failing, string step, string neverRun)
+    [InlineData("bash", "deployment group create", "3/6 infrastructure", "dotnet publish")]
+    [InlineData("bash", "webapp deploy", "5/6 deploy the app", "package-manifest")]
+    [InlineData("bash", "account show", "1/6 sign-in", "group create")]
+    [InlineData("pwsh", "deployment group create", "3/6 infrastructure", "dotnet publish")]
+    [InlineData("pwsh", "webapp deploy", "5/6 deploy the app", "package-manifest")]
+    public async Task Deploy_AStepFails_StopsThereWithItsMessage(string shell, string failing, string step, string neverRun)
     {
-        var (exit, output, error) = await RunAsync(new Dictionary<string, string> { ["FAKE_AZ_FAIL"] = failing },
-            "--resource-group", "rg-city", "--location", "japaneast", "--out", Path.Combine(_dir, "out"));
+        var (exit, output, error) = await RunAsync(shell, new Dictionary<string, string> { ["FAKE_AZ_FAIL"] = failing },
+            Deploy(shell, "rg-city", "japaneast", Path.Combine(_dir, "out")));
 
         Assert.NotEqual(0, exit);
         Assert.Contains("ERROR: (FakeFailure) " + failing, error, StringComparison.Ordinal);
@@ -58,7 +63,7 @@ public sealed class DeployScriptTests : IDisposable
     [Fact]
     public async Task Deploy_WithoutResourceGroup_UsageAnd64()
     {
-        var (exit, _, error) = await RunAsync("--location", "japaneast");
+        var (exit, _, error) = await RunAsync("bash", new Dictionary<string, string>(), [Path.Combine(RepoPaths.Root, "scripts", "deploy"), "--location", "japaneast"]);
 
         Assert.Equal(64, exit);
         Assert.Contains("--resource-group is required", error, StringComparison.Ordinal);
@@ -68,7 +73,7 @@ public sealed class DeployScriptTests : IDisposable
     [Fact]
     public async Task OperatorsGuide_ShowsEveryCommandTheScriptRuns()
     {
-        await RunAsync("--resource-group", "rg-city", "--location", "japaneast", "--out", Path.Combine(_dir, "out"));
+        await RunAsync("bash", new Dictionary<string, string>(), Deploy("bash", "rg-city", "japaneast", Path.Combine(_dir, "out")));
         var guide = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "ja", "運用手順書.md"));
 
         // Each step's command, without the values of this run (paths, names): the guide shows them as placeholders.
@@ -79,15 +84,19 @@ public sealed class DeployScriptTests : IDisposable
         }
 
         Assert.Contains("./scripts/deploy --resource-group", guide, StringComparison.Ordinal);
+        Assert.Contains("./scripts/deploy.ps1 -ResourceGroup", guide, StringComparison.Ordinal);
         Assert.Contains("az rest --method post --uri https://graph.microsoft.com/v1.0/appCatalogs/teamsApps", guide, StringComparison.Ordinal);
         Assert.Contains("appRoleAssignments", guide, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+    /// <summary>The script and its arguments for <paramref name="shell"/>: scripts/deploy for bash, scripts/deploy.ps1 for PowerShell.</summary>
+    private static string[] Deploy(string shell, string group, string location, string output) => shell == "bash"
+        ? [Path.Combine(RepoPaths.Root, "scripts", "deploy"), "--resource-group", group, "--location", location, "--out", output]
+        : ["-NoProfile", "-NonInteractive", "-File", Path.Combine(RepoPaths.Root, "scripts", "deploy.ps1"), "-ResourceGroup", group, "-Location", location, "-Out", output];
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(Dictionary<string, string> env, params string[] args)
+    private async Task<(int Exit, string Output, string Error)> RunAsync(string shell, Dictionary<string, string> env, string[] args)
     {
         var fakes = Directory.CreateDirectory(Path.Combine(_dir, "bin")).FullName;
         await File.WriteAllTextAsync(Path.Combine(fakes, "az"), $$"""
@@ -121,8 +130,17 @@ public sealed class DeployScriptTests : IDisposable
             }
         }
 
-        var info = new ProcessStartInfo("bash") { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(RepoPaths.Root, "scripts", "deploy"));
+        // PowerShell is the .NET tool of .config/dotnet-tools.json, started through the real dotnet (the fake one is on PATH).
+        var realDotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "/usr/bin/dotnet";
+        var info = new ProcessStartInfo(shell == "bash" ? "bash" : realDotnet) { WorkingDirectory = RepoPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (shell != "bash")
+        {
+            info.ArgumentList.Add("tool");
+            info.ArgumentList.Add("run");
+            info.ArgumentList.Add("pwsh");
+            info.ArgumentList.Add("--");
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
