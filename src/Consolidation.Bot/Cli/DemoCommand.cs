@@ -48,7 +48,7 @@ public sealed class DemoCommand(ReviewCatalog catalog, ReviewRepository reposito
         var funnel = ReviewQueries.Funnel((await repository.LoadAsync(reviewId, cancellationToken))!.Tasks);
         await output.WriteLineAsync($"デモの検討 {reviewId} を読み込みました: 事務 {funnel.Inventory}件、メンバー {data.Members.Count}人。");
         await output.WriteLineAsync($"ファネル: 棚卸し {funnel.Inventory} → プレWG 残す {funnel.PreWgKept}／除外 {funnel.PreWgExcluded}／未回答 {funnel.PreWgPending}"
-            + $" → WG 検討対象 {funnel.WgStudyTargets} → 適否 実施済 {funnel.SuitabilityDone}／引き続き検討 {funnel.SuitabilityContinueLater}／検討終了 {funnel.SuitabilityClosed}");
+            + $" → WG 検討対象 {funnel.WgStudyTargets} → 適否 集約化等実施済 {funnel.SuitabilityDone}／引き続き検討予定 {funnel.SuitabilityContinueLater}／検討終了 {funnel.SuitabilityClosed}");
         return 0;
     }
 

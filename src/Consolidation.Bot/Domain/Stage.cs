@@ -15,7 +15,11 @@ public enum Stage
     /// <summary>適否: suitability, done / continue later / closed.</summary>
     Suitability,
 
-    /// <summary>No further screening in this review (excluded, not a target, or a suitability outcome).</summary>
+    /// <summary>
+    /// 判断済: no further screening in this review (excluded at プレWG, not a study target at WG, or any of the three 適否
+    /// outcomes). Not named after an outcome: 検討終了 is one of the three, and 集約化等実施済 / 引き続き検討予定 tasks are not
+    /// "closed". Screens show the outcome beside it (<c>CardText.StageWithOutcome</c>). The enum name stays as stored.
+    /// </summary>
     Closed,
 }
 
@@ -30,12 +34,12 @@ public static class Stages
         (Stage.PreWg, true) => "プレWG",
         (Stage.Wg, true) => "WG",
         (Stage.Suitability, true) => "適否",
-        (Stage.Closed, true) => "検討終了",
+        (Stage.Closed, true) => "判断済",
         (Stage.Inventory, false) => "Inventory",
         (Stage.PreWg, false) => "Pre-WG",
         (Stage.Wg, false) => "WG",
         (Stage.Suitability, false) => "Suitability",
-        (Stage.Closed, false) => "Closed",
+        (Stage.Closed, false) => "Decided",
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 }

@@ -23,7 +23,7 @@ public static class ExportHeaders
     public static IReadOnlyList<string> Funnel { get; } =
     [
         "部会", "事務数", "プレWG残す", "プレWG除外", "プレWG未回答", "WG検討対象", "WG対象外", "WG未回答",
-        "実施済", "引き続き検討", "検討終了", "適否未回答",
+        "集約化等実施済", "引き続き検討予定", "検討終了", "適否未回答",
     ];
 
     public static IReadOnlyList<string> History { get; } = ["事務ID", "日時", "回答者", "種別", "段階", "カード版", "内容", "期限後"];

@@ -44,7 +44,7 @@ public class DigestPlaygroundTests(PlaygroundFixture fixture)
         Assert.Contains("812件", text, StringComparison.Ordinal);
         Assert.Contains("残す 342件", text, StringComparison.Ordinal);
         Assert.Contains("検討対象 276件", text, StringComparison.Ordinal);
-        Assert.Contains("実施済 6件／引き続き検討 233件／検討終了 37件", text, StringComparison.Ordinal);
+        Assert.Contains("集約化等実施済 6件／引き続き検討予定 233件／検討終了 37件", text, StringComparison.Ordinal);
 
         var result = Assert.Single(await AdaptiveCardChecker.CheckJsonAsync([("digest-from-playground", card)]));
         Assert.All(result.Problems, p => Assert.StartsWith("Unknown element type \"Chart.", p, StringComparison.Ordinal));

@@ -64,7 +64,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
 
         var body = await env.InvokeAsync(CardInvoke(env, outsider, verb, new JsonObject { ["taskId"] = "J-0001", ["version"] = "2", ["stage"] = "PreWg", ["decision"] = "Keep" }));
 
-        Assert.Contains("委員として登録されている方だけ", body, StringComparison.Ordinal);
+        Assert.Contains("参加者として登録されている方だけ", body, StringComparison.Ordinal);
         Assert.DoesNotContain("J-0001", body, StringComparison.Ordinal);
         Assert.DoesNotContain("事務1", body, StringComparison.Ordinal);
         Assert.Null((await env.Repository.GetTaskAsync("a1", "J-0001", CancellationToken.None))!.Task.State.OutcomeOf(Stage.PreWg));
@@ -83,7 +83,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
             ["businessesServed"] = "false", ["migrationEffect"] = "Changes", ["decision"] = "Keep",
         }));
 
-        Assert.Contains("以前のレビュー", body, StringComparison.Ordinal);
+        Assert.Contains("以前の検討", body, StringComparison.Ordinal);
         Assert.Equal(before, (await env.Repository.GetTaskAsync("a1", "J-0001", CancellationToken.None))!.Task.State);
     }
 

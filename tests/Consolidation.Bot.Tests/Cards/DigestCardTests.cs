@@ -33,12 +33,12 @@ public class DigestCardTests
         Assert.Equal("812件", Fact(card, 0));
         Assert.Equal("残す 342件／除外 470件／未回答 0件", Fact(card, 1));
         Assert.Equal("検討対象 276件／対象外 66件／未回答 0件", Fact(card, 2));
-        Assert.Equal("実施済 6件／引き続き検討 233件／検討終了 37件／未回答 0件", Fact(card, 3));
+        Assert.Equal("集約化等実施済 6件／引き続き検討予定 233件／検討終了 37件／未回答 0件", Fact(card, 3));
 
         var bars = Element(card, "funnelChart");
         Assert.Equal("Chart.VerticalBar", (string)bars["type"]!);
         Assert.Equal([812.0, 342, 276, 6, 233, 37], bars["data"]!.AsArray().Select(p => (double)p!["y"]!));
-        Assert.Equal("棚卸し 812件 → 残す 342件 → 検討対象 276件 → 実施済 6件／引き続き検討 233件／検討終了 37件", (string)bars["fallback"]!["text"]!);
+        Assert.Equal("局区一体事務 812件 → 検討対象候補 342件 → 検討対象 276件 → 集約化等実施済 6件／引き続き検討予定 233件／検討終了 37件", (string)bars["fallback"]!["text"]!);
 
         var donut = Element(card, "preWgChart");
         Assert.Equal("Chart.Donut", (string)donut["type"]!);

@@ -54,7 +54,8 @@ public class ReviewWorkbookWriterTests
 
         Assert.Equal("福祉・健康部会", Cell(sheet, row, "部会").GetString());
         Assert.Equal("南区長", Cell(sheet, row, "担当者名").GetString());
-        Assert.Equal("検討終了", Cell(sheet, row, "段階").GetString());
+        // A continue-later task has been decided, not "closed": 判断済 as its stage, the outcome in the seed's words beside it.
+        Assert.Equal("判断済", Cell(sheet, row, "段階").GetString());
         Assert.Equal("引き続き検討予定", Cell(sheet, row, "判断").GetString());
         Assert.Equal(new DateTime(2025, 4, 3, 18, 30, 0), Cell(sheet, row, "最終回答日時").GetDateTime());
 

@@ -35,7 +35,7 @@ public partial class StatusAnswersTests
         Assert.Equal("812件", Fact(model, "棚卸し（対象事務）"));
         Assert.Equal("残す 342件／除外 470件／未回答 0件", Fact(model, "プレWG"));
         Assert.Equal("検討対象 276件／対象外 66件／未回答 0件", Fact(model, "WG"));
-        Assert.Equal("実施済 6件／引き続き検討 233件／検討終了 37件／未回答 0件", Fact(model, "適否"));
+        Assert.Equal("集約化等実施済 6件／引き続き検討予定 233件／検討終了 37件／未回答 0件", Fact(model, "適否"));
         Assert.Equal("0件", Fact(model, "期限切れ"));
     }
 
@@ -48,8 +48,8 @@ public partial class StatusAnswersTests
         Assert.Equal(342, models.Sum(m => Number(Fact(m.Model, "プレWG"), "残す")));
         Assert.Equal(470, models.Sum(m => Number(Fact(m.Model, "プレWG"), "除外")));
         Assert.Equal(276, models.Sum(m => Number(Fact(m.Model, "WG"), "検討対象")));
-        Assert.Equal(6, models.Sum(m => Number(Fact(m.Model, "適否"), "実施済")));
-        Assert.Equal(233, models.Sum(m => Number(Fact(m.Model, "適否"), "引き続き検討")));
+        Assert.Equal(6, models.Sum(m => Number(Fact(m.Model, "適否"), "集約化等実施済")));
+        Assert.Equal(233, models.Sum(m => Number(Fact(m.Model, "適否"), "引き続き検討予定")));
         Assert.Equal(37, models.Sum(m => Number(Fact(m.Model, "適否"), "検討終了")));
         Assert.Equal("福祉・健康部会の進捗", models.Single(m => m.s == Subcommittee.WelfareHealth).Model.Title);
     }

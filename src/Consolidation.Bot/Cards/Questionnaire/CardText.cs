@@ -55,5 +55,26 @@ public static class CardText
         _ => answer.Stage.Name(text.IsJapanese),
     };
 
+    /// <summary>
+    /// The task's stage as screens show it: the stage's name, and for a task that has been decided the outcome in the
+    /// policy's own words (<c>判断済（引き続き検討予定）</c>, <c>判断済（プレWG: 除外）</c>).
+    /// </summary>
+    public static string StageWithOutcome(ReviewTask task, BotText text)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var name = task.Stage.Name(text.IsJapanese);
+        if (task.Stage != Stage.Closed || FinalAnswer(task.State) is not { } answer)
+        {
+            return name;
+        }
+
+        var decision = answer is SuitabilityAnswer ? Decision(answer, text) : $"{answer.Stage.Name(text.IsJapanese)}: {Decision(answer, text)}";
+        return text.IsJapanese ? $"{name}（{decision}）" : $"{name} ({decision})";
+    }
+
+    /// <summary>The answer that decided the task: the latest stage that has one.</summary>
+    private static StageAnswer? FinalAnswer(TaskState state) =>
+        (state.Suitability ?? state.Wg ?? state.PreWg)?.Answer;
+
     internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

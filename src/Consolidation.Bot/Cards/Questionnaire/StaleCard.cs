@@ -22,6 +22,9 @@ public sealed record StaleCardModel
     /// <summary>Where the task stands now.</summary>
     public required Stage CurrentStage { get; init; }
 
+    /// <summary>The current stage as shown, with the outcome once decided (<see cref="CardText.StageWithOutcome"/>); the stage's name when null.</summary>
+    public string? CurrentStageText { get; init; }
+
     /// <summary>The latest accepted outcome of any stage, if there is one.</summary>
     public StageOutcome? LatestOutcome { get; init; }
 
@@ -52,7 +55,7 @@ public static class StaleCard
                 TaskCardParts.Facts(
                     model.Task,
                     text,
-                    new Fact(text[nameof(Strings.Stale_CurrentStage)], model.CurrentStage.Name(text.IsJapanese)),
+                    new Fact(text[nameof(Strings.Stale_CurrentStage)], model.CurrentStageText ?? model.CurrentStage.Name(text.IsJapanese)),
                     new Fact(text[nameof(Strings.Stale_LatestDecision)], latest)),
             ],
             Actions = [CardAttachment.Execute(text[nameof(Strings.Action_ShowCurrent)], CardVerbs.ShowTask, TaskCardParts.TaskData(model.Task.TaskId))],

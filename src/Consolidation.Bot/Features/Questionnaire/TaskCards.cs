@@ -60,6 +60,7 @@ public sealed class TaskCards(QuestionnaireComposer composer)
             Task = TaskSummary.From(task.Definition),
             Reason = reason,
             CurrentStage = task.Stage,
+            CurrentStageText = CardText.StageWithOutcome(task, text),
             LatestOutcome = LatestOutcome(task),
             TimeZone = composer.Zone,
             Text = text,

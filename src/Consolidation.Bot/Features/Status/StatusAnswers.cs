@@ -141,7 +141,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             [
                 new Fact(text[nameof(Strings.Card_Subcommittee)], d.Subcommittee.Name(Ja)),
                 new Fact(text[nameof(Strings.Card_Bureau)], d.Bureau),
-                new Fact(text[nameof(Strings.Card_Stage)], task.Stage.Name(Ja)),
+                new Fact(text[nameof(Strings.Card_Stage)], CardText.StageWithOutcome(task, text)),
                 new Fact(text[nameof(Strings.Status_Assignee)], NameOf(d.AssigneeFor(task.Stage))),
                 .. outcomes,
             ],

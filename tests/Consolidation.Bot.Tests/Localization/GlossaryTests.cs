@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.RegularExpressions;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
+
+namespace Consolidation.Bot.Tests.Localization;
+
+/// <summary>
+/// The policy's own words on the screens (../shared/DOMAIN.md, "Words to use on screens"): each term and the Japanese
+/// resource keys (and domain names) that must use it, and the misuses that must not come back.
+/// </summary>
+public class GlossaryTests
+{
+    private static readonly ResourceManager Resources = new("Consolidation.Bot.Localization.Strings", typeof(BotText).Assembly);
+
+    public static TheoryData<string, string[]> Terms => new()
+    {
+        { "集約化等実施済", ["Digest_SuitabilityValue", "Digest_ChartDone", "Digest_FunnelFallback"] },
+        { "引き続き検討予定", ["Digest_SuitabilityValue", "Digest_ChartContinue", "Digest_FunnelFallback", "Q_Trigger"] },
+        { "検討終了", ["Digest_SuitabilityValue", "Digest_ChartClosed", "Digest_FunnelFallback"] },
+        { "局区一体事務", ["Digest_FunnelFallback"] },
+        { "候補選定（粗い選定）", ["Questionnaire_Intro_PreWg"] },
+        { "所管部局を交えたＷＧ", ["Questionnaire_Intro_Wg"] },
+        { "集約化等", ["Questionnaire_Intro_PreWg", "Questionnaire_Intro_Wg", "Questionnaire_Intro_Suitability", "Q_WgDecision"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Terms))]
+    public void Term_IsUsedByEveryKeyThatShowsIt(string term, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            var value = Japanese(key);
+            Assert.True(value.Contains(term, StringComparison.Ordinal), $"{key} should say {term}: {value}");
+        }
+    }
+
+    [Fact]
+    public void Outcomes_InTheSeedsFullWords()
+    {
+        Assert.Equal("集約化等実施済", SuitabilityDecision.Done.Name(japanese: true));
+        Assert.Equal("引き続き検討予定", SuitabilityDecision.ContinueLater.Name(japanese: true));
+        Assert.Equal("検討終了", SuitabilityDecision.Closed.Name(japanese: true));
+    }
+
+    [Fact]
+    public void EndOfThePipeline_IsNotNamedAfterAnOutcome()
+    {
+        var names = new[] { SuitabilityDecision.Done, SuitabilityDecision.ContinueLater, SuitabilityDecision.Closed }.Select(d => d.Name(japanese: true));
+
+        Assert.Equal("判断済", Stage.Closed.Name(japanese: true));
+        Assert.DoesNotContain(Stage.Closed.Name(japanese: true), names);
+        Assert.Equal("Decided", Stage.Closed.Name(japanese: false));
+    }
+
+    [Fact]
+    public void Resources_NoShortenedOutcomesAndNoLoanwordForTheReview()
+    {
+        foreach (var (key, value) in AllJapanese())
+        {
+            Assert.False(Regex.IsMatch(value, "(?<!集約化等)実施済"), $"{key}: 実施済 without 集約化等: {value}");
+            Assert.False(Regex.IsMatch(value, "引き続き検討(?!予定|する|の場合|しない)"), $"{key}: 引き続き検討 without 予定: {value}");
+            Assert.DoesNotContain("集約化実施", value, StringComparison.Ordinal);
+            Assert.DoesNotContain("レビュー", value, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Japanese(string key) =>
+        Resources.GetString(key, CultureInfo.GetCultureInfo("ja-JP")) ?? throw new InvalidOperationException("no resource " + key);
+
+    private static IEnumerable<(string Key, string Value)> AllJapanese()
+    {
+        using var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
+        foreach (System.Collections.DictionaryEntry entry in set)
+        {
+            if (entry.Value is string value)
+            {
+                yield return ((string)entry.Key, value);
+            }
+        }
+    }
+}
