@@ -12,8 +12,17 @@ public enum MemberRole
     /// <summary>市民局 (事務局): opens stages, reassigns, reopens and overrides, and may ask about anything.</summary>
     Secretariat,
 
-    /// <summary>A member of the Promotion Council (推進会議): reads digests.</summary>
+    /// <summary>
+    /// A member of the Promotion Council (推進会議: リーダー, サブリーダー, メンバー — roles on the council, not on a
+    /// subcommittee): reads digests.
+    /// </summary>
     Council,
+
+    /// <summary>
+    /// The overall summing-up (企画・全体総括: 区長会議, with 人事・財政部会 in charge): sees everything read-only (any status
+    /// question), and may not open stages or change answers.
+    /// </summary>
+    Overview,
 }
 
 /// <summary>A person taking part in the review. The email (UPN) is the key; the Entra object id links Teams identities.</summary>
@@ -22,32 +31,65 @@ public sealed record Member
     public required string Email { get; init; }
     public required string Name { get; init; }
     public string? AadObjectId { get; init; }
+    /// <summary>The first role named for the person (one person may hold several: <see cref="AdditionalRoles"/>).</summary>
     public MemberRole Role { get; init; } = MemberRole.Member;
+
+    /// <summary>Further roles of the same person (e.g. a lead who also sits on the 推進会議); empty for most.</summary>
+    public IReadOnlyList<MemberRole> AdditionalRoles { get; init; } = [];
+
     public IReadOnlyList<Subcommittee> Subcommittees { get; init; } = [];
 
-    public bool IsSecretariat => Role == MemberRole.Secretariat;
+    public bool IsSecretariat => HasRole(MemberRole.Secretariat);
+
+    /// <summary>Whether the person holds <paramref name="role"/>, as their first role or an additional one.</summary>
+    public bool HasRole(MemberRole role) => Role == role || AdditionalRoles.Contains(role);
+
+    /// <summary>Every role of the person, the first one first.</summary>
+    public IEnumerable<MemberRole> Roles => AdditionalRoles.Prepend(Role).Distinct();
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>Value equality, including the subcommittee list (a record would compare the list by reference).</summary>
     public bool Equals(Member? other) =>
         other is not null && Email == other.Email && Name == other.Name && AadObjectId == other.AadObjectId
-        && Role == other.Role && Subcommittees.SequenceEqual(other.Subcommittees);
+        && Role == other.Role && AdditionalRoles.SequenceEqual(other.AdditionalRoles) && Subcommittees.SequenceEqual(other.Subcommittees);
 
     public override int GetHashCode() => HashCode.Combine(Email, Name, AadObjectId, Role);
 }
 
 public static class MemberRoles
 {
-    /// <summary>Parses an import file's role: English or Japanese words.</summary>
+    /// <summary>
+    /// Parses one role word of an import file, English or Japanese. リーダー, サブリーダー and メンバー are the 推進会議 roster's
+    /// words (the council's leader, sub-leader and members), so they are council roles, not subcommittee ones.
+    /// </summary>
     public static MemberRole? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        "member" or "委員" or "メンバー" or "部会員" or "担当区長" => MemberRole.Member,
-        "lead" or "部会長" or "主担当区長" or "リーダー" => MemberRole.Lead,
+        "member" or "委員" or "部会員" or "担当区長" => MemberRole.Member,
+        "lead" or "部会長" or "主担当区長" => MemberRole.Lead,
         "secretariat" or "事務局" or "市民局" => MemberRole.Secretariat,
-        "council" or "推進会議" or "推進会議メンバー" => MemberRole.Council,
+        "council" or "推進会議" or "推進会議メンバー" or "リーダー" or "サブリーダー" or "メンバー"
+            or "推進会議リーダー" or "推進会議サブリーダー" => MemberRole.Council,
+        "overview" or "summary" or "全体総括" or "企画・全体総括" or "区長会議" => MemberRole.Overview,
         _ => null,
     };
+
+    /// <summary>Separators between several roles in one cell (<c>部会長;推進会議</c>, <c>事務局、全体総括</c>).</summary>
+    public static readonly char[] Separators = [';', '；', '、', ',', '，', '/', '／'];
+
+    /// <summary>The stored form: the roles' names joined by commas, the first role first.</summary>
+    public static string Format(Member member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return string.Join(',', member.Roles);
+    }
+
+    /// <summary>Reads <see cref="Format"/> back: (first role, the others).</summary>
+    public static (MemberRole Role, IReadOnlyList<MemberRole> Additional) ParseStored(string stored)
+    {
+        var roles = (stored ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Enum.Parse<MemberRole>).ToList();
+        return roles.Count == 0 ? (MemberRole.Member, []) : (roles[0], roles.Skip(1).ToList());
+    }
 
     public static string Name(this MemberRole role, bool japanese) => (role, japanese) switch
     {
@@ -55,6 +97,7 @@ public static class MemberRoles
         (MemberRole.Lead, true) => "部会長",
         (MemberRole.Secretariat, true) => "事務局",
         (MemberRole.Council, true) => "推進会議",
+        (MemberRole.Overview, true) => "全体総括",
         _ => role.ToString().ToLowerInvariant(),
     };
 }

@@ -61,25 +61,42 @@ internal static class MemberFileReader
             return null;
         }
 
-        return new Member { Email = email, Name = name, Role = role.Value, Subcommittees = subcommittees, AadObjectId = objectId };
+        return new Member { Email = email, Name = name, Role = role[0], AdditionalRoles = [.. role.Skip(1)], Subcommittees = subcommittees, AadObjectId = objectId };
     }
 
-    /// <summary>An empty role means <see cref="MemberRole.Member"/>, the least privileged.</summary>
-    private static MemberRole? Role(ImportRow row, HeaderMap map, ImportErrorList errors)
+    /// <summary>
+    /// The roles in the cell, one or several (<c>部会長;推進会議</c>); an empty cell means <see cref="MemberRole.Member"/>,
+    /// the least privileged. Null (with an error naming the word) when a word is not a role.
+    /// </summary>
+    private static List<MemberRole>? Role(ImportRow row, HeaderMap map, ImportErrorList errors)
     {
         var text = map.Cell(row, MemberColumns.Role);
-        var normalized = TextNormalizer.Normalize(text);
-        var role = normalized.Length == 0 ? MemberRole.Member : MemberRoles.Parse(normalized);
-        if (role is null)
+        var words = TextNormalizer.Normalize(text).Split(MemberRoles.Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0)
         {
-            errors.Add(row.Number, map.HeaderOf(MemberColumns.Role), ImportErrorCodes.UnknownRole, text);
+            return [MemberRole.Member];
         }
 
-        return role;
+        var roles = new List<MemberRole>();
+        foreach (var word in words)
+        {
+            if (MemberRoles.Parse(word) is not { } role)
+            {
+                errors.Add(row.Number, map.HeaderOf(MemberColumns.Role), ImportErrorCodes.UnknownRole, word);
+                return null;
+            }
+
+            if (!roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles;
     }
 
     /// <summary>Members and leads need at least one subcommittee; the secretariat and the council may have none.</summary>
-    private static IReadOnlyList<Subcommittee> SubcommitteeList(ImportRow row, HeaderMap map, MemberRole? role, ImportErrorList errors)
+    private static IReadOnlyList<Subcommittee> SubcommitteeList(ImportRow row, HeaderMap map, List<MemberRole>? roles, ImportErrorList errors)
     {
         var header = map.HeaderOf(MemberColumns.Subcommittee);
         var (subcommittees, unknown) = SubcommitteeListParser.Parse(map.Cell(row, MemberColumns.Subcommittee));
@@ -88,7 +105,7 @@ internal static class MemberFileReader
             errors.Add(row.Number, header, ImportErrorCodes.UnknownSubcommittee, part);
         }
 
-        if (subcommittees.Count == 0 && unknown.Count == 0 && role is MemberRole.Member or MemberRole.Lead)
+        if (subcommittees.Count == 0 && unknown.Count == 0 && roles is not null && roles.Any(r => r is MemberRole.Member or MemberRole.Lead))
         {
             errors.Add(row.Number, header, ImportErrorCodes.Required);
         }

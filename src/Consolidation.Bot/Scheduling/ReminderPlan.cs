@@ -50,7 +50,7 @@ public static class ReminderPlan
             .GroupBy(i => i.Subcommittee)
             .OrderBy(g => g.Key)
             .SelectMany(g => members
-                .Where(m => m.Role == MemberRole.Lead && m.Subcommittees.Contains(g.Key))
+                .Where(m => m.HasRole(MemberRole.Lead) && m.Subcommittees.Contains(g.Key))
                 .OrderBy(m => m.Email, StringComparer.Ordinal)
                 .Select(lead => new Escalation(lead.Email, g.Key, g.OrderBy(i => i.Deadline).ThenBy(i => i.TaskId, StringComparer.Ordinal).ToList())))
             .ToList();

@@ -70,6 +70,20 @@ public class ReviewStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Import_MemberWithSeveralRoles_ReadBackWithAllOfThem()
+    {
+        var s = new ReviewStorage(azurite);
+        var lead = ReviewStorage.Assignee(1) with { Role = MemberRole.Lead, AdditionalRoles = [MemberRole.Council, MemberRole.Overview] };
+        await s.Writer.WriteAsync("r1", "n", [ReviewStorage.Task(1)], [lead], false, s.Time.GetUtcNow(), None);
+
+        var stored = (await s.Repository.LoadAsync("r1", None))!.MemberByEmail(lead.Email)!;
+
+        Assert.Equal(MemberRole.Lead, stored.Role);
+        Assert.Equal([MemberRole.Council, MemberRole.Overview], stored.AdditionalRoles);
+        Assert.Equal(lead, stored);
+    }
+
+    [Fact]
     public async Task Import_TwoAtOnce_TwentyRounds_OneWinsAndTheReviewIsNeverEmptyOrMixed()
     {
         var s = new ReviewStorage(azurite);

@@ -122,4 +122,38 @@ public class MemberFileTests
         Assert.Contains("first on row 2", error.Message, StringComparison.Ordinal);
         Assert.Empty(result.Members);
     }
+
+    [Fact]
+    public void Read_CouncilRosterWordsOverviewAndSeveralRoles_MappedToTheRightRoles()
+    {
+        string[][] file =
+        [
+            ["email", "name", "role", "subcommittee"],
+            ["leader@city.example.jp", "区長会議議長", "リーダー", ""],
+            ["sub@city.example.jp", "市民局長", "サブリーダー", ""],
+            ["m@city.example.jp", "デジタル統括室長", "メンバー", ""],
+            ["k@city.example.jp", "人事・財政部会", "全体総括", ""],
+            ["both@city.example.jp", "北区長", "部会長;推進会議", "福祉"],
+            ["three@city.example.jp", "南区長", "担当区長、推進会議／全体総括", "こども"],
+        ];
+
+        var result = ReadMembers(file);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([MemberRole.Council, MemberRole.Council, MemberRole.Council, MemberRole.Overview], result.Members.Take(4).Select(m => m.Role));
+        var both = result.Members[4];
+        Assert.True(both.HasRole(MemberRole.Lead) && both.HasRole(MemberRole.Council) && !both.IsSecretariat);
+        Assert.Equal([MemberRole.Member, MemberRole.Council, MemberRole.Overview], result.Members[5].Roles);
+    }
+
+    [Fact]
+    public void Read_OneUnknownWordAmongSeveralRoles_IsARowErrorNamingIt()
+    {
+        string[][] file = [["email", "name", "role", "subcommittee"], ["x@city.example.jp", "X", "部会長;社長", "福祉"]];
+
+        var error = Assert.Single(ReadMembers(file).Errors);
+
+        Assert.Equal(ImportErrorCodes.UnknownRole, error.Code);
+        Assert.Contains("社長", error.Message, StringComparison.Ordinal);
+    }
 }

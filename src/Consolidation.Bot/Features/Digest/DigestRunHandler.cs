@@ -3,6 +3,7 @@ using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Digest;
 using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Features.Reminders;
 using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review.Storage;
@@ -12,7 +13,8 @@ namespace Consolidation.Bot.Features.Digest;
 
 /// <summary>
 /// Outbox handler of a digest run: builds the digest from the whole review and posts it to the council channel, once per
-/// run and channel (a sent marker per channel), then keeps its figures for the next digest's "since the last digest".
+/// run and channel (a sent marker per channel), sends it to each member of the overall summing-up (全体総括) in 1:1, once
+/// each, then keeps its figures for the next digest's "since the last digest".
 /// </summary>
 public sealed class DigestRunHandler(
     ReviewRepository repository,
@@ -21,6 +23,7 @@ public sealed class DigestRunHandler(
     ScheduleTexts texts,
     ConversationReferenceStore references,
     ProactiveMessenger messenger,
+    RecipientSender recipients,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> outbox,
     TimeProvider time,
     ILogger<DigestRunHandler> logger) : IOutboxHandler
@@ -73,6 +76,16 @@ public sealed class DigestRunHandler(
                 await messenger.SendAsync(channel, new Activity { Type = ActivityTypes.Message, Attachments = [CardAttachment.From(card)] }, cancellationToken);
                 await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
                 Log.DigestPosted(logger, runKey, channel.TenantId);
+            }
+        }
+
+        foreach (var member in snapshot.Members.Where(m => m.HasRole(Domain.MemberRole.Overview)).OrderBy(m => m.Email, StringComparer.Ordinal))
+        {
+            var done = await recipients.SendOnceAsync(message, "overview|" + Domain.Member.NormalizeEmail(member.Email), member,
+                _ => new Activity { Type = ActivityTypes.Message, Attachments = [CardAttachment.From(card)] }, cancellationToken);
+            if (!done)
+            {
+                return false; // another instance is sending it: look again after the lease
             }
         }
 

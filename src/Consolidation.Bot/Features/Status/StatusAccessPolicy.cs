@@ -17,8 +17,9 @@ public enum StatusAccess
 
 /// <summary>
 /// Who may ask what (roles come from the imported members, matched on the sender's Entra object id): the secretariat
-/// anything; any other member their own tasks (by "my tasks", or a task of theirs by id or name) and the overall
-/// funnel; anyone else only "help".
+/// and the overall summing-up (全体総括) anything; a subcommittee lead also their own subcommittee's progress,
+/// non-responders and overdue tasks; any other member their own tasks (by "my tasks", or a task of theirs by id or
+/// name) and the overall funnel; anyone else only "help".
 /// </summary>
 public static class StatusAccessPolicy
 {
@@ -35,7 +36,12 @@ public static class StatusAccessPolicy
             return StatusAccess.NotMember;
         }
 
-        if (sender.IsSecretariat)
+        if (sender.IsSecretariat || sender.HasRole(MemberRole.Overview))
+        {
+            return StatusAccess.Allowed;
+        }
+
+        if (IsLeadOfAskedSubcommittee(intent, sender))
         {
             return StatusAccess.Allowed;
         }
@@ -65,6 +71,12 @@ public static class StatusAccessPolicy
             _ => true,
         };
     }
+
+    /// <summary>A lead asking about the subcommittee they lead (named in the question), not about the whole review.</summary>
+    private static bool IsLeadOfAskedSubcommittee(StatusIntent intent, Member sender) =>
+        sender.HasRole(MemberRole.Lead)
+        && intent.Subcommittee is { } asked && sender.Subcommittees.Contains(asked)
+        && intent.Kind is StatusIntentKind.Subcommittee or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue;
 
     /// <summary>Whether the member is (or was) assigned the task in some stage.</summary>
     public static bool IsAssignee(ReviewTask task, Member member) =>

@@ -48,18 +48,23 @@ public static class ReviewEntityMapper
         Email = Member.NormalizeEmail(m.Email),
         Name = m.Name,
         AadObjectId = m.AadObjectId,
-        Role = m.Role.ToString(),
+        Role = MemberRoles.Format(m),
         Subcommittees = JsonSerializer.Serialize(m.Subcommittees.ToList(), Json.ListSubcommittee),
     };
 
-    public static Member ToDomain(MemberEntity e) => new()
+    public static Member ToDomain(MemberEntity e)
     {
-        Email = e.Email,
-        Name = e.Name,
-        AadObjectId = e.AadObjectId,
-        Role = Enum.Parse<MemberRole>(e.Role),
-        Subcommittees = JsonSerializer.Deserialize(e.Subcommittees, Json.ListSubcommittee)!,
-    };
+        var (role, additional) = MemberRoles.ParseStored(e.Role);
+        return new()
+        {
+            Email = e.Email,
+            Name = e.Name,
+            AadObjectId = e.AadObjectId,
+            Role = role,
+            AdditionalRoles = additional,
+            Subcommittees = JsonSerializer.Deserialize(e.Subcommittees, Json.ListSubcommittee)!,
+        };
+    }
 
     public static TaskStateEntity ToEntity(TaskState s, string partition) => new()
     {

@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Consolidation.Bot.Conversations;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Consolidation.Bot.Review.Storage;
+using Consolidation.Bot.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidation.Bot.IntegrationTests.Security;
+
+/// <summary>
+/// The governance roles against the real bot (in-process) and a loopback connector: the overall summing-up (全体総括)
+/// gets the digest in 1:1 besides the council channel, once, and may ask anything; a lead may ask about the
+/// subcommittee they lead and not another.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class RolesTests(AzuriteFixture azurite)
+{
+    private const string Tenant = "6b3c1f0e-2d4a-4c8e-9f71-0a5e3d2c1b90";
+    private const string BotId = "28:roles-bot";
+
+    private static readonly Member Secretariat = new() { Email = "sec@city.example.jp", Name = "事務局", Role = MemberRole.Secretariat, AadObjectId = "aad-sec" };
+    private static readonly Member Overview = new() { Email = "kucho@city.example.jp", Name = "区長会議 議長", Role = MemberRole.Council, AdditionalRoles = [MemberRole.Overview], AadObjectId = "aad-overview" };
+    private static readonly Member WelfareLead = new() { Email = "lead@city.example.jp", Name = "福祉 部会長", Role = MemberRole.Lead, Subcommittees = [Subcommittee.WelfareHealth], AadObjectId = "aad-lead" };
+
+    [Fact]
+    public async Task Digest_PostedToTheCouncilChannelAndSentToTheOverviewMemberOnce()
+    {
+        await using var env = await StartAsync();
+        await env.References.SetCouncilChannelAsync(new ConversationReference
+        {
+            TenantId = Tenant, Kind = ConversationKind.Channel, ConversationId = "19:council@thread.tacv2", ServiceUrl = env.Connector.ServiceUrl,
+            BotId = BotId, TeamId = "19:team@thread.tacv2", UpdatedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+        var trigger = env.Host.Services.GetRequiredService<ScheduledRunTrigger>();
+
+        await trigger.TriggerAsync(ScheduleKind.Digest, DateTimeOffset.UtcNow, manual: true, Tenant, Secretariat.AadObjectId, CancellationToken.None);
+
+        await env.WaitForAsync(d => d.ConversationId == "a:aad-overview");
+        await env.WaitForAsync(d => d.ConversationId == "19:council@thread.tacv2");
+        await Task.Delay(TimeSpan.FromMilliseconds(800)); // the outbox polls every 100 ms: a second copy would be here by now
+        Assert.Single(env.Connector.Deliveries, d => d.ConversationId == "a:aad-overview");
+        Assert.DoesNotContain(env.Connector.Deliveries, d => d.ConversationId == "a:aad-lead");
+    }
+
+    [Fact]
+    public async Task Lead_AsksOwnSubcommittee_Answered_AnotherSubcommittee_Refused()
+    {
+        await using var env = await StartAsync();
+
+        await env.PostAsync(Message(env, WelfareLead, "福祉・健康部会の未回答者は？"));
+        var own = await env.WaitForAsync(d => d.ConversationId == "a:aad-lead");
+        await env.PostAsync(Message(env, WelfareLead, "こども教育部会の未回答者は？"));
+        var other = await env.WaitForAsync(d => d.ConversationId == "a:aad-lead" && d != own);
+
+        Assert.NotNull(own.Activity["attachments"]);
+        Assert.Contains("事務局の方にだけ", (string?)other.Activity["text"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Overview_AsksAnySubcommitteesNonResponders_Answered()
+    {
+        await using var env = await StartAsync();
+
+        await env.PostAsync(Message(env, Overview, "こども教育部会の未回答者は？"));
+        var answer = await env.WaitForAsync(d => d.ConversationId == "a:aad-overview");
+
+        Assert.NotNull(answer.Activity["attachments"]);
+    }
+
+    private async Task<Env> StartAsync()
+    {
+        var connector = await FakeConnector.StartAsync();
+        var host = new BotHost(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "",
+            ["Bot:TenantId"] = Tenant,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+            ["Schedules:Enabled"] = "false",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Review:Locale"] = "ja-JP",
+        });
+        await host.StartAsync();
+        var env = new Env(host, connector);
+        var now = DateTimeOffset.UtcNow;
+        var task = new TaskDefinition { Id = "J-0001", Name = "事務1", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = WelfareLead.Email };
+        await host.Services.GetRequiredService<ReviewImportWriter>().WriteAsync("r1", "roles", [task], [Secretariat, Overview, WelfareLead], false, now, CancellationToken.None);
+        await host.Services.GetRequiredService<ReviewCatalog>().SetActiveReviewAsync("r1", CancellationToken.None);
+        foreach (var member in new[] { Secretariat, Overview, WelfareLead })
+        {
+            await env.References.UpsertIfChangedAsync(new ConversationReference
+            {
+                TenantId = Tenant, Kind = ConversationKind.User, ConversationId = "a:" + member.AadObjectId, ServiceUrl = connector.ServiceUrl,
+                BotId = BotId, UserId = "29:" + member.AadObjectId, AadObjectId = member.AadObjectId, UserName = member.Name, UpdatedAt = now,
+            }, CancellationToken.None);
+        }
+
+        return env;
+    }
+
+    private static JsonObject Message(Env env, Member from, string text) => new()
+    {
+        ["type"] = "message",
+        ["id"] = Guid.NewGuid().ToString(),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = env.Connector.ServiceUrl,
+        ["from"] = new JsonObject { ["id"] = "29:" + from.AadObjectId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
+        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "集約化ボット" },
+        ["conversation"] = new JsonObject { ["id"] = "a:" + from.AadObjectId, ["conversationType"] = "personal", ["tenantId"] = Tenant },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
+        ["locale"] = "ja-JP",
+        ["text"] = text,
+    };
+
+    private sealed class Env(BotHost host, FakeConnector connector) : IAsyncDisposable
+    {
+        private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+        public BotHost Host => host;
+
+        public FakeConnector Connector => connector;
+
+        public ConversationReferenceStore References => host.Services.GetRequiredService<ConversationReferenceStore>();
+
+        public async Task PostAsync(JsonObject activity)
+        {
+            using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+        }
+
+        public async Task<ConnectorDelivery> WaitForAsync(Func<ConnectorDelivery, bool> match)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (true)
+            {
+                if (connector.Deliveries.FirstOrDefault(match) is { } found)
+                {
+                    return found;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "no such delivery; got: " + string.Join(" | ", connector.Deliveries.Select(d => d.ConversationId)));
+                await Task.Delay(50);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _http.Dispose();
+            await host.DisposeAsync();
+            await connector.DisposeAsync();
+        }
+    }
+}
