@@ -32,8 +32,14 @@ public sealed record PreWgAnswer : StageAnswer
     /// <summary>紙媒体・来庁前提: premised on paper applications or office visits.</summary>
     public bool PaperOrVisit { get; init; }
 
-    /// <summary>対象者が事業者: the people served are mainly businesses.</summary>
+    /// <summary>対象者が事業者: the people served are mainly businesses (basic item 3, second half).</summary>
     public bool BusinessesServed { get; init; }
+
+    /// <summary>
+    /// 区役所でサービス提供を行うことでかえって非効率: the ward is the less efficient place to do it (basic item 3, first
+    /// half). Optional (null: not answered, or answered before the question was asked).
+    /// </summary>
+    public bool? LessEfficientAtWard { get; init; }
 
     public MigrationEffect MigrationEffect { get; init; } = MigrationEffect.Unknown;
 
@@ -67,13 +73,18 @@ public sealed record PreWgAnswer : StageAnswer
 public sealed record WgAnswer : StageAnswer
 {
     public const int MaxIssuesLength = 1000;
+    public const int MaxDestinationNoteLength = 200;
 
     public WgDecision Decision { get; init; }
 
     /// <summary>課題: the issues found.</summary>
     public string? Issues { get; init; }
 
+    /// <summary>A suggested destination, if one fits (optional: the policy names no list of destinations).</summary>
     public Destination? Destination { get; init; }
+
+    /// <summary>集約先: where the work would go, in the respondent's words (optional; not a gate).</summary>
+    public string? DestinationNote { get; init; }
 
     /// <summary>一部集約: only part of the work would be consolidated.</summary>
     public bool Partial { get; init; }
@@ -88,17 +99,13 @@ public sealed record WgAnswer : StageAnswer
     public override IReadOnlyDictionary<string, string> Validate()
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Decision == WgDecision.StudyTarget && Destination is null)
-        {
-            errors[nameof(Destination)] = AnswerErrors.DestinationRequired;
-        }
-
         if (Decision == WgDecision.NotTarget && string.IsNullOrWhiteSpace(Issues))
         {
             errors[nameof(Issues)] = AnswerErrors.ReasonRequired;
         }
 
         AnswerErrors.CheckLength(errors, nameof(Issues), Issues, MaxIssuesLength);
+        AnswerErrors.CheckLength(errors, nameof(DestinationNote), DestinationNote, MaxDestinationNoteLength);
         return errors;
     }
 }
@@ -116,6 +123,12 @@ public sealed record SuitabilityAnswer : StageAnswer
     public DateOnly? RevisitDate { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// 集約先で必要な体制・予算措置 (basic item 6): the staff and budget the destination would need, for a task going ahead;
+    /// settled later in the 推進会議 and 区長会議. Optional.
+    /// </summary>
+    public string? StaffingBudget { get; init; }
 
     public override Stage Stage => Stage.Suitability;
 
@@ -140,6 +153,7 @@ public sealed record SuitabilityAnswer : StageAnswer
         }
 
         AnswerErrors.CheckLength(errors, nameof(Reason), Reason, MaxReasonLength);
+        AnswerErrors.CheckLength(errors, nameof(StaffingBudget), StaffingBudget, MaxReasonLength);
         return errors;
     }
 }
@@ -148,7 +162,6 @@ public sealed record SuitabilityAnswer : StageAnswer
 public static class AnswerErrors
 {
     public const string ReasonRequired = "Error_ReasonRequired";
-    public const string DestinationRequired = "Error_DestinationRequired";
     public const string TriggerRequired = "Error_TriggerRequired";
     public const string DateRequired = "Error_DateRequired";
     public const string TooLong = "Error_TooLong";

@@ -126,12 +126,13 @@ public class ReviewRulesTests
     }
 
     [Fact]
-    public void Answer_WgStudyTargetWithoutDestination_Invalid()
+    public void Answer_WgStudyTargetWithoutDestination_Accepted()
     {
+        // The destination is not a gate (issue 18): a study target may not know where the work goes yet.
         var result = ReviewRules.Answer(Task(Stage.Wg), Assignee, new WgAnswer { Decision = WgDecision.StudyTarget }, 2, Window(Stage.Wg), Now);
 
-        Assert.Equal(DecisionError.Invalid, result.Error);
-        Assert.Equal(AnswerErrors.DestinationRequired, result.FieldErrors["Destination"]);
+        Assert.True(result.Accepted);
+        Assert.Equal(Stage.Suitability, result.State!.Stage);
     }
 
     [Theory]

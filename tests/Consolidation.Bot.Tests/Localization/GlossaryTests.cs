@@ -22,7 +22,13 @@ public class GlossaryTests
         { "局区一体事務", ["Digest_FunnelFallback"] },
         { "候補選定（粗い選定）", ["Questionnaire_Intro_PreWg"] },
         { "所管部局を交えたＷＧ", ["Questionnaire_Intro_Wg"] },
-        { "集約化等", ["Questionnaire_Intro_PreWg", "Questionnaire_Intro_Wg", "Questionnaire_Intro_Suitability", "Q_WgDecision"] },
+        { "集約化等", ["Questionnaire_Intro_PreWg", "Questionnaire_Intro_Wg", "Questionnaire_Intro_Suitability", "Q_WgDecision", "Q_StaffingBudget"] },
+        { "かえって非効率", ["Q_LessEfficientAtWard"] },
+        { "事業者", ["Q_BusinessesServed"] },
+        { "標準化のBPRとあわせて", ["Questionnaire_MigrationNote"] },
+        { "個別移行計画書", ["Q_MigrationEffect", "Questionnaire_MigrationNote"] },
+        { "体制・予算措置", ["Q_StaffingBudget"] },
+        { "任意", ["Q_Destination", "Q_DestinationNote"] },
     };
 
     [Theory]

@@ -53,6 +53,7 @@ public static class AnswerParser
         HighLevelNegotiation = r.Bool(F.HighLevelNegotiation, required: true),
         PaperOrVisit = r.Bool(F.PaperOrVisit, required: true),
         BusinessesServed = r.Bool(F.BusinessesServed, required: true),
+        LessEfficientAtWard = r.OptionalBool(F.LessEfficientAtWard),
         MigrationEffect = r.Enum<MigrationEffect>(F.MigrationEffect, required: true) ?? MigrationEffect.Unknown,
         AnnualCases = r.Integer(F.AnnualCases),
         StaffHours = r.Decimal(F.StaffHours),
@@ -64,6 +65,7 @@ public static class AnswerParser
     {
         Decision = r.Decision<WgDecision>(),
         Destination = r.Enum<Destination>(F.Destination, required: false),
+        DestinationNote = r.Text(F.DestinationNote),
         Partial = r.Bool(F.Partial, required: false),
         AlreadyConsolidated = r.Bool(F.AlreadyConsolidated, required: false),
         Issues = r.Text(F.Issues),
@@ -83,6 +85,7 @@ public static class AnswerParser
             Trigger = continueLater ? trigger : null,
             RevisitDate = continueLater && trigger == RevisitTrigger.Date ? date : null,
             Reason = r.Text(F.Reason),
+            StaffingBudget = r.Text(F.StaffingBudget),
         };
     }
 
@@ -97,6 +100,9 @@ public static class AnswerParser
         private string? Raw(string id) => values.TryGetValue(id, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
         public string? Text(string id) => Raw(id);
+
+        /// <summary>A yes/no question that may be left unanswered (null).</summary>
+        public bool? OptionalBool(string id) => Raw(id) is null ? null : Bool(id, required: false);
 
         public bool Bool(string id, bool required)
         {

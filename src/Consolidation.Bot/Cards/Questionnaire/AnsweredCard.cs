@@ -94,6 +94,7 @@ public static class AnswerFacts
                 Add(nameof(Strings.Q_Routine), CardText.YesNo(a.Routine, text));
                 Add(nameof(Strings.Q_HighLevelNegotiation), CardText.YesNo(a.HighLevelNegotiation, text));
                 Add(nameof(Strings.Q_PaperOrVisit), CardText.YesNo(a.PaperOrVisit, text));
+                Add(nameof(Strings.Q_LessEfficientAtWard), a.LessEfficientAtWard is { } less ? CardText.YesNo(less, text) : null);
                 Add(nameof(Strings.Q_BusinessesServed), CardText.YesNo(a.BusinessesServed, text));
                 Add(nameof(Strings.Q_MigrationEffect), CardText.Name(a.MigrationEffect, text));
                 Add(nameof(Strings.Q_AnnualCases), a.AnnualCases is { } cases ? CardText.Number(cases, text) : null);
@@ -102,6 +103,7 @@ public static class AnswerFacts
             case WgAnswer a:
                 Add(nameof(Strings.Q_WgDecision), a.Decision.Name(text.IsJapanese));
                 Add(nameof(Strings.Q_Destination), a.Destination is { } d ? CardText.Name(d, text) : null);
+                Add(nameof(Strings.Q_DestinationNote), a.DestinationNote);
                 Add(nameof(Strings.Q_Partial), CardText.YesNo(a.Partial, text));
                 Add(nameof(Strings.Q_AlreadyConsolidated), CardText.YesNo(a.AlreadyConsolidated, text));
                 Add(nameof(Strings.Q_Issues), a.Issues);
@@ -111,6 +113,7 @@ public static class AnswerFacts
                 Add(nameof(Strings.Q_Trigger), a.Trigger?.Name(text.IsJapanese));
                 Add(nameof(Strings.Q_RevisitDate), a.RevisitDate is { } date ? CardText.Date(date, text) : null);
                 Add(nameof(Strings.Q_SuitabilityReason), a.Reason);
+                Add(nameof(Strings.Q_StaffingBudget), a.StaffingBudget);
                 break;
         }
 

@@ -105,9 +105,11 @@ public static class QuestionnaireCard
         .. i.YesNo(F.Routine, nameof(Strings.Q_Routine)),
         .. i.YesNo(F.HighLevelNegotiation, nameof(Strings.Q_HighLevelNegotiation)),
         .. i.YesNo(F.PaperOrVisit, nameof(Strings.Q_PaperOrVisit)),
+        .. i.YesNo(F.LessEfficientAtWard, nameof(Strings.Q_LessEfficientAtWard), required: false),
         .. i.YesNo(F.BusinessesServed, nameof(Strings.Q_BusinessesServed)),
         .. i.Choice(F.MigrationEffect, nameof(Strings.Q_MigrationEffect), required: true,
             Enum.GetValues<MigrationEffect>().Select(e => (e.ToString(), CardText.Name(e, i.Text)))),
+        i.Note(nameof(Strings.Questionnaire_MigrationNote)),
         .. i.Number(F.AnnualCases, nameof(Strings.Q_AnnualCases), AnswerErrors.MaxAnnualCases, i.Model.AnnualCases),
         .. i.Number(F.StaffHours, nameof(Strings.Q_StaffHours), (double)AnswerErrors.MaxStaffHours, (double?)i.Model.StaffHours),
         .. i.Decision(nameof(Strings.Q_PreWgDecision), Enum.GetValues<PreWgDecision>().Select(d => (d.ToString(), d.Name(i.Text.IsJapanese)))),
@@ -119,6 +121,7 @@ public static class QuestionnaireCard
         .. i.Decision(nameof(Strings.Q_WgDecision), Enum.GetValues<WgDecision>().Select(d => (d.ToString(), d.Name(i.Text.IsJapanese)))),
         .. i.Choice(F.Destination, nameof(Strings.Q_Destination), required: false,
             Enum.GetValues<Destination>().Select(d => (d.ToString(), CardText.Name(d, i.Text)))),
+        .. i.LongText(F.DestinationNote, nameof(Strings.Q_DestinationNote), WgAnswer.MaxDestinationNoteLength),
         .. i.Toggle(F.Partial, nameof(Strings.Q_Partial)),
         .. i.Toggle(F.AlreadyConsolidated, nameof(Strings.Q_AlreadyConsolidated)),
         .. i.LongText(F.Issues, nameof(Strings.Q_Issues), WgAnswer.MaxIssuesLength),
@@ -131,6 +134,7 @@ public static class QuestionnaireCard
             Enum.GetValues<RevisitTrigger>().Select(t => (t.ToString(), t.Name(i.Text.IsJapanese)))),
         .. i.Date(F.RevisitDate, nameof(Strings.Q_RevisitDate)),
         .. i.LongText(F.Reason, nameof(Strings.Q_SuitabilityReason), SuitabilityAnswer.MaxReasonLength),
+        .. i.LongText(F.StaffingBudget, nameof(Strings.Q_StaffingBudget), SuitabilityAnswer.MaxReasonLength),
     ];
 
     /// <summary>Builds one input (plus its error line) with the kept value and the error of its id.</summary>
@@ -148,8 +152,11 @@ public static class QuestionnaireCard
 
         private string Required => Text[QuestionnaireErrors.Required];
 
-        public IEnumerable<CardElement> YesNo(string id, string labelKey) =>
-            Choice(id, labelKey, required: true, [(F.True, CardText.YesNo(true, Text)), (F.False, CardText.YesNo(false, Text))], expanded: true);
+        public IEnumerable<CardElement> YesNo(string id, string labelKey, bool required = true) =>
+            Choice(id, labelKey, required, [(F.True, CardText.YesNo(true, Text)), (F.False, CardText.YesNo(false, Text))], expanded: true);
+
+        /// <summary>A short explanation under a question (the policy's guidance), not an input.</summary>
+        public TextBlock Note(string key) => new(Text[key]) { Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small };
 
         public IEnumerable<CardElement> Decision(string labelKey, IEnumerable<(string Value, string Title)> choices) =>
             Choice(F.Decision, labelKey, required: true, choices, expanded: true);

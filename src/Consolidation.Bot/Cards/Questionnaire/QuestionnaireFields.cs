@@ -34,6 +34,7 @@ public static class QuestionnaireFields
     public const string HighLevelNegotiation = "highLevelNegotiation";
     public const string PaperOrVisit = "paperOrVisit";
     public const string BusinessesServed = "businessesServed";
+    public const string LessEfficientAtWard = "lessEfficientAtWard";
     public const string MigrationEffect = "migrationEffect";
     public const string AnnualCases = "annualCases";
     public const string StaffHours = "staffHours";
@@ -41,12 +42,14 @@ public static class QuestionnaireFields
     // WG.
     public const string Issues = "issues";
     public const string Destination = "destination";
+    public const string DestinationNote = "destinationNote";
     public const string Partial = "partial";
     public const string AlreadyConsolidated = "alreadyConsolidated";
 
     // 適否.
     public const string Trigger = "trigger";
     public const string RevisitDate = "revisitDate";
+    public const string StaffingBudget = "staffingBudget";
 
     /// <summary>Boolean inputs send these values (yes/no choice sets and toggles alike).</summary>
     public const string True = "true";
@@ -57,11 +60,11 @@ public static class QuestionnaireFields
     {
         Domain.Stage.PreWg =>
         [
-            Routine, HighLevelNegotiation, PaperOrVisit, BusinessesServed, MigrationEffect, AnnualCases, StaffHours,
+            Routine, HighLevelNegotiation, PaperOrVisit, LessEfficientAtWard, BusinessesServed, MigrationEffect, AnnualCases, StaffHours,
             Decision, Reason,
         ],
-        Domain.Stage.Wg => [Decision, Destination, Partial, AlreadyConsolidated, Issues],
-        Domain.Stage.Suitability => [Decision, Trigger, RevisitDate, Reason],
+        Domain.Stage.Wg => [Decision, Destination, DestinationNote, Partial, AlreadyConsolidated, Issues],
+        Domain.Stage.Suitability => [Decision, Trigger, RevisitDate, Reason, StaffingBudget],
         _ => [],
     };
 
@@ -76,6 +79,7 @@ public static class QuestionnaireFields
         nameof(PreWgAnswer.HighLevelNegotiation) => HighLevelNegotiation,
         nameof(PreWgAnswer.PaperOrVisit) => PaperOrVisit,
         nameof(PreWgAnswer.BusinessesServed) => BusinessesServed,
+        nameof(PreWgAnswer.LessEfficientAtWard) => LessEfficientAtWard,
         nameof(PreWgAnswer.MigrationEffect) => MigrationEffect,
         nameof(PreWgAnswer.AnnualCases) => AnnualCases,
         nameof(PreWgAnswer.StaffHours) => StaffHours,
@@ -83,10 +87,12 @@ public static class QuestionnaireFields
         nameof(PreWgAnswer.Reason) => Reason,
         nameof(WgAnswer.Issues) => Issues,
         nameof(WgAnswer.Destination) => Destination,
+        nameof(WgAnswer.DestinationNote) => DestinationNote,
         nameof(WgAnswer.Partial) => Partial,
         nameof(WgAnswer.AlreadyConsolidated) => AlreadyConsolidated,
         nameof(SuitabilityAnswer.Trigger) => Trigger,
         nameof(SuitabilityAnswer.RevisitDate) => RevisitDate,
+        nameof(SuitabilityAnswer.StaffingBudget) => StaffingBudget,
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field),
     };
 }

@@ -102,11 +102,52 @@ public class AnswerParserTests
     }
 
     [Fact]
-    public void Parse_StudyTargetWithoutDestination_DestinationRequired()
+    public void Parse_StudyTargetWithoutDestination_Accepted_TheDestinationIsNoGate()
     {
+        // The policy names no list of destinations (DOMAIN.md, basic item 6): the destination is free text, optional.
         var parsed = Parse(Stage.Wg, new() { [F.Decision] = "StudyTarget" });
 
-        Assert.Equal(new Dictionary<string, string> { [F.Destination] = AnswerErrors.DestinationRequired }, parsed.Errors);
+        Assert.Empty(parsed.Errors);
+        Assert.Null(((WgAnswer)parsed.Answer!).Destination);
+    }
+
+    [Fact]
+    public void Parse_DestinationInTheRespondentsWords_Stored()
+    {
+        var parsed = Parse(Stage.Wg, new() { [F.Decision] = "StudyTarget", [F.DestinationNote] = "市民局の事務センターで一括処理" });
+
+        Assert.Equal("市民局の事務センターで一括処理", ((WgAnswer)parsed.Answer!).DestinationNote);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void Parse_LessEfficientAtWard_OptionalYesNo(string? value, bool? expected)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            [F.Routine] = "true", [F.HighLevelNegotiation] = "false", [F.PaperOrVisit] = "false", [F.BusinessesServed] = "true",
+            [F.MigrationEffect] = "Changes", [F.Decision] = "Keep",
+        };
+        if (value is not null)
+        {
+            values[F.LessEfficientAtWard] = value;
+        }
+
+        var parsed = Parse(Stage.PreWg, values);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal(expected, ((PreWgAnswer)parsed.Answer!).LessEfficientAtWard);
+    }
+
+    [Fact]
+    public void Parse_StaffingAndBudgetAtSuitability_Stored()
+    {
+        var parsed = Parse(Stage.Suitability, new() { [F.Decision] = "Done", [F.StaffingBudget] = "事務センターに2名、委託費300万円" });
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("事務センターに2名、委託費300万円", ((SuitabilityAnswer)parsed.Answer!).StaffingBudget);
     }
 
     [Theory]
