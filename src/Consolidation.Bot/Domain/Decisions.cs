@@ -21,8 +21,11 @@ public enum RevisitTrigger
     /// <summary>DX progress (DXの進展).</summary>
     DxProgress,
 
-    /// <summary>A given date.</summary>
+    /// <summary>A given date (our addition; the seed names events, not dates).</summary>
     Date,
+
+    /// <summary>その他の状況変化: another change of circumstances (the seed's list ends in など).</summary>
+    OtherChange,
 }
 
 /// <summary>Where consolidated work would go.</summary>
@@ -136,11 +139,13 @@ public static class DecisionNames
     {
         (RevisitTrigger.StandardizationBpr, true) => "システム標準化のBPR",
         (RevisitTrigger.RuleChange, true) => "制度変更",
-        (RevisitTrigger.DxProgress, true) => "DXの進展",
+        (RevisitTrigger.DxProgress, true) => "DX全体の進展",
         (RevisitTrigger.Date, true) => "日付",
+        (RevisitTrigger.OtherChange, true) => "その他の状況変化",
         (RevisitTrigger.StandardizationBpr, false) => "Standard-system BPR",
         (RevisitTrigger.RuleChange, false) => "Rule change",
-        (RevisitTrigger.DxProgress, false) => "DX progress",
+        (RevisitTrigger.DxProgress, false) => "DX as a whole",
+        (RevisitTrigger.OtherChange, false) => "Other change in circumstances",
         _ => "Date",
     };
 

@@ -101,6 +101,12 @@ public static class ReviewQueries
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReviewTask>)g.Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
     /// <summary>"Continue later" tasks grouped by their revisit trigger.</summary>
+    /// <summary>"Continue later" tasks whose revisit date has come (on or before <paramref name="today"/>, the review's day).</summary>
+    public static IReadOnlyList<ReviewTask> RevisitDue(IEnumerable<ReviewTask> tasks, DateOnly today) =>
+        tasks.Where(t => t.State.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater, Trigger: RevisitTrigger.Date, RevisitDate: { } date } && date <= today)
+            .OrderBy(t => t.Id, StringComparer.Ordinal)
+            .ToList();
+
     public static IReadOnlyDictionary<RevisitTrigger, IReadOnlyList<ReviewTask>> RevisitList(IEnumerable<ReviewTask> tasks) =>
         tasks.Where(t => t.State.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater, Trigger: not null })
             .GroupBy(t => ((SuitabilityAnswer)t.State.Suitability!.Answer).Trigger!.Value)

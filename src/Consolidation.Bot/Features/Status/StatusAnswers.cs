@@ -110,16 +110,24 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
 
     public StatusCardModel Revisit(Subcommittee? subcommittee)
     {
-        var list = ReviewQueries.RevisitList(snapshot.Tasks.Where(t => subcommittee is null || t.Subcommittee == subcommittee));
+        var scoped = snapshot.Tasks.Where(t => subcommittee is null || t.Subcommittee == subcommittee).ToList();
+        var list = ReviewQueries.RevisitList(scoped);
         var ordered = list.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key).ToList();
+        // A revisit date that has come puts the task first on the list, marked (the secretariat acts on it).
+        var due = ReviewQueries.RevisitDue(scoped, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime));
+        var dueIds = due.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         return new StatusCardModel(
             Scoped(nameof(Strings.Status_RevisitTitle), subcommittee),
             [
                 .. ordered.Select(g => new Fact(g.Key.Name(Ja), text.Format(nameof(Strings.Status_Count), g.Value.Count))),
                 new Fact(text[nameof(Strings.Status_Total)], text.Format(nameof(Strings.Status_Count), ordered.Sum(g => g.Value.Count))),
+                new Fact(text[nameof(Strings.Status_RevisitDue)], text.Format(nameof(Strings.Status_Count), due.Count)),
             ],
             ordered.Count == 0 ? null : text[nameof(Strings.Status_RevisitList)],
-            ordered.SelectMany(g => g.Value.Select(t => text.Format(nameof(Strings.Status_RevisitLine), t.Id, t.Definition.Name, g.Key.Name(Ja)))).ToList(),
+            [
+                .. due.Select(t => text.Format(nameof(Strings.Status_RevisitDueLine), t.Id, t.Definition.Name)),
+                .. ordered.SelectMany(g => g.Value.Where(t => !dueIds.Contains(t.Id)).Select(t => text.Format(nameof(Strings.Status_RevisitLine), t.Id, t.Definition.Name, g.Key.Name(Ja)))),
+            ],
             AsOf(),
             text);
     }
