@@ -119,11 +119,18 @@ public static class Subcommittees
             Add(s, s.JapaneseName(), s.ShortName(), s.EnglishName(), s.ToString());
         }
 
-        Add(Subcommittee.PersonnelFinance, "人事", "財政", "人事財政", "personnel", "finance", "personnel and finance");
-        Add(Subcommittee.LivingSafety, "くらし", "暮らし", "安全", "防災", "くらし安全", "living", "safety", "disaster prevention");
-        Add(Subcommittee.TownDevelopment, "まちづくり", "街づくり", "町づくり", "にぎわい", "環境", "town", "town development", "environment");
-        Add(Subcommittee.WelfareHealth, "福祉", "健康", "福祉健康", "welfare", "health", "welfare and health");
-        Add(Subcommittee.ChildrenEducation, "こども", "子ども", "子供", "教育", "こども教育", "children", "education", "children and education");
+        // Readings in kana (katakana folds to hiragana before matching) and romaji, so that a name written in kana is
+        // found exactly rather than by the one-typo match, which could take it for another subcommittee.
+        Add(Subcommittee.PersonnelFinance, "人事", "財政", "人事財政", "personnel", "finance", "personnel and finance",
+            "じんじ", "ざいせい", "じんじざいせい", "jinji", "zaisei");
+        Add(Subcommittee.LivingSafety, "くらし", "暮らし", "安全", "防災", "くらし安全", "living", "safety", "disaster prevention",
+            "あんぜん", "ぼうさい", "くらしあんぜん", "くらしあんぜんぼうさい", "kurashi", "anzen", "bousai", "bosai");
+        Add(Subcommittee.TownDevelopment, "まちづくり", "街づくり", "町づくり", "にぎわい", "環境", "town", "town development", "environment",
+            "かんきょう", "まちづくりにぎわいかんきょう", "machizukuri", "nigiwai", "kankyou", "kankyo");
+        Add(Subcommittee.WelfareHealth, "福祉", "健康", "福祉健康", "welfare", "health", "welfare and health",
+            "ふくし", "けんこう", "ふくしけんこう", "fukushi", "kenkou", "kenko");
+        Add(Subcommittee.ChildrenEducation, "こども", "子ども", "子供", "教育", "こども教育", "children", "education", "children and education",
+            "きょういく", "こどもきょういく", "kodomo", "kyouiku", "kyoiku");
         return aliases.OrderByDescending(a => a.Key.Length).Select(a => (a.Key, a.Value)).ToList();
     }
 }

@@ -137,7 +137,11 @@ public static partial class StatusQuestionRecognizer
             .Take(count).Select(x => x.Kind).ToList();
     }
 
-    /// <summary>A subcommittee named in the text: any alias as a substring, else an alias of 3+ characters with one typo.</summary>
+    /// <summary>
+    /// A subcommittee named in the text: any alias as a substring (longest first), else an alias of 4+ characters (kana or
+    /// kanji) or 5+ (romaji) within one typo, and only when exactly one subcommittee is that close: a near match to two
+    /// is no match (never answer about a subcommittee that was not named).
+    /// </summary>
     public static Subcommittee? FindSubcommittee(string folded)
     {
         var compact = Subcommittees.Compact(folded);
@@ -149,18 +153,19 @@ public static partial class StatusQuestionRecognizer
             }
         }
 
+        var near = new HashSet<Subcommittee>();
         foreach (var (alias, subcommittee) in Subcommittees.Aliases)
         {
             var word = KanaFolding.Fold(alias);
             var ascii = word.All(char.IsAscii);
-            var allowed = ascii ? (word.Length >= 7 ? 2 : word.Length >= 5 ? 1 : 0) : (word.Length >= 3 ? 1 : 0);
+            var allowed = ascii ? (word.Length >= 7 ? 2 : word.Length >= 5 ? 1 : 0) : (word.Length >= 4 ? 1 : 0);
             if (allowed > 0 && FuzzyMatch.ContainsApproximately(compact, word, allowed))
             {
-                return subcommittee;
+                near.Add(subcommittee);
             }
         }
 
-        return null;
+        return near.Count == 1 ? near.Single() : null;
     }
 
     private static DateRange? FindDates(string folded, DateOnly today)
