@@ -49,6 +49,7 @@ public static class StatusAccessPolicy
         return intent.Kind switch
         {
             StatusIntentKind.Overall when intent.Deadlines is null => StatusAccess.Allowed,
+            StatusIntentKind.Outcome when intent.Subcommittee is null && !intent.List => StatusAccess.Allowed, // a figure of the overall funnel
             StatusIntentKind.MyTasks => StatusAccess.Allowed,
             StatusIntentKind.Task when intent.NameFragment is not null => StatusAccess.Allowed, // searched among their own tasks only
             StatusIntentKind.Task when tasks.FirstOrDefault(t => string.Equals(t.Id, intent.TaskId, StringComparison.OrdinalIgnoreCase)) is { } task
@@ -68,6 +69,7 @@ public static class StatusAccessPolicy
         {
             StatusIntentKind.Help => false,
             StatusIntentKind.Overall => intent.Deadlines is not null,
+            StatusIntentKind.Outcome => intent.Subcommittee is not null || intent.List,
             _ => true,
         };
     }
@@ -76,7 +78,7 @@ public static class StatusAccessPolicy
     private static bool IsLeadOfAskedSubcommittee(StatusIntent intent, Member sender) =>
         sender.HasRole(MemberRole.Lead)
         && intent.Subcommittee is { } asked && sender.Subcommittees.Contains(asked)
-        && intent.Kind is StatusIntentKind.Subcommittee or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue;
+        && intent.Kind is StatusIntentKind.Subcommittee or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue or StatusIntentKind.Outcome;
 
     /// <summary>Whether the member is (or was) assigned the task in some stage.</summary>
     public static bool IsAssignee(ReviewTask task, Member member) =>

@@ -132,6 +132,28 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             text);
     }
 
+    /// <summary>
+    /// How many tasks have <paramref name="outcome"/>, first and in words (<c>プレWGで除外: 470件（全812件中）</c>), then by
+    /// subcommittee when none was named, then the tasks themselves (all of them when a list was asked for).
+    /// </summary>
+    public StatusCardModel Outcome(FunnelOutcome outcome, Subcommittee? subcommittee, bool list)
+    {
+        var scoped = snapshot.Tasks.Where(t => subcommittee is null || t.Subcommittee == subcommittee).ToList();
+        var matching = scoped.Where(t => t.Has(outcome)).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var reached = scoped.Count(t => t.Reached(outcome));
+        var label = outcome.Name(Ja);
+        var count = text.Format(nameof(Strings.Status_OutcomeCount), matching.Count, reached);
+        var bySubcommittee = subcommittee is not null ? [] : Subcommittees.All
+            .Select(s => new Fact(s.Name(Ja), text.Format(nameof(Strings.Status_Count), matching.Count(t => t.Subcommittee == s))));
+        return new StatusCardModel(
+            subcommittee is null ? label : $"{subcommittee.Value.Name(Ja)}: {label}",
+            [new Fact(label, count), .. bySubcommittee],
+            matching.Count == 0 ? null : text[nameof(Strings.Status_RevisitList)],
+            matching.Select(t => $"{t.Id} {t.Definition.Name}").ToList(),
+            AsOf(),
+            text);
+    }
+
     /// <summary>One task's record and history; null when no task has that id.</summary>
     public StatusCardModel? Task(string taskId, IReadOnlyList<HistoryEntry> history)
     {

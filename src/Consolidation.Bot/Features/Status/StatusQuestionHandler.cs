@@ -148,6 +148,8 @@ public sealed class StatusQuestionHandler(
                 return StatusCard.Build(answers.NotAnswered(intent.Subcommittee, intent.Stage, intent.Deadlines));
             case StatusIntentKind.Revisit:
                 return StatusCard.Build(answers.Revisit(intent.Subcommittee));
+            case StatusIntentKind.Outcome when intent.Outcome is { } outcome:
+                return StatusCard.Build(answers.Outcome(outcome, intent.Subcommittee, intent.List));
             default:
                 return StatusCard.Build(answers.Overall(intent.Deadlines));
         }

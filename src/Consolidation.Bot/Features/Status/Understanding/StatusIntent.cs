@@ -31,6 +31,9 @@ public enum StatusIntentKind
 
     /// <summary>What can be asked.</summary>
     Help,
+
+    /// <summary>How many tasks (or which) have one outcome of the funnel (除外, 検討対象, 検討終了 ...).</summary>
+    Outcome,
 }
 
 /// <summary>A range of local dates (inclusive) a question limits deadlines to (今週, 来週, 12月20日まで...).</summary>
@@ -46,4 +49,6 @@ public sealed record StatusIntent(
     Stage? Stage = null,
     string? TaskId = null,
     string? NameFragment = null,
-    DateRange? Deadlines = null);
+    DateRange? Deadlines = null,
+    FunnelOutcome? Outcome = null,
+    bool List = false);

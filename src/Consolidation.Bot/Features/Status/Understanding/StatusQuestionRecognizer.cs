@@ -28,6 +28,23 @@ public static partial class StatusQuestionRecognizer
         "nonresponders", "who has not", "who hasn't", "missing answers", "pending answers", "not responded", "hasn't responded",
     ];
 
+    /// <summary>Outcome words, most specific first (対象外 before 対象; 検討対象としない before 検討対象).</summary>
+    private static readonly (string Word, FunnelOutcome Outcome)[] OutcomeWords =
+    [
+        ("検討対象としない", FunnelOutcome.NotTarget), ("検討対象外", FunnelOutcome.NotTarget), ("対象外", FunnelOutcome.NotTarget),
+        ("not a study target", FunnelOutcome.NotTarget), ("not study target", FunnelOutcome.NotTarget), ("not targets", FunnelOutcome.NotTarget),
+        ("検討対象候補", FunnelOutcome.Kept), ("残した", FunnelOutcome.Kept), ("残す", FunnelOutcome.Kept), ("残っ", FunnelOutcome.Kept),
+        ("kept", FunnelOutcome.Kept),
+        ("除外", FunnelOutcome.Excluded), ("じょがい", FunnelOutcome.Excluded), ("excluded", FunnelOutcome.Excluded), ("exclude", FunnelOutcome.Excluded),
+        ("検討終了", FunnelOutcome.Closed), ("けんとうしゅうりょう", FunnelOutcome.Closed), ("ended", FunnelOutcome.Closed),
+        ("集約化等実施済", FunnelOutcome.Done), ("実施済", FunnelOutcome.Done), ("集約済", FunnelOutcome.Done), ("すでに集約", FunnelOutcome.Done),
+        ("already consolidated", FunnelOutcome.Done), ("consolidated already", FunnelOutcome.Done),
+        ("検討対象", FunnelOutcome.StudyTarget), ("study target", FunnelOutcome.StudyTarget),
+    ];
+
+    private static readonly string[] CountWords = ["何件", "なんけん", "いくつ", "件数", "数は", "何個", "how many", "number of", "count"];
+    private static readonly string[] ListWords = ["どれ", "どの事務", "一覧", "リスト", "見せて", "教えて", "which", "list", "show"];
+
     private static readonly string[] StatusWords =
     [
         "進捗", "しんちょく", "状況", "じょうきょう", "進み具合", "進み", "どうなって", "どんな感じ", "どう", "ふぁねる", "全体", "概要", "まとめ", "数字", "件数", "現状",
@@ -45,6 +62,7 @@ public static partial class StatusQuestionRecognizer
         [StatusIntentKind.MyTasks] = ["私の担当は", "my tasks"],
         [StatusIntentKind.Revisit] = ["再検討リストは", "revisit list"],
         [StatusIntentKind.Help] = ["何が聞ける", "what can i ask"],
+        [StatusIntentKind.Outcome] = ["プレwgで除外したのは何件", "how many were excluded"],
     };
 
     /// <summary>The intent of <paramref name="text"/>, or null when it is not a status question the bot knows.</summary>
@@ -98,6 +116,13 @@ public static partial class StatusQuestionRecognizer
             return new StatusIntent(StatusIntentKind.NotAnswered, subcommittee, stage, Deadlines: deadlines);
         }
 
+        if (FindOutcome(folded) is { } outcome)
+        {
+            // An outcome named is the subject: count it (or list it when asked which), in the subcommittee if one is named.
+            var list = Has(folded, ListWords) && !Has(folded, CountWords);
+            return new StatusIntent(StatusIntentKind.Outcome, subcommittee, outcome.StageOf(), Outcome: outcome, List: list);
+        }
+
         if (subcommittee is not null)
         {
             return new StatusIntent(StatusIntentKind.Subcommittee, subcommittee, stage, Deadlines: deadlines);
@@ -129,6 +154,7 @@ public static partial class StatusQuestionRecognizer
             [StatusIntentKind.Overall] = StatusWords,
             [StatusIntentKind.Subcommittee] = Subcommittees.Aliases.Select(a => a.Alias),
             [StatusIntentKind.Stage] = ["ぷれwg", "wg", "適否", "pre-wg", "suitability"],
+            [StatusIntentKind.Outcome] = OutcomeWords.Select(o => o.Word),
         };
         var grams = Bigrams(folded);
         return words
@@ -138,8 +164,8 @@ public static partial class StatusQuestionRecognizer
     }
 
     /// <summary>
-    /// A subcommittee named in the text: any alias as a substring (longest first), else an alias of 4+ characters (kana or
-    /// kanji) or 5+ (romaji) within one typo, and only when exactly one subcommittee is that close: a near match to two
+    /// A subcommittee named in the text: any alias as a substring (longest first), else an alias of 4+ kanji, 5+ kana or
+    /// 5+ romaji characters within one typo, and only when exactly one subcommittee is that close: a near match to two
     /// is no match (never answer about a subcommittee that was not named).
     /// </summary>
     public static Subcommittee? FindSubcommittee(string folded)
@@ -158,7 +184,9 @@ public static partial class StatusQuestionRecognizer
         {
             var word = KanaFolding.Fold(alias);
             var ascii = word.All(char.IsAscii);
-            var allowed = ascii ? (word.Length >= 7 ? 2 : word.Length >= 5 ? 1 : 0) : (word.Length >= 4 ? 1 : 0);
+            // Kana words are short and alike (けんこう / けんとう): one typo only from five kana on; kanji from four.
+            var kana = word.Any(c => c is >= '\u3040' and <= '\u30ff');
+            var allowed = ascii ? (word.Length >= 7 ? 2 : word.Length >= 5 ? 1 : 0) : (word.Length >= (kana ? 5 : 4) ? 1 : 0);
             if (allowed > 0 && FuzzyMatch.ContainsApproximately(compact, word, allowed))
             {
                 near.Add(subcommittee);
@@ -166,6 +194,19 @@ public static partial class StatusQuestionRecognizer
         }
 
         return near.Count == 1 ? near.Single() : null;
+    }
+
+    private static FunnelOutcome? FindOutcome(string folded)
+    {
+        foreach (var (word, outcome) in OutcomeWords)
+        {
+            if (folded.Contains(KanaFolding.Fold(word), StringComparison.Ordinal))
+            {
+                return outcome;
+            }
+        }
+
+        return null;
     }
 
     private static DateRange? FindDates(string folded, DateOnly today)
