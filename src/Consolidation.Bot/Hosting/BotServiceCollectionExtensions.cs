@@ -53,6 +53,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<DecisionService>();
         services.AddSingleton<StageOpeningService>();
         services.AddSingleton<MemberCursorStore>();
+        services.AddSingleton<ThemeDirectionStore>();
         services.AddSingleton<ActiveReviewLoader>();
         services.AddSingleton<QuestionnaireComposer>();
         services.AddSingleton<SentCardFinder>();
@@ -95,6 +96,7 @@ public static class BotServiceCollectionExtensions
         services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.ShowTask));
         services.AddCommand<DigestNowHandler>(DigestNowHandler.Command);
         services.AddCommand<RemindNowHandler>(RemindNowHandler.Command);
+        services.AddCommand<Features.Themes.ThemeDirectionHandler>(Features.Themes.ThemeDirectionHandler.Command);
         return services;
     }
 

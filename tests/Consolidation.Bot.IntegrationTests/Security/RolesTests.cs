@@ -45,6 +45,32 @@ public sealed class RolesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ThemeDirection_RecordedBySecretariat_ShownInTheDigest_RefusedForALead()
+    {
+        await using var env = await StartAsync();
+        await env.References.SetCouncilChannelAsync(new ConversationReference
+        {
+            TenantId = Tenant, Kind = ConversationKind.Channel, ConversationId = "19:council@thread.tacv2", ServiceUrl = env.Connector.ServiceUrl,
+            BotId = BotId, TeamId = "19:team@thread.tacv2", UpdatedAt = DateTimeOffset.UtcNow,
+        }, CancellationToken.None);
+
+        await env.PostAsync(Message(env, WelfareLead, "方向性 債権管理 部会長の案"));
+        var refused = await env.WaitForAsync(d => d.ConversationId == "a:aad-lead");
+        await env.PostAsync(Message(env, Secretariat, "方向性 債権管理 債権管理課への一元化を進める"));
+        var recorded = await env.WaitForAsync(d => d.ConversationId == "a:aad-sec");
+        await env.Host.Services.GetRequiredService<ScheduledRunTrigger>().TriggerAsync(ScheduleKind.Digest, DateTimeOffset.UtcNow, manual: true, Tenant, Secretariat.AadObjectId, CancellationToken.None);
+        var digest = await env.WaitForAsync(d => d.ConversationId == "19:council@thread.tacv2");
+
+        Assert.Contains("事務局（市民局）だけ", (string?)refused.Activity["text"], StringComparison.Ordinal);
+        Assert.Contains("債権管理課への一元化を進める", (string?)recorded.Activity["text"], StringComparison.Ordinal);
+        var card = digest.Activity["attachments"]![0]!["content"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("先行検討テーマの方向性", card, StringComparison.Ordinal);
+        Assert.Contains("債権管理課への一元化を進める", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("部会長の案", card, StringComparison.Ordinal);
+        Assert.Contains("（未記録）", card, StringComparison.Ordinal); // the other two themes
+    }
+
+    [Fact]
     public async Task Lead_AsksOwnSubcommittee_Answered_AnotherSubcommittee_Refused()
     {
         await using var env = await StartAsync();

@@ -57,6 +57,8 @@ public static class DigestCard
                 ],
                 Fallback = new TextBlock(t.Format(nameof(Strings.Digest_PreWgFallback), f.PreWgKept, f.PreWgExcluded, f.PreWgPending)) { Id = "preWgChartFallback" },
             },
+            Heading(t[nameof(Strings.Digest_ThemesHeading)]),
+            Themes(model),
             Heading(t[nameof(Strings.Digest_ProgressHeading)]),
         };
 
@@ -100,6 +102,14 @@ public static class DigestCard
         var filled = assigned == 0 ? 0 : (int)Math.Round(BarCells * (double)answered / assigned, MidpointRounding.AwayFromZero);
         return new string('■', filled) + new string('□', BarCells - filled);
     }
+
+    /// <summary>The three preceding themes with their recorded direction (or that none is recorded yet).</summary>
+    private static FactSet Themes(DigestModel model) => new()
+    {
+        Id = "themes",
+        Facts = Enum.GetValues<PrecedingTheme>().Select(theme => new Fact(theme.Name(model.Text.IsJapanese),
+            model.ThemeDirections.FirstOrDefault(d => d.Theme == theme)?.Direction ?? model.Text[nameof(Strings.Digest_ThemeNotYet)])).ToList(),
+    };
 
     private static string Changes(DigestModel model)
     {

@@ -24,7 +24,8 @@ public static class DigestComposer
         };
     }
 
-    public static DigestModel Compose(ReviewSnapshot snapshot, DateTimeOffset now, TimeZoneInfo zone, DigestFigures? previous, BotText text)
+    public static DigestModel Compose(ReviewSnapshot snapshot, DateTimeOffset now, TimeZoneInfo zone, DigestFigures? previous, BotText text,
+        IReadOnlyList<Review.Storage.ThemeDirection>? themeDirections = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var progress = ReviewQueries.Progress(snapshot.Tasks, snapshot.Windows)
@@ -38,6 +39,7 @@ public static class DigestComposer
             .ToList();
         return new DigestModel
         {
+            ThemeDirections = themeDirections ?? [],
             ReviewName = snapshot.Name,
             AsOf = now,
             Zone = zone,

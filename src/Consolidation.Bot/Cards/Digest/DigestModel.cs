@@ -40,6 +40,10 @@ public sealed record DigestModel
     public required int OverdueMembers { get; init; }
     public required IReadOnlyList<DigestLateMember> WorstLate { get; init; }
     public required IReadOnlyList<DigestProgressRow> NextDeadlines { get; init; }
+
+    /// <summary>The 方向性 recorded for each preceding theme (missing themes are shown as not yet recorded).</summary>
+    public IReadOnlyList<Review.Storage.ThemeDirection> ThemeDirections { get; init; } = [];
+
     public required BotText Text { get; init; }
 
     public Funnel Funnel => Current.Funnel;

@@ -24,6 +24,7 @@ public sealed class DigestRunHandler(
     ConversationReferenceStore references,
     ProactiveMessenger messenger,
     RecipientSender recipients,
+    ThemeDirectionStore themes,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> outbox,
     TimeProvider time,
     ILogger<DigestRunHandler> logger) : IOutboxHandler
@@ -48,7 +49,7 @@ public sealed class DigestRunHandler(
         var now = time.GetUtcNow();
         var previousJson = await store.GetLastDigestFiguresAsync(cancellationToken);
         var previous = previousJson is null ? null : JsonSerializer.Deserialize(previousJson, DigestJsonContext.Default.DigestFigures);
-        var model = DigestComposer.Compose(snapshot, now, texts.Zone, previous, texts.ForDigest());
+        var model = DigestComposer.Compose(snapshot, now, texts.Zone, previous, texts.ForDigest(), await themes.ListAsync(snapshot.ReviewId, cancellationToken));
         var card = DigestCard.Build(model);
 
         var channels = new List<ConversationReference>();
