@@ -16,4 +16,10 @@ public static class CardVerbs
 
     /// <summary>List the member's open tasks.</summary>
     public const string MyTasks = "myTasks";
+
+    /// <summary>Ask a status question chosen on a clarification card (data: <see cref="QuestionKey"/>).</summary>
+    public const string AskStatus = "askStatus";
+
+    /// <summary>The data key of <see cref="AskStatus"/>: the question, one reading of an ambiguous one.</summary>
+    public const string QuestionKey = "question";
 }

@@ -87,6 +87,7 @@ public static class BotServiceCollectionExtensions
         services.AddTurnHandler<HelpHandler>(Routes.ForCardVerb(CardVerbs.ShowHelp));
         services.AddCommand<RegisterCouncilHandler>(RegisterCouncilHandler.Command);
         services.AddTurnHandler<StatusQuestionHandler>(Routes.UnrecognizedMessage);
+        services.AddTurnHandler<StatusQuestionHandler>(Routes.ForCardVerb(CardVerbs.AskStatus));
         services.AddCommand<OpenStageHandler>(OpenStageHandler.Command);
         services.AddCommand<CloseStageHandler>(CloseStageHandler.Command);
         services.AddCommand<MyTasksHandler>(MyTasksHandler.Command);

@@ -85,6 +85,31 @@ public sealed class RolesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AmbiguousQuestion_ClarificationCard_ThenTheChosenReadingIsAnswered()
+    {
+        await using var env = await StartAsync();
+
+        await env.PostAsync(Message(env, Secretariat, "福祉とこどもの進捗は？"));
+        var clarify = await env.WaitForAsync(d => d.ConversationId == "a:aad-sec");
+        var actions = clarify.Activity["attachments"]![0]!["content"]!["actions"]!.AsArray();
+        Assert.Equal(2, actions.Count);
+        Assert.All(actions, a => Assert.Equal("askStatus", (string?)a!["verb"]));
+        var chosen = (string)actions[0]!["data"]!["question"]!;
+
+        var invoke = Message(env, Secretariat, "");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke.Remove("text");
+        invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "askStatus", ["data"] = new JsonObject { ["question"] = chosen } } };
+        var body = await env.InvokeAsync(invoke);
+        var answer = await env.WaitForAsync(d => d.ConversationId == "a:aad-sec" && d != clarify);
+
+        Assert.Contains("福祉・健康部会", chosen, StringComparison.Ordinal);
+        Assert.Contains("としてお答えします", body, StringComparison.Ordinal);
+        Assert.Contains("福祉・健康部会の進捗", answer.Activity["attachments"]![0]!["content"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Overview_AsksAnySubcommitteesNonResponders_Answered()
     {
         await using var env = await StartAsync();
@@ -154,6 +179,13 @@ public sealed class RolesTests(AzuriteFixture azurite)
         {
             using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
             response.EnsureSuccessStatusCode();
+        }
+
+        public async Task<string> InvokeAsync(JsonObject activity)
+        {
+            using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadAsStringAsync();
         }
 
         public async Task<ConnectorDelivery> WaitForAsync(Func<ConnectorDelivery, bool> match)

@@ -3,6 +3,7 @@ using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Questionnaire;
 using Consolidation.Bot.Cards.Status;
 using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Features.Status.Understanding;
 using Consolidation.Bot.Hosting;
@@ -33,23 +34,44 @@ public sealed class StatusQuestionHandler(
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        // A reading chosen on a clarification card: answered in the chat like a typed question.
+        if (turn.CardAction?.Get(Cards.CardVerbs.QuestionKey) is { Length: > 0 } chosen)
+        {
+            await AnswerAsync(turn, Text.TextNormalizer.UserText(chosen), cancellationToken);
+            return InvokeResponses.Message(turn.Text.Format(nameof(Strings.Status_ClarifyAnswering), chosen));
+        }
+
+        await AnswerAsync(turn, turn.UserText, cancellationToken);
+        return null;
+    }
+
+    private async Task AnswerAsync(TurnContext turn, string question, CancellationToken cancellationToken)
+    {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, composer.Zone).DateTime);
-        var intent = StatusQuestionRecognizer.Recognize(turn.UserText, today);
+        var intent = StatusQuestionRecognizer.Recognize(question, today);
         if (intent is null)
         {
             Log.Unrecognized(logger, turn.ConversationType);
             metrics.StatusQuestion("not_understood");
             await turn.SendTextAsync(NotUnderstood(turn), cancellationToken);
-            return null;
+            return;
         }
 
         metrics.StatusQuestion(intent.Kind.ToString().ToLowerInvariant());
+        if (intent.IsAmbiguous)
+        {
+            // Never answer about one of several subcommittees the question named: ask which, one button a reading.
+            var readings = intent.Candidates!.Select(c => (c.Name(turn.Text.IsJapanese), StatusQuestionReadings.Question(intent, c, turn.Text.IsJapanese))).ToList();
+            await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(ClarifyCard.Build(new ClarifyCardModel(readings, turn.Text)))), cancellationToken);
+            return;
+        }
+
         if (intent.Kind == StatusIntentKind.Help)
         {
             await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(HelpCard.Build(turn.Text))), cancellationToken);
-            return null;
+            return;
         }
 
         var loading = loader.LoadAsync(turn, cancellationToken);
@@ -65,13 +87,13 @@ public sealed class StatusQuestionHandler(
             _ = loading.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             Log.StatusStillLoading(logger, intent.Kind.ToString(), options.Value.StatusPatience.TotalMilliseconds);
             await turn.SendTextAsync(turn.Text[nameof(Strings.Status_StillLoading)], cancellationToken);
-            return null;
+            return;
         }
 
         if (context is null)
         {
             await turn.SendTextAsync(turn.Text[nameof(Strings.Review_NotLoaded)], cancellationToken);
-            return null;
+            return;
         }
 
         var access = StatusAccessPolicy.Check(intent, context.Sender, context.Snapshot.Tasks);
@@ -79,25 +101,24 @@ public sealed class StatusQuestionHandler(
         {
             Log.StatusRefused(logger, intent.Kind.ToString(), turn.From.AadObjectId ?? turn.From.Id ?? "?", access.ToString());
             await turn.SendTextAsync(turn.Text[access == StatusAccess.NotMember ? nameof(Strings.Status_NotMember) : nameof(Strings.Status_SecretariatOnly)], cancellationToken);
-            return null;
+            return;
         }
 
-        var card = await AnswerAsync(intent, context, now, turn.Text, cancellationToken);
+        var card = await BuildAnswerAsync(intent, context, now, turn.Text, cancellationToken);
         Log.StatusAnswered(logger, intent.Kind.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         if (card is null)
         {
             await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Task_NotFound), intent.TaskId ?? intent.NameFragment), cancellationToken);
-            return null;
+            return;
         }
 
         if (!turn.IsPersonal && StatusAccessPolicy.IsForAskerOnly(intent))
         {
             await SendToAskerAsync(turn, card, cancellationToken);
-            return null;
+            return;
         }
 
         await turn.SendAsync(turn.CreateReply(null, CardAttachment.From(card)), cancellationToken);
-        return null;
     }
 
     /// <summary>Asked in a channel or group chat: the card to the asker's 1:1 chat, a short pointer where they asked.</summary>
@@ -118,7 +139,7 @@ public sealed class StatusQuestionHandler(
         await turn.SendTextAsync(turn.Text[pointer], cancellationToken);
     }
 
-    private async Task<Cards.Model.AdaptiveCard?> AnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
+    private async Task<Cards.Model.AdaptiveCard?> BuildAnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
     {
         var answers = new StatusAnswers(context.Snapshot, now, composer.Zone, text);
         switch (intent.Kind)

@@ -51,4 +51,9 @@ public sealed record StatusIntent(
     string? NameFragment = null,
     DateRange? Deadlines = null,
     FunnelOutcome? Outcome = null,
-    bool List = false);
+    bool List = false,
+    IReadOnlyList<Subcommittee>? Candidates = null)
+{
+    /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
+    public bool IsAmbiguous => Candidates is { Count: > 1 };
+}

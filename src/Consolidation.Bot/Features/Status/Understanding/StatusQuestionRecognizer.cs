@@ -75,7 +75,17 @@ public static partial class StatusQuestionRecognizer
         }
 
         var folded = KanaFolding.Fold(normalized);
-        var subcommittee = FindSubcommittee(folded);
+        var named = StatusQuestionReadings.NamedSubcommittees(folded);
+        var subcommittee = named.Count > 1 ? null : FindSubcommittee(folded);
+        var intent = Read(normalized, folded, subcommittee, today);
+        return intent is not null && named.Count > 1 && intent.Kind is StatusIntentKind.Subcommittee or StatusIntentKind.NotAnswered
+            or StatusIntentKind.Overdue or StatusIntentKind.Revisit or StatusIntentKind.Outcome or StatusIntentKind.Overall or StatusIntentKind.Stage
+            ? intent with { Kind = intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Stage ? StatusIntentKind.Subcommittee : intent.Kind, Candidates = named }
+            : intent;
+    }
+
+    private static StatusIntent? Read(string normalized, string folded, Subcommittee? subcommittee, DateOnly today)
+    {
         var stage = OpenStageParser.ParseStage(normalized);
         var deadlines = FindDates(folded, today);
         var taskId = TaskId().Match(normalized) is { Success: true } id ? id.Value.ToUpperInvariant() : null;
