@@ -48,8 +48,8 @@ public static class StatusAccessPolicy
 
         return intent.Kind switch
         {
-            StatusIntentKind.Overall when intent.Deadlines is null => StatusAccess.Allowed,
-            StatusIntentKind.Outcome when intent.Subcommittee is null && !intent.List => StatusAccess.Allowed, // a figure of the overall funnel
+            StatusIntentKind.Overall when intent.Deadlines is null && intent.Compare is null => StatusAccess.Allowed,
+            StatusIntentKind.Outcome when intent.Subcommittee is null && !intent.List && intent.Compare is null => StatusAccess.Allowed, // a figure of the overall funnel
             StatusIntentKind.MyTasks => StatusAccess.Allowed,
             StatusIntentKind.Task when intent.NameFragment is not null => StatusAccess.Allowed, // searched among their own tasks only
             StatusIntentKind.Task when tasks.FirstOrDefault(t => string.Equals(t.Id, intent.TaskId, StringComparison.OrdinalIgnoreCase)) is { } task
@@ -68,8 +68,8 @@ public static class StatusAccessPolicy
         return intent.Kind switch
         {
             StatusIntentKind.Help => false,
-            StatusIntentKind.Overall => intent.Deadlines is not null,
-            StatusIntentKind.Outcome => intent.Subcommittee is not null || intent.List,
+            StatusIntentKind.Overall => intent.Deadlines is not null || intent.Compare is not null,
+            StatusIntentKind.Outcome => intent.Subcommittee is not null || intent.List || intent.Compare is not null,
             _ => true,
         };
     }

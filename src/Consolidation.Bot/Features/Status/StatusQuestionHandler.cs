@@ -142,6 +142,11 @@ public sealed class StatusQuestionHandler(
     private async Task<Cards.Model.AdaptiveCard?> BuildAnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
     {
         var answers = new StatusAnswers(context.Snapshot, now, composer.Zone, text);
+        if (intent.Compare is not null)
+        {
+            return StatusCard.Build(CompareAnswers.Build(intent, context.Snapshot, now, text));
+        }
+
         switch (intent.Kind)
         {
             case StatusIntentKind.MyTasks:

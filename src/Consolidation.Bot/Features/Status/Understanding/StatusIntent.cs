@@ -36,6 +36,16 @@ public enum StatusIntentKind
     Outcome,
 }
 
+/// <summary>Which end of a comparison across subcommittees is asked for.</summary>
+public enum CompareKind
+{
+    /// <summary>The most of a count, or the furthest ahead in answering.</summary>
+    Most,
+
+    /// <summary>The fewest of a count, or the furthest behind in answering.</summary>
+    Fewest,
+}
+
 /// <summary>A range of local dates (inclusive) a question limits deadlines to (今週, 来週, 12月20日まで...).</summary>
 public sealed record DateRange(DateOnly From, DateOnly To)
 {
@@ -52,7 +62,8 @@ public sealed record StatusIntent(
     DateRange? Deadlines = null,
     FunnelOutcome? Outcome = null,
     bool List = false,
-    IReadOnlyList<Subcommittee>? Candidates = null)
+    IReadOnlyList<Subcommittee>? Candidates = null,
+    CompareKind? Compare = null)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

@@ -16,41 +16,6 @@ namespace Consolidation.Bot.Features.Status.Understanding;
 /// </summary>
 public static partial class StatusQuestionRecognizer
 {
-    private static readonly string[] HelpWords = ["へるぷ", "使い方", "つかいかた", "何ができ", "なにができ", "何が聞け", "なにがきけ", "何を聞け", "質問例", "help", "what can", "how do i"];
-    private static readonly string[] HistoryWords = ["履歴", "経緯", "記録", "りれき", "history", "record", "log"];
-    private static readonly string[] MyWords = ["私の", "わたしの", "自分の", "じぶんの", "僕の", "my tasks", "my task", "my open", "assigned to me", "my own"];
-    private static readonly string[] RevisitWords = ["再検討", "引き続き検討", "継続検討", "継続", "見直し", "きっかけ", "revisit", "continue later", "continued later", "trigger"];
-    private static readonly string[] OverdueWords = ["期限切れ", "期限を過ぎ", "期限すぎ", "期限が過ぎ", "期限超過", "締切を過ぎ", "締め切りを過ぎ", "遅れ", "遅延", "延滞", "overdue", "late", "past due", "past the deadline", "behind"];
-    private static readonly string[] NotAnsweredWords =
-    [
-        "未回答", "回答していない", "回答してない", "回答がない", "回答が無い", "答えていない", "答えてない", "まだ回答", "未提出", "出していない", "出してない", "回答待ち", "未返信",
-        "not answered", "unanswered", "hasn't answered", "haven't answered", "has not answered", "have not answered", "non-responders", "non responders",
-        "nonresponders", "who has not", "who hasn't", "missing answers", "pending answers", "not responded", "hasn't responded",
-    ];
-
-    /// <summary>Outcome words, most specific first (対象外 before 対象; 検討対象としない before 検討対象).</summary>
-    private static readonly (string Word, FunnelOutcome Outcome)[] OutcomeWords =
-    [
-        ("検討対象としない", FunnelOutcome.NotTarget), ("検討対象外", FunnelOutcome.NotTarget), ("対象外", FunnelOutcome.NotTarget),
-        ("not a study target", FunnelOutcome.NotTarget), ("not study target", FunnelOutcome.NotTarget), ("not targets", FunnelOutcome.NotTarget),
-        ("検討対象候補", FunnelOutcome.Kept), ("残した", FunnelOutcome.Kept), ("残す", FunnelOutcome.Kept), ("残っ", FunnelOutcome.Kept),
-        ("kept", FunnelOutcome.Kept),
-        ("除外", FunnelOutcome.Excluded), ("じょがい", FunnelOutcome.Excluded), ("excluded", FunnelOutcome.Excluded), ("exclude", FunnelOutcome.Excluded),
-        ("検討終了", FunnelOutcome.Closed), ("けんとうしゅうりょう", FunnelOutcome.Closed), ("ended", FunnelOutcome.Closed),
-        ("集約化等実施済", FunnelOutcome.Done), ("実施済", FunnelOutcome.Done), ("集約済", FunnelOutcome.Done), ("すでに集約", FunnelOutcome.Done),
-        ("already consolidated", FunnelOutcome.Done), ("consolidated already", FunnelOutcome.Done),
-        ("検討対象", FunnelOutcome.StudyTarget), ("study target", FunnelOutcome.StudyTarget),
-    ];
-
-    private static readonly string[] CountWords = ["何件", "なんけん", "いくつ", "件数", "数は", "何個", "how many", "number of", "count"];
-    private static readonly string[] ListWords = ["どれ", "どの事務", "一覧", "リスト", "見せて", "教えて", "which", "list", "show"];
-
-    private static readonly string[] StatusWords =
-    [
-        "進捗", "しんちょく", "状況", "じょうきょう", "進み具合", "進み", "どうなって", "どんな感じ", "どう", "ふぁねる", "全体", "概要", "まとめ", "数字", "件数", "現状",
-        "status", "progress", "overview", "funnel", "summary", "where are we", "how are we", "how is", "how's", "how are", "numbers",
-    ];
-
     private static readonly Dictionary<StatusIntentKind, string[]> Examples = new()
     {
         [StatusIntentKind.Overall] = ["全体の進捗は", "overall status"],
@@ -77,11 +42,33 @@ public static partial class StatusQuestionRecognizer
         var folded = KanaFolding.Fold(normalized);
         var named = StatusQuestionReadings.NamedSubcommittees(folded);
         var subcommittee = named.Count > 1 ? null : FindSubcommittee(folded);
-        var intent = Read(normalized, folded, subcommittee, today);
+        var intent = Compared(Read(normalized, folded, subcommittee, today), folded, named.Count);
         return intent is not null && named.Count > 1 && intent.Kind is StatusIntentKind.Subcommittee or StatusIntentKind.NotAnswered
             or StatusIntentKind.Overdue or StatusIntentKind.Revisit or StatusIntentKind.Outcome or StatusIntentKind.Overall or StatusIntentKind.Stage
             ? intent with { Kind = intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Stage ? StatusIntentKind.Subcommittee : intent.Kind, Candidates = named }
             : intent;
+    }
+
+    /// <summary>
+    /// A comparison across subcommittees ("which subcommittee has the most non-responders", 一番進んでいる部会) when none
+    /// is named: counts compare by most or fewest, answering progress by ahead or behind.
+    /// </summary>
+    private static StatusIntent? Compared(StatusIntent? intent, string folded, int named)
+    {
+        var count = Has(folded, MostWords) ? CompareKind.Most : Has(folded, FewestWords) ? CompareKind.Fewest : (CompareKind?)null;
+        var progress = Has(folded, AheadWords) ? CompareKind.Most : Has(folded, BehindWords) ? CompareKind.Fewest : (CompareKind?)null;
+        if (named > 0 || (count is null && progress is null))
+        {
+            return intent;
+        }
+
+        intent ??= new StatusIntent(StatusIntentKind.Overall);
+        return intent.Kind switch
+        {
+            StatusIntentKind.NotAnswered or StatusIntentKind.Overdue or StatusIntentKind.Outcome => intent with { Compare = count ?? CompareKind.Most },
+            StatusIntentKind.Overall or StatusIntentKind.Stage or StatusIntentKind.Subcommittee => intent with { Compare = progress ?? count },
+            _ => intent,
+        };
     }
 
     private static StatusIntent? Read(string normalized, string folded, Subcommittee? subcommittee, DateOnly today)
