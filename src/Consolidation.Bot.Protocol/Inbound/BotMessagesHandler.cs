@@ -115,7 +115,7 @@ internal sealed class BotMessagesHandler
             return Problem(StatusCodes.Status403Forbidden, $"The channel '{activity.ChannelId}' is not accepted: this bot serves Microsoft Teams (msteams).");
         }
 
-        var tenantId = TenantGate.TenantOf(activity);
+        var tenantId = ActivityTenant.TenantIdOf(activity);
         if (!TenantGate.IsAllowed(tenantId, _auth, _developmentMode.IsEnabled))
         {
             InboundLog.TenantRejected(_logger, activity.Id, tenantId);

@@ -10,13 +10,6 @@ namespace Consolidation.Bot.Protocol.Inbound;
 /// </summary>
 internal static class TenantGate
 {
-    /// <summary>The activity's tenant: <c>conversation.tenantId</c>, else <c>channelData.tenant.id</c>.</summary>
-    public static string? TenantOf(Activity activity)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        var tenant = activity.Conversation?.TenantId;
-        return string.IsNullOrWhiteSpace(tenant) ? activity.ChannelData?.Tenant?.Id : tenant;
-    }
 
     public static bool IsAllowed(string? tenantId, BotAuthenticationOptions options, bool developmentMode)
     {

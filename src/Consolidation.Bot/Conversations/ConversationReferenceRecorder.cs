@@ -32,7 +32,7 @@ public sealed class ConversationReferenceRecorder(ConversationReferenceStore sto
     /// <summary>The references an activity reveals (pure; used by tests too).</summary>
     public static IEnumerable<ConversationReference> ReferencesIn(Activity activity, DateTimeOffset now)
     {
-        var tenantId = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id;
+        var tenantId = ActivityTenant.TenantIdOf(activity);
         var serviceUrl = activity.ServiceUrl;
         var conversationId = activity.Conversation?.Id;
         var uninstall = activity.Type == ActivityTypes.InstallationUpdate && activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true;

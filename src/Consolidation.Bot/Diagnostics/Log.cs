@@ -15,7 +15,7 @@ internal static partial class Log
             ["ActivityId"] = activity.Id,
             ["ActivityType"] = activity.Type,
             ["ConversationId"] = activity.Conversation?.Id,
-            ["TenantId"] = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id,
+            ["TenantId"] = ActivityTenant.TenantIdOf(activity),
         });
 
     [LoggerMessage(3000, LogLevel.Debug, "Dispatching {ActivityType} to route {Route}")]

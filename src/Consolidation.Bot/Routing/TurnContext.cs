@@ -22,7 +22,7 @@ public sealed class TurnContext
         Identity = identity;
         Text = new BotText(culture);
         UserText = text;
-        TenantId = activity.Conversation?.TenantId ?? activity.ChannelData?.Tenant?.Id ?? "";
+        TenantId = ActivityTenant.TenantIdOf(activity) ?? "";
         Address = new ConversationAddress(activity.ServiceUrl ?? "", activity.Conversation?.Id ?? "", TenantId);
     }
 
