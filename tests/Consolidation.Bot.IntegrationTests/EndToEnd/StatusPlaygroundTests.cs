@@ -46,6 +46,25 @@ public class StatusPlaygroundTests(PlaygroundFixture fixture)
         Assert.Empty(result.Problems);
     }
 
+    [Theory]
+    [InlineData("プレWGで除外したのは何件？", "470件（全812件中）")]
+    [InlineData("検討終了の事務は何件", "37件（全276件中）")]
+    [InlineData("除外が一番多い部会は？", "プレWGで除外が最も多いのは")]
+    [InlineData("福祉とこどもの進捗は？", "どの部会についてのご質問ですか")]
+    public async Task Secretariat_AsksOneOfEachNewQuestionForm_GetsTheCard(string question, string expected)
+    {
+        await LoadSeedFunnelDemoAsync();
+        await Playground.InstallAsync(PlaygroundIds.PersonalChatId);
+        var mark = Stream.Mark();
+
+        await Playground.SendMessageAsync(PlaygroundIds.PersonalChatId, question);
+
+        var frame = await Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.PersonalChatId
+            && Frames.CardText(f).Contains(expected, StringComparison.Ordinal), mark, TimeSpan.FromSeconds(20));
+        var result = Assert.Single(await AdaptiveCardChecker.CheckJsonAsync([("status-form", Frames.CardOf(frame)!)]));
+        Assert.Empty(result.Problems);
+    }
+
     [Fact]
     public async Task Lead_AsksAnotherSubcommitteesNonResponders_PolitelyRefused()
     {
