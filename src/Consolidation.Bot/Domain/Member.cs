@@ -93,7 +93,7 @@ public static class MemberRoles
 
     public static string Name(this MemberRole role, bool japanese) => (role, japanese) switch
     {
-        (MemberRole.Member, true) => "委員",
+        (MemberRole.Member, true) => "担当区長",
         (MemberRole.Lead, true) => "部会長",
         (MemberRole.Secretariat, true) => "事務局",
         (MemberRole.Council, true) => "推進会議",

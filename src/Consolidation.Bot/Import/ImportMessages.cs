@@ -39,7 +39,7 @@ internal static class ImportMessages
         ImportErrorCodes.OutOfRange => $"「{a}」は上限（{b}）を超えています",
         ImportErrorCodes.UnknownTheme => $"不明な先行検討テーマ「{a}」です",
         ImportErrorCodes.BadEmail => $"メールアドレス「{a}」が正しくありません",
-        ImportErrorCodes.UnknownRole => $"不明な役割「{a}」です（委員・部会長・事務局・推進会議のいずれか）",
+        ImportErrorCodes.UnknownRole => $"不明な役割「{a}」です（担当区長・部会長・事務局・推進会議・全体総括のいずれか）",
         ImportErrorCodes.DuplicateEmail => $"メールアドレス「{a}」が重複しています（最初は{b}行目）",
         ImportErrorCodes.UnknownAssignee => $"担当者「{a}」がメンバーに登録されていません",
         ImportErrorCodes.BadObjectId => $"オブジェクトID「{a}」がGUIDの形式ではありません",

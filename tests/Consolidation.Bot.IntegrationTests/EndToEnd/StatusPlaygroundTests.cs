@@ -77,7 +77,7 @@ public class StatusPlaygroundTests(PlaygroundFixture fixture)
         var reply = await Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.GroupChatId
             && ((string?)f["message"]?["text"])?.Contains("事務局の方にだけ", StringComparison.Ordinal) == true, mark, TimeSpan.FromSeconds(20));
         Assert.DoesNotContain(Stream.FramesSince(mark), f => (string?)f["actionConversationId"] == PlaygroundIds.GroupChatId
-            && Frames.CardText(f).Contains("未回答の委員", StringComparison.Ordinal));
+            && Frames.CardText(f).Contains("未回答の担当区長", StringComparison.Ordinal));
         Assert.NotNull(reply);
     }
 }

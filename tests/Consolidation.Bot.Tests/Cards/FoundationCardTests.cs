@@ -55,4 +55,26 @@ public class FoundationCardTests
         Assert.Contains("help / ヘルプ", json, StringComparison.Ordinal);
         Assert.Contains("register council", json, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ja-JP")]
+    [InlineData("en-US")]
+    public void HelpCard_ListsEveryCommandTheBotKnows(string culture)
+    {
+        // Every handler's CommandDefinition (found by reflection, so a new command cannot be forgotten) must have a line
+        // in help that shows one of its phrases.
+        var json = CardJsonContext.ToJson(HelpCard.Build(new BotText(System.Globalization.CultureInfo.GetCultureInfo(culture)))).ToLowerInvariant();
+        var commands = typeof(HelpCard).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .Where(f => f.FieldType == typeof(Consolidation.Bot.Routing.Commands.CommandDefinition))
+            .Select(f => (Consolidation.Bot.Routing.Commands.CommandDefinition)f.GetValue(null)!)
+            .ToList();
+
+        Assert.True(commands.Count >= 8, $"only {commands.Count} commands found");
+        foreach (var command in commands)
+        {
+            Assert.True(command.Phrases.Any(p => json.Contains(p.ToLowerInvariant(), StringComparison.Ordinal)),
+                $"help ({culture}) shows none of {command.Name}'s phrases: {string.Join(", ", command.Phrases)}");
+        }
+    }
 }

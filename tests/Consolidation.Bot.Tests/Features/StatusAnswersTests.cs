@@ -81,7 +81,7 @@ public partial class StatusAnswersTests
         var overdue = Answers(snapshot).Overdue(null, Stage.PreWg, null);
         var stage = Answers(snapshot).Stage(Stage.PreWg, null);
 
-        Assert.Equal($"{members}人", Fact(notAnswered, "委員"));
+        Assert.Equal($"{members}人", Fact(notAnswered, "担当区長"));
         Assert.Equal($"{open}件", Fact(notAnswered, "事務"));
         Assert.Equal(members, notAnswered.List.Count);
         var top = welfare.Skip(10).GroupBy(t => Member.NormalizeEmail(t.Assignee)).OrderByDescending(g => g.Count()).First();

@@ -72,12 +72,36 @@ public class GlossaryTests
         }
     }
 
+    [Fact]
+    public void TheOnesWhoScreen_AreTantoKucho_NotIin()
+    {
+        // DOMAIN.md: the 担当区長 screened the tasks at プレWG; they are "not 委員". 委員会 (an office's name) is fine.
+        foreach (var (key, value) in AllJapanese())
+        {
+            Assert.False(Regex.IsMatch(value, "委員(?!会)"), $"{key}: 委員 on a screen: {value}");
+        }
+
+        Assert.Equal("担当区長", MemberRole.Member.Name(japanese: true));
+        Assert.Equal("担当区長", Japanese("Status_Members"));
+        Assert.Contains("担当区長", Japanese("Status_NotAnsweredTitle"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Manifest_NoIinEither()
+    {
+        var manifest = File.ReadAllText(RepoFile.PathOf("manifest", "manifest.json"));
+
+        Assert.DoesNotMatch("委員(?!会)", manifest);
+        Assert.Contains("担当区長", manifest, StringComparison.Ordinal);
+    }
+
     private static string Japanese(string key) =>
         Resources.GetString(key, CultureInfo.GetCultureInfo("ja-JP")) ?? throw new InvalidOperationException("no resource " + key);
 
     private static IEnumerable<(string Key, string Value)> AllJapanese()
     {
-        using var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
+        // Not disposed: the ResourceManager caches the set, and a disposed one fails the next test that reads it.
+        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)!;
         foreach (System.Collections.DictionaryEntry entry in set)
         {
             if (entry.Value is string value)

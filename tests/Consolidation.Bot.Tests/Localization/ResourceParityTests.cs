@@ -7,13 +7,7 @@ public class ResourceParityTests
 {
     private static Dictionary<string, string> Read(string file)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Consolidation.Bot.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        var path = Path.Combine(dir!.FullName, "src", "Consolidation.Bot", "Localization", file);
+        var path = RepoFile.PathOf("src", "Consolidation.Bot", "Localization", file);
         return XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
     }

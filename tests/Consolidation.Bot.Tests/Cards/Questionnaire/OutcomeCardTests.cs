@@ -84,7 +84,7 @@ public class OutcomeCardTests
     }
 
     [Theory]
-    [InlineData("ja-JP", "別の委員の担当")]
+    [InlineData("ja-JP", "ほかの方の担当")]
     [InlineData("en-US", "assigned to another member")]
     public void NotYourTaskCard_NamesTaskButNotAssignee(string culture, string expected)
     {
