@@ -11,13 +11,15 @@ public static class ExportHeaders
 
     /// <summary>
     /// The task sheet. The import columns carry the importer's Japanese header names, so the sheet can be
-    /// imported again; 担当者 is the email (as imported) and 担当者名 the display name next to it.
+    /// imported again; 担当者 is the email (as imported) and 担当者名 the display name next to it. The answer columns
+    /// (<see cref="OutcomeCells"/>) come last.
     /// </summary>
     public static IReadOnlyList<string> Tasks { get; } =
     [
         TaskColumns.Id.Japanese, TaskColumns.Name.Japanese, TaskColumns.Bureau.Japanese, TaskColumns.Subcommittee.Japanese,
         TaskColumns.Assignee.Japanese, "担当者名", "段階", "判断", "最終回答日時", "期限",
         TaskColumns.Theme.Japanese, TaskColumns.StandardBusiness.Japanese, TaskColumns.AnnualCases.Japanese, TaskColumns.StaffHours.Japanese,
+        .. OutcomeCells.Headers,
     ];
 
     public static IReadOnlyList<string> Funnel { get; } =

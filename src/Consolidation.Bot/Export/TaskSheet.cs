@@ -36,6 +36,7 @@ internal static class TaskSheet
         SheetCells.Text(row.Cell(12), d.StandardBusiness);
         SheetCells.Number(row.Cell(13), d.AnnualCases);
         SheetCells.Number(row.Cell(14), d.StaffHours);
+        OutcomeCells.Write(row, ExportHeaders.Tasks.Count - OutcomeCells.Headers.Count + 1, task.State);
     }
 
     /// <summary>The decision of the furthest answered stage, in Japanese; "" when nothing was answered.</summary>

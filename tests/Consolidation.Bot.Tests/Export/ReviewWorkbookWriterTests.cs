@@ -42,7 +42,7 @@ public class ReviewWorkbookWriterTests
 
         Assert.Equal(ExportHeaders.Total, sheet.Cell(r, 1).GetString());
         Assert.Equal(FunnelValues(ReviewQueries.Funnel(model.Tasks)), RowNumbers(sheet, r));
-        Assert.Equal([4, 2, 1, 1, 1, 0, 1, 0, 1, 0, 0], RowNumbers(sheet, r));
+        Assert.Equal([5, 3, 1, 1, 2, 0, 1, 1, 1, 0, 0], RowNumbers(sheet, r));
     }
 
     [Fact]
@@ -64,6 +64,32 @@ public class ReviewWorkbookWriterTests
         Assert.Equal("", Cell(sheet, pending, "判断").GetString());
         Assert.Equal(new DateTime(2025, 4, 30, 17, 0, 0), Cell(sheet, pending, "期限").GetDateTime());
     }
+
+    [Fact]
+    public void Write_TaskRows_ShowWhereItGoesWhenItComesBackAndWhatItNeeds()
+    {
+        using var workbook = WriteAndOpen(Model());
+        var sheet = workbook.Worksheet(ExportHeaders.TasksSheet);
+        var later = FindRow(sheet, "T-003");
+        var done = FindRow(sheet, "T-005");
+        var pending = FindRow(sheet, "T-004");
+
+        Assert.Equal("所管局（債権管理課）", Cell(sheet, later, "集約先").GetString());
+        Assert.Equal("はい", Cell(sheet, later, "一部集約").GetString());
+        Assert.Equal("日付", Cell(sheet, later, "再検討のきっかけ").GetString());
+        Assert.Equal(new DateTime(2027, 3, 31), Cell(sheet, later, "再検討の目安日").GetDateTime());
+        Assert.Equal("標準化の移行後に判断", Cell(sheet, later, "理由・課題").GetString());
+
+        Assert.Equal("集約化等実施済", Cell(sheet, done, "判断").GetString());
+        Assert.Equal("事務センター", Cell(sheet, done, "集約先").GetString());
+        Assert.Equal("会計年度任用職員2名", Cell(sheet, done, "体制・予算措置").GetString());
+        Assert.Equal("", Cell(sheet, done, "再検討のきっかけ").GetString());
+
+        Assert.Equal("r", Cell(sheet, FindRow(sheet, "0012"), "理由・課題").GetString());
+        Assert.All(OutcomeHeaders, h => Assert.Equal("", Cell(sheet, pending, h).GetString()));
+    }
+
+    private static readonly string[] OutcomeHeaders = ["集約先", "一部集約", "再検討のきっかけ", "再検討の目安日", "体制・予算措置", "理由・課題"];
 
     [Fact]
     public void Write_HistoryRows_LocalTimeNamesAndLateMark()
@@ -119,8 +145,16 @@ public class ReviewWorkbookWriterTests
                 {
                     TaskId = "T-003", Stage = Stage.Closed,
                     PreWg = Outcome(new PreWgAnswer { Decision = PreWgDecision.Keep }, 0),
-                    Wg = Outcome(new WgAnswer { Decision = WgDecision.StudyTarget, Destination = Destination.Bureau }, 24),
-                    Suitability = Outcome(new SuitabilityAnswer { Decision = SuitabilityDecision.ContinueLater, Trigger = RevisitTrigger.DxProgress }, 57),
+                    Wg = Outcome(new WgAnswer { Decision = WgDecision.StudyTarget, Destination = Destination.Bureau, DestinationNote = "債権管理課", Partial = true, Issues = "窓口の相談は区に残る" }, 24),
+                    Suitability = Outcome(new SuitabilityAnswer { Decision = SuitabilityDecision.ContinueLater, Trigger = RevisitTrigger.Date, RevisitDate = new DateOnly(2027, 3, 31), Reason = "標準化の移行後に判断" }, 57),
+                }),
+            new(Def("T-005", Subcommittee.PersonnelFinance, "kita@city.example.jp"),
+                new TaskState
+                {
+                    TaskId = "T-005", Stage = Stage.Closed,
+                    PreWg = Outcome(new PreWgAnswer { Decision = PreWgDecision.Keep }, 0),
+                    Wg = Outcome(new WgAnswer { Decision = WgDecision.StudyTarget, DestinationNote = "事務センター" }, 24),
+                    Suitability = Outcome(new SuitabilityAnswer { Decision = SuitabilityDecision.Done, StaffingBudget = "会計年度任用職員2名" }, 60),
                 }),
             new(Def("T-004", Subcommittee.ChildrenEducation, "higashi@city.example.jp"), new TaskState { TaskId = "T-004", Stage = Stage.PreWg }),
         };
