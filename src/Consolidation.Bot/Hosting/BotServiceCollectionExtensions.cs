@@ -18,6 +18,7 @@ using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Routing;
 using Consolidation.Bot.Storage;
 using Consolidation.Bot.Cards;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Hosting;
@@ -43,6 +44,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TableClientProvider>();
         services.AddSingleton<ConversationReferenceStore>();
         services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
         services.AddSingleton<GroupMembershipSync>();
         services.TryAddSingleton(sp => DirectoryGraphAccess.FromOptions(sp.GetRequiredService<IOptions<GraphOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationReferenceRecorder>();
@@ -59,7 +61,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SentCardFinder>();
         services.AddSingleton<TaskCards>();
 
-        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxClient>();
         services.AddSingleton<IOutboxHandler, NextCardSender>();
         services.AddHostedService<OutboxWorker>();
@@ -99,23 +101,5 @@ public static class BotServiceCollectionExtensions
         services.AddCommand<RemindNowHandler>(RemindNowHandler.Command);
         services.AddCommand<Features.Themes.ThemeDirectionHandler>(Features.Themes.ThemeDirectionHandler.Command);
         return services;
-    }
-
-    private static void TryAddSingleton<T>(this IServiceCollection services, T instance)
-        where T : class
-    {
-        if (!services.Any(d => d.ServiceType == typeof(T)))
-        {
-            services.AddSingleton(instance);
-        }
-    }
-
-    private static void TryAddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory)
-        where T : class
-    {
-        if (!services.Any(d => d.ServiceType == typeof(T)))
-        {
-            services.AddSingleton(factory);
-        }
     }
 }

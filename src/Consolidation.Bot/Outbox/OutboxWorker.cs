@@ -2,33 +2,6 @@ using Consolidation.Bot.Diagnostics;
 
 namespace Consolidation.Bot.Outbox;
 
-/// <summary>Options of the outbox worker (section <c>Outbox</c>).</summary>
-public sealed class OutboxOptions
-{
-    public const string SectionName = "Outbox";
-
-    /// <summary>Pause between polls when the queue is empty.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>How long a received message stays invisible to other workers while it is handled.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Messages handled at the same time (the connector's limiter paces sends per conversation and tenant).</summary>
-    public int Concurrency { get; set; } = 16;
-
-    /// <summary>After this many deliveries a failing message (or one of a kind no instance knows) moves to the poison queue.</summary>
-    public int MaxDeliveries { get; set; } = 10;
-
-    /// <summary>
-    /// How often the sweep looks for members owed a card whose card was never queued (a failed enqueue after an answer, a
-    /// stage opening cut off half-way); a member is queued when owed at two sweeps in a row. Zero disables the sweep.
-    /// </summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>False disables the worker and the sweep (CLI, tests of other parts).</summary>
-    public bool Enabled { get; set; } = true;
-}
-
 /// <summary>
 /// Drains the outbox in the background: receives messages under a lease, runs the handler for their kind, deletes
 /// them when done. Stopping the host finishes the messages in hand first (graceful shutdown). No message and no storage

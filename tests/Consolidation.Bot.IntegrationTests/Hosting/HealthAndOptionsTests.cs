@@ -53,6 +53,12 @@ public class HealthAndOptionsTests(AzuriteFixture azurite)
     [InlineData("Storage:TablePrefix", "bad-prefix!", "TablePrefix")]
     [InlineData("Bot:OpenIdMetadataUrl", "http://example.invalid/metadata", "OpenIdMetadataUrl")]
     [InlineData("Storage:TableEndpoint", "http://city.table.core.windows.net/", "Storage:TableEndpoint must be an absolute https URL")]
+    [InlineData("Outbox:Concurrency", "64", "Outbox:Concurrency must be between 1 and 32")]
+    [InlineData("Outbox:Lease", "00:00:00", "Outbox:Lease must be between 1 second and 7 days")]
+    [InlineData("Outbox:MaxDeliveries", "0", "Outbox:MaxDeliveries must be between 1 and 1000")]
+    [InlineData("Outbox:PollInterval", "00:00:00", "Outbox:PollInterval must be between 10 ms and 5 minutes")]
+    [InlineData("Graph:BaseUrl", "http://graph.example.invalid/v1.0", "Graph:BaseUrl must be an absolute https URL")]
+    [InlineData("Graph:ServiceUrl", "smba.trafficmanager.net/teams/", "Graph:ServiceUrl must be an absolute https URL")]
     public async Task Startup_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expectedInMessage)
     {
         // The real process (a WebApplicationFactory host that fails to start can surface ObjectDisposedException instead
