@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Domain;
@@ -123,10 +122,9 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
 
     private static string Text(ConnectorDelivery delivery) => (string?)delivery.Activity["text"] ?? "";
 
-    private async Task<Env> StartAsync()
+    private async Task<InProcessBot> StartAsync()
     {
-        var connector = await FakeConnector.StartAsync();
-        var host = new BotHost(new Dictionary<string, string?>
+        var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
@@ -135,8 +133,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
             ["Outbox:Enabled"] = "false",
             ["Review:Locale"] = "ja-JP",
         });
-        await host.StartAsync();
-        var env = new Env(host, connector);
+        var (host, connector) = (env.Host, env.Connector);
         var now = DateTimeOffset.UtcNow;
         var task = new TaskDefinition { Id = "J-0001", Name = "事務1", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Lead.Email };
         await host.Services.GetRequiredService<ReviewImportWriter>().WriteAsync("a1", "authz", [task], [Sec1, Sec2, Lead], false, now, CancellationToken.None);
@@ -154,7 +151,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
         return env;
     }
 
-    private static JsonObject Activity(Env env, Member from, string type, string conversationId, string conversationType, JsonObject? channelData = null) => new()
+    private static JsonObject Activity(InProcessBot env, Member from, string type, string conversationId, string conversationType, JsonObject? channelData = null) => new()
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString(),
@@ -167,7 +164,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
         ["locale"] = "ja-JP",
     };
 
-    private static JsonObject ChannelMessage(Env env, Member from, string text)
+    private static JsonObject ChannelMessage(InProcessBot env, Member from, string text)
     {
         var activity = Activity(env, from, "message", Channel, "channel", new JsonObject
         {
@@ -185,60 +182,12 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
         return activity;
     }
 
-    private static JsonObject CardInvoke(Env env, Member from, string verb, JsonObject data)
+    private static JsonObject CardInvoke(InProcessBot env, Member from, string verb, JsonObject data)
     {
         var activity = Activity(env, from, "invoke", "a:" + from.AadObjectId, "personal");
         activity["name"] = "adaptiveCard/action";
         activity["replyToId"] = "1:card";
         activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
         return activity;
-    }
-
-    private sealed class Env(BotHost host, FakeConnector connector) : IAsyncDisposable
-    {
-        private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-
-        public BotHost Host => host;
-
-        public FakeConnector Connector => connector;
-
-        public ConversationReferenceStore References => host.Services.GetRequiredService<ConversationReferenceStore>();
-
-        public ReviewRepository Repository => host.Services.GetRequiredService<ReviewRepository>();
-
-        public async Task PostAsync(JsonObject activity)
-        {
-            using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-            response.EnsureSuccessStatusCode();
-        }
-
-        public async Task<string> InvokeAsync(JsonObject activity)
-        {
-            using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-            response.EnsureSuccessStatusCode();
-            return await response.Content.ReadAsStringAsync();
-        }
-
-        public async Task<ConnectorDelivery> WaitForAsync(Func<ConnectorDelivery, bool> match)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (true)
-            {
-                if (connector.Deliveries.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, "no such delivery; got: " + string.Join(" | ", connector.Deliveries.Select(d => d.ConversationId + " " + d.Activity.ToJsonString())));
-                await Task.Delay(50);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _http.Dispose();
-            await host.DisposeAsync();
-            await connector.DisposeAsync();
-        }
     }
 }

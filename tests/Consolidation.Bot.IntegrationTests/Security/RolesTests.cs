@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Domain;
@@ -120,10 +119,9 @@ public sealed class RolesTests(AzuriteFixture azurite)
         Assert.NotNull(answer.Activity["attachments"]);
     }
 
-    private async Task<Env> StartAsync()
+    private async Task<InProcessBot> StartAsync()
     {
-        var connector = await FakeConnector.StartAsync();
-        var host = new BotHost(new Dictionary<string, string?>
+        var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
         {
             ["Bot:AppId"] = "",
             ["Bot:TenantId"] = Tenant,
@@ -133,8 +131,7 @@ public sealed class RolesTests(AzuriteFixture azurite)
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Review:Locale"] = "ja-JP",
         });
-        await host.StartAsync();
-        var env = new Env(host, connector);
+        var (host, connector) = (env.Host, env.Connector);
         var now = DateTimeOffset.UtcNow;
         var task = new TaskDefinition { Id = "J-0001", Name = "事務1", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = WelfareLead.Email };
         await host.Services.GetRequiredService<ReviewImportWriter>().WriteAsync("r1", "roles", [task], [Secretariat, Overview, WelfareLead], false, now, CancellationToken.None);
@@ -151,7 +148,7 @@ public sealed class RolesTests(AzuriteFixture azurite)
         return env;
     }
 
-    private static JsonObject Message(Env env, Member from, string text) => new()
+    private static JsonObject Message(InProcessBot env, Member from, string text) => new()
     {
         ["type"] = "message",
         ["id"] = Guid.NewGuid().ToString(),
@@ -164,50 +161,4 @@ public sealed class RolesTests(AzuriteFixture azurite)
         ["locale"] = "ja-JP",
         ["text"] = text,
     };
-
-    private sealed class Env(BotHost host, FakeConnector connector) : IAsyncDisposable
-    {
-        private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-
-        public BotHost Host => host;
-
-        public FakeConnector Connector => connector;
-
-        public ConversationReferenceStore References => host.Services.GetRequiredService<ConversationReferenceStore>();
-
-        public async Task PostAsync(JsonObject activity)
-        {
-            using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-            response.EnsureSuccessStatusCode();
-        }
-
-        public async Task<string> InvokeAsync(JsonObject activity)
-        {
-            using var response = await _http.PostAsync(host.MessagesUrl, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-            response.EnsureSuccessStatusCode();
-            return await response.Content.ReadAsStringAsync();
-        }
-
-        public async Task<ConnectorDelivery> WaitForAsync(Func<ConnectorDelivery, bool> match)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (true)
-            {
-                if (connector.Deliveries.FirstOrDefault(match) is { } found)
-                {
-                    return found;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, "no such delivery; got: " + string.Join(" | ", connector.Deliveries.Select(d => d.ConversationId)));
-                await Task.Delay(50);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _http.Dispose();
-            await host.DisposeAsync();
-            await connector.DisposeAsync();
-        }
-    }
 }
