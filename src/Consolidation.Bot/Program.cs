@@ -1,6 +1,7 @@
 using Consolidation.Bot.Cli;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Tab;
 
 if (CliApplication.IsCommand(args))
 {
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddLocalSettings(builder.Environment.ContentRootPath);
 builder.AddBotTelemetry();
 builder.Services.AddConsolidationBot();
+builder.Services.AddSecretariatTab(); // web host only: the command-line verbs render no pages
 
 var app = builder.Build();
 app.MapConsolidationBot();

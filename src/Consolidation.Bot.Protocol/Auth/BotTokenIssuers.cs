@@ -57,7 +57,7 @@ internal static class BotTokenIssuers
             TenantIdPlaceholder, Uri.EscapeDataString(tenantId), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string EntraV1(string tenantId) => $"https://sts.windows.net/{tenantId}/";
+    private static string EntraV1(string tenantId) => EntraIssuers.V1(tenantId);
 
-    private static string EntraV2(string tenantId) => $"https://login.microsoftonline.com/{tenantId}/v2.0";
+    private static string EntraV2(string tenantId) => EntraIssuers.V2(tenantId);
 }

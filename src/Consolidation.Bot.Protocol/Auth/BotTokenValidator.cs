@@ -182,34 +182,12 @@ internal sealed class BotTokenValidator : IBotRequestAuthenticator
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = ClockSkew,
-            LifetimeValidator = ValidateLifetime,
+            LifetimeValidator = TokenLifetime.Validator(_timeProvider),
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
             IssuerSigningKeys = configuration.SigningKeys,
             ValidAlgorithms = AllowedAlgorithms,
         };
-    }
-
-    /// <summary>Lifetime check on the injected clock; throws the specific exception so the reason is precise.</summary>
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
-    {
-        var now = _timeProvider.GetUtcNow().UtcDateTime;
-        if (expires is not { } exp)
-        {
-            throw new SecurityTokenNoExpirationException("The token has no expiry.");
-        }
-
-        if (now > exp.ToUniversalTime() + parameters.ClockSkew)
-        {
-            throw new SecurityTokenExpiredException("The token has expired.") { Expires = exp };
-        }
-
-        if (notBefore is { } nbf && now < nbf.ToUniversalTime() - parameters.ClockSkew)
-        {
-            throw new SecurityTokenNotYetValidException("The token is not yet valid.") { NotBefore = nbf };
-        }
-
-        return true;
     }
 
     private static bool TenantClaimMatches(JsonWebToken jwt, string tenantId) =>

@@ -1,0 +1,66 @@
+// The secretariat tab's only script: signs in with Teams SSO when hosted in Teams, then loads the server-rendered
+// views with the token in the Authorization header (no cookie: Teams hosts tabs in third-party iframes). Links and
+// forms marked data-fragment / data-fragment-form load their view into data-target the same way.
+(function () {
+  "use strict";
+  var params = new URLSearchParams(window.location.search);
+  var lang = params.get("lang") || "";
+  var token = null;
+
+  // Outside a frame there is no Teams host: teams-js would wait for one that never answers.
+  function inTeamsHost() {
+    return window.parent !== window || !!window.opener;
+  }
+
+  function withTimeout(promise, ms) {
+    return Promise.race([promise, new Promise(function (_, reject) { setTimeout(function () { reject(new Error("timeout")); }, ms); })]);
+  }
+
+  async function signIn() {
+    if (!window.microsoftTeams || !inTeamsHost()) {
+      return;
+    }
+    try {
+      await withTimeout(window.microsoftTeams.app.initialize(), 5000);
+      var context = await window.microsoftTeams.app.getContext();
+      lang = lang || (context.app && context.app.locale) || "";
+      token = await window.microsoftTeams.authentication.getAuthToken();
+    } catch (e) {
+      token = null; // the server answers 401 with a message saying to open the tab from Teams again
+    }
+  }
+
+  async function load(path, targetSelector) {
+    var target = document.querySelector(targetSelector);
+    var url = new URL(path, window.location.origin);
+    if (lang) {
+      url.searchParams.set("lang", lang);
+    }
+    var headers = token ? { Authorization: "Bearer " + token } : {};
+    target.setAttribute("aria-busy", "true");
+    var response = await fetch(url.toString(), { headers: headers, credentials: "omit" });
+    // The fragment is rendered (and HTML-encoded) by the server's Razor components.
+    target.innerHTML = await response.text();
+    target.setAttribute("data-status", String(response.status));
+    target.removeAttribute("aria-busy");
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-fragment]");
+    if (link) {
+      event.preventDefault();
+      load(link.getAttribute("data-fragment"), link.getAttribute("data-target"));
+    }
+  });
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-fragment-form]");
+    if (form) {
+      event.preventDefault();
+      var query = new URLSearchParams(new FormData(form)).toString();
+      load(form.getAttribute("data-fragment-form") + "?" + query, form.getAttribute("data-target"));
+    }
+  });
+
+  signIn().then(function () { return load("/tab/api/dashboard", "#view"); });
+})();

@@ -1,0 +1,90 @@
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Review.Storage;
+
+namespace Consolidation.Bot.Tab;
+
+/// <summary>One bar of the funnel chart and one row of its table.</summary>
+public sealed record FunnelBar(string Label, int Count, FunnelOutcome? Outcome);
+
+/// <summary>A member with tasks waiting in open stages: how many, how many overdue, the earliest deadline.</summary>
+public sealed record WaitingMember(string Name, string Email, int Waiting, int Overdue, DateTimeOffset EarliestDeadline);
+
+/// <summary>A member the bot could not reach, why (the connector's code) and since when.</summary>
+public sealed record UnreachableMember(string Name, string Email, string Reason, DateTimeOffset At);
+
+/// <summary>
+/// What the dashboard shows to one person, computed with the same review queries as the status answers and the
+/// digest (<see cref="ReviewQueries"/>), so the figures agree. Lists the person may not see are empty.
+/// </summary>
+public sealed record DashboardModel(
+    string ReviewName,
+    DateTimeOffset Now,
+    TabScope Scope,
+    IReadOnlyList<FunnelBar> Funnel,
+    IReadOnlyDictionary<Subcommittee, Funnel> BySubcommittee,
+    IReadOnlyList<StageProgress> Progress,
+    IReadOnlyList<WaitingMember> Waiting,
+    IReadOnlyList<UnreachableMember> Unreachable,
+    IReadOnlyDictionary<RevisitTrigger, IReadOnlyList<ReviewTask>> Revisit,
+    IReadOnlyList<ReviewTask> OwnWaiting)
+{
+    public static DashboardModel Build(ReviewSnapshot snapshot, TabScope scope, IReadOnlyList<UnreachableMemberEntity> unreachable, DateTimeOffset now, BotText text)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(unreachable);
+        ArgumentNullException.ThrowIfNull(text);
+        var tasks = snapshot.Tasks;
+        var visible = tasks.Where(t => scope.PeopleOf.Contains(t.Subcommittee)).ToList();
+        var overdue = ReviewQueries.Overdue(visible, snapshot.Windows, now).Select(x => x.Task.Id).ToHashSet(StringComparer.Ordinal);
+        var deadlines = ReviewQueries.Unanswered(visible, snapshot.Windows).ToDictionary(x => x.Task.Id, x => x.Window.Deadline, StringComparer.Ordinal);
+        var waiting = ReviewQueries.UnansweredByMember(visible, snapshot.Windows)
+            .Select(kv => new WaitingMember(
+                snapshot.MemberByEmail(kv.Key)?.Name ?? kv.Key, kv.Key, kv.Value.Count,
+                kv.Value.Count(t => overdue.Contains(t.Id)), kv.Value.Min(t => deadlines[t.Id])))
+            .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Waiting).ThenBy(w => w.Email, StringComparer.Ordinal)
+            .ToList();
+        var peopleEmails = visible.SelectMany(t => Stages.Screening.Select(s => Member.NormalizeEmail(t.Definition.AssigneeFor(s))))
+            .ToHashSet(StringComparer.Ordinal);
+        var unreachableRows = unreachable
+            .Where(u => scope.SeesEverything || peopleEmails.Contains(u.Email))
+            .Select(u => new UnreachableMember(snapshot.MemberByEmail(u.Email)?.Name ?? u.Email, u.Email, u.Reason, u.At))
+            .OrderBy(u => u.Email, StringComparer.Ordinal)
+            .ToList();
+        var own = ReviewQueries.Unanswered(tasks, snapshot.Windows)
+            .Where(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)) == Member.NormalizeEmail(scope.Member.Email))
+            .Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+        return new DashboardModel(
+            snapshot.Name,
+            now,
+            scope,
+            FunnelBars(ReviewQueries.Funnel(tasks), text),
+            scope.SeesFigures ? ReviewQueries.FunnelBySubcommittee(tasks) : new Dictionary<Subcommittee, Funnel>(),
+            scope.SeesFigures ? ReviewQueries.Progress(tasks, snapshot.Windows) : [],
+            waiting,
+            unreachableRows,
+            scope.SeesFigures ? ReviewQueries.RevisitList(tasks) : new Dictionary<RevisitTrigger, IReadOnlyList<ReviewTask>>(),
+            own);
+    }
+
+    /// <summary>Inventory, then each stage's outcomes in the policy's words, in the funnel's order.</summary>
+    private static List<FunnelBar> FunnelBars(Funnel f, BotText text)
+    {
+        var inventory = new FunnelBar(text[nameof(Strings.Digest_Inventory)], f.Inventory, null);
+        return
+        [
+            inventory,
+            Bar(FunnelOutcome.Kept, f.PreWgKept),
+            Bar(FunnelOutcome.Excluded, f.PreWgExcluded),
+            Bar(FunnelOutcome.StudyTarget, f.WgStudyTargets),
+            Bar(FunnelOutcome.NotTarget, f.WgNotTargets),
+            Bar(FunnelOutcome.Done, f.SuitabilityDone),
+            Bar(FunnelOutcome.ContinueLater, f.SuitabilityContinueLater),
+            Bar(FunnelOutcome.Closed, f.SuitabilityClosed),
+        ];
+
+        FunnelBar Bar(FunnelOutcome outcome, int count) => new(outcome.Name(text.IsJapanese), count, outcome);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Consolidation.Bot.Diagnostics;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Review.Storage;
+using Consolidation.Bot.Tab.Views;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Tab;
+
+/// <summary>
+/// The tab's routes: <c>/tab</c> (the page; its script signs in with Teams SSO) and the views it loads with the token,
+/// each rendered on the server as an HTML fragment for the signed-in person's scope.
+/// </summary>
+internal static class TabEndpoints
+{
+    public static IEndpointRouteBuilder MapTabRoutes(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/tab", TabAssets.Page);
+        app.MapGet("/tab/assets/{name}", TabAssets.Asset);
+        var views = app.MapGroup("/tab/api");
+        views.MapGet("/dashboard", DashboardAsync);
+        views.MapGet("/tasks", SearchAsync);
+        views.MapGet("/tasks/{id}", RecordAsync);
+        return app;
+    }
+
+    private static Task<IResult> DashboardAsync(HttpContext http, TabSignIn signIn, MemberCursorStore cursors, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ServeAsync(http, signIn, logger, "dashboard", async (session, text) =>
+        {
+            var unreachable = session.Scope.PeopleOf.Count == 0 ? [] : await cursors.ListUnreachableAsync(session.Snapshot.ReviewId, cancellationToken);
+            var model = DashboardModel.Build(session.Snapshot, session.Scope, unreachable, time.GetUtcNow(), text);
+            return View<DashboardView>(new { Model = model, Text = text, Zone = review.Value.Zone });
+        }, cancellationToken);
+
+    private static Task<IResult> SearchAsync(HttpContext http, TabSignIn signIn, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ServeAsync(http, signIn, logger, "search", (session, text) =>
+        {
+            var (found, more) = TaskSearch.Find(session.Snapshot.Tasks, http.Request.Query["q"].FirstOrDefault(), session.Scope);
+            return Task.FromResult<IResult>(View<TaskSearchView>(new { Found = found, More = more, Text = text }));
+        }, cancellationToken);
+
+    private static Task<IResult> RecordAsync(string id, HttpContext http, TabSignIn signIn, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ServeAsync(http, signIn, logger, "task", async (session, text) =>
+        {
+            var task = session.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (task is null || !session.Scope.MaySee(task))
+            {
+                // Not found and not yours read the same, so ids cannot be probed.
+                return Message(text.Format(nameof(Strings.Tab_TaskNotFound), id.Length > 40 ? id[..40] : id), "not-found", StatusCodes.Status404NotFound);
+            }
+
+            var history = await repository.GetHistoryAsync(session.Snapshot.ReviewId, task.Id, cancellationToken);
+            var assignee = task.Definition.AssigneeFor(task.State.Stage);
+            var name = session.Snapshot.MemberByEmail(assignee)?.Name ?? assignee;
+            return View<TaskRecordView>(new { Task = task, Assignee = name, History = history, Text = text, Zone = review.Value.Zone });
+        }, cancellationToken);
+
+    /// <summary>Signs in, then renders; a refusal is a short message with its status (401 with a Bearer challenge, 403).</summary>
+    private static async Task<IResult> ServeAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, BotText, Task<IResult>> render, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var text = TabSignIn.TextFor(http.Request);
+        http.Response.Headers.CacheControl = "no-store";
+        var (session, refusal) = await signIn.SignInAsync(http, cancellationToken);
+        switch (refusal)
+        {
+            case TabRefusal.NotSignedIn:
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Message(text[nameof(Strings.Tab_NotSignedIn)], "not-signed-in", StatusCodes.Status401Unauthorized);
+            case TabRefusal.NotMember:
+                return Message(text[nameof(Strings.Tab_NotMember)], "not-member", StatusCodes.Status403Forbidden);
+            case TabRefusal.NoReview:
+                return Message(text[nameof(Strings.Tab_NoReview)], "no-review", StatusCodes.Status200OK);
+        }
+
+        var result = await render(session!, text);
+        Log.TabServed(logger, view, MemberKey.Of(session!.Scope.Member.Email), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    private static RazorComponentResult<TComponent> View<TComponent>(object parameters)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent => new(parameters);
+
+    private static RazorComponentResult<MessageView> Message(string message, string kind, int status) =>
+        new RazorComponentResult<MessageView>(new { Message = message, Kind = kind }) { StatusCode = status };
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Consolidation.Bot.Tab;
+
+/// <summary>Settings of the <c>Tab</c> section: where the secretariat's tab is served from.</summary>
+public sealed class TabOptions
+{
+    public const string SectionName = "Tab";
+
+    /// <summary>The development host: <c>./scripts/run</c> serves the tab there, and package-manifest uses it without --host.</summary>
+    public const string DevelopmentHost = "127.0.0.1:3978";
+
+    /// <summary>
+    /// The bot web app's public host name (e.g. <c>consolidation-bot.azurewebsites.net</c>), without scheme or path. The
+    /// tab's Teams SSO token must be issued for <c>api://{Host}/{Bot:AppId}</c> (the app registration's Application ID
+    /// URI, and <c>webApplicationInfo.resource</c> in the manifest). Empty: only tokens whose audience is the app id
+    /// itself (v2 access tokens) are accepted.
+    /// </summary>
+    [RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$",
+        ErrorMessage = "Tab:Host must be a host name (and optional port) without scheme or path, e.g. bot.city.example.jp.")]
+    public string? Host { get; set; }
+
+    /// <summary>The Application ID URI the tab's token is issued for.</summary>
+    public static string ApplicationIdUri(string host, string appId) => $"api://{host}/{appId}";
+}

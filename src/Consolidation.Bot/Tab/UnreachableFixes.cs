@@ -1,0 +1,17 @@
+using Consolidation.Bot.Localization;
+
+namespace Consolidation.Bot.Tab;
+
+/// <summary>What the secretariat can do about a member the bot could not reach, from the connector's recorded reason.</summary>
+public static class UnreachableFixes
+{
+    /// <summary>The resource key of the advice for <paramref name="reason"/> (an error code or an HTTP status).</summary>
+    public static string KeyFor(string? reason) => reason switch
+    {
+        // The connector cannot create or find the person's chat: the app was never installed for them.
+        "ConversationNotFound" or "NotFound" or "BotNotInConversationRoster" => nameof(Strings.Tab_Fix_NotInstalled),
+        "Forbidden" or "BotDisabledByAdmin" or "ConversationBlockedByUser" => nameof(Strings.Tab_Fix_Blocked),
+        Protocol.Connector.ConnectorException.ServiceUrlNotAllowedCode => nameof(Strings.Tab_Fix_ServiceUrl),
+        _ => nameof(Strings.Tab_Fix_Other),
+    };
+}
