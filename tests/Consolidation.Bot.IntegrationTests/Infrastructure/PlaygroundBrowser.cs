@@ -25,7 +25,10 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
         : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium"
         : throw new InvalidOperationException("chromium is not installed: run ./scripts/test (it installs Debian's chromium).");
 
-    public static async Task<PlaygroundBrowser> OpenAsync(int playgroundPort)
+    public static Task<PlaygroundBrowser> OpenAsync(int playgroundPort) => OpenUrlAsync($"http://127.0.0.1:{playgroundPort}/");
+
+    /// <summary>Any page (e.g. the bot's tab) in the same headless Chromium, Japanese locale.</summary>
+    public static async Task<PlaygroundBrowser> OpenUrlAsync(string url)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -36,7 +39,7 @@ public sealed class PlaygroundBrowser : IAsyncDisposable
                 "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "ja-JP" });
-        await page.GotoAsync($"http://127.0.0.1:{playgroundPort}/");
+        await page.GotoAsync(url);
         return new PlaygroundBrowser(playwright, browser, page);
     }
 

@@ -1,0 +1,78 @@
+using Consolidation.Bot.Cli;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Consolidation.Bot.IntegrationTests.Browser;
+
+/// <summary>
+/// The secretariat's tab in headless Chromium against the running bot (development mode: the Playground's current user,
+/// the secretariat) on the seed-funnel demo: the figures are the seed's and the same as the chat's status answer, the
+/// charts render with Japanese fonts (screenshots in artifacts/screenshots), and a task's record opens from the search.
+/// </summary>
+[Collection(PlaygroundCollection.Name)]
+public class TabBrowserTests(PlaygroundFixture fixture)
+{
+    [Fact]
+    public async Task Dashboard_ShowsTheSeedFunnel_SameFiguresAsTheStatusAnswer()
+    {
+        await LoadSeedFunnelDemoAsync();
+        await using var browser = await PlaygroundBrowser.OpenUrlAsync(fixture.Bot.BaseUrl + "/tab");
+        var page = browser.Page;
+        await page.Locator("table[data-table=funnel]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+
+        async Task<int> Figure(string outcome) => int.Parse(await page.Locator($"table[data-table=funnel] td[data-outcome={outcome}]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var figures = new[] { "Inventory", "Kept", "StudyTarget", "Done", "ContinueLater", "Closed" };
+        var shown = new List<int>();
+        foreach (var outcome in figures)
+        {
+            shown.Add(await Figure(outcome));
+        }
+
+        await browser.ScreenshotAsync("tab-01-dashboard-seed-funnel");
+        Assert.Equal([812, 342, 276, 6, 233, 37], shown);
+        Assert.Equal("ja", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("プレWGで検討対象候補として残す", await page.Locator("figure svg").First.InnerHTMLAsync(), StringComparison.Ordinal);
+
+        // The chat's answer to the same question carries the same figures (one query layer).
+        await fixture.Playground.InstallAsync(PlaygroundIds.PersonalChatId);
+        var mark = fixture.Stream.Mark();
+        await fixture.Playground.SendMessageAsync(PlaygroundIds.PersonalChatId, "全体の進捗は？");
+        var frame = await fixture.Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.PersonalChatId
+            && Frames.CardText(f).Contains("全体の進捗", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(20));
+        var card = Frames.CardText(frame);
+        Assert.Contains($"{shown[0]}件", card, StringComparison.Ordinal);
+        Assert.Contains($"残す {shown[1]}件", card, StringComparison.Ordinal);
+        Assert.Contains($"検討対象 {shown[2]}件", card, StringComparison.Ordinal);
+        Assert.Contains($"集約化等実施済 {shown[3]}件／引き続き検討予定 {shown[4]}件／検討終了 {shown[5]}件", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_OpensTheTasksRecordWithItsHistory()
+    {
+        await LoadSeedFunnelDemoAsync();
+        await using var browser = await PlaygroundBrowser.OpenUrlAsync(fixture.Bot.BaseUrl + "/tab");
+        var page = browser.Page;
+        await page.Locator("#search-q").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+
+        await page.Locator("#search-q").FillAsync("J-0001");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "検索" }).ClickAsync();
+        await page.Locator("#search-results a[data-fragment]").First.ClickAsync();
+        var record = page.Locator("article[data-task=J-0001]");
+        await record.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await browser.ScreenshotAsync("tab-02-task-record");
+
+        Assert.True(await record.Locator("table[data-table=history] tbody tr").CountAsync() >= 1);
+        Assert.Contains("プレWG", await record.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task LoadSeedFunnelDemoAsync()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = fixture.StorageConnectionString,
+            ["Storage:TablePrefix"] = fixture.TablePrefix,
+        };
+        using var output = new StringWriter();
+        Assert.Equal(0, await CliApplication.RunAsync(["demo", "--play-seed-funnel"], settings, output, output));
+    }
+}
