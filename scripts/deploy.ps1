@@ -43,7 +43,7 @@ Invoke-Step "4/6 publish" { dotnet publish src/Consolidation.Bot --configuration
 Remove-Item -Force -ErrorAction SilentlyContinue "$Out/app.zip"
 Compress-Archive -Path "$Out/publish/*" -DestinationPath "$Out/app.zip"
 Invoke-Step "5/6 deploy the app" { az webapp deploy --resource-group $ResourceGroup --name $webApp --src-path "$Out/app.zip" --type zip --output none } | Out-Null
-Invoke-Step "6/6 Teams app package" { dotnet "$Out/publish/Consolidation.Bot.dll" package-manifest --app-id $appId --out "$Out/teams-app.zip" } | Out-Null
+Invoke-Step "6/6 Teams app package" { dotnet "$Out/publish/Consolidation.Bot.dll" package-manifest --app-id $appId --host $hostName --out "$Out/teams-app.zip" } | Out-Null
 
 $graphApp = "00000003-0000-0000-c000-000000000000"
 Write-Host @"

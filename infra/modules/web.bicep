@@ -74,6 +74,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Bot__AppId', value: identityClientId }
         { name: 'Bot__TenantId', value: tenantId }
         { name: 'Bot__Credential', value: 'UserAssignedMsi' }
+        // The secretariat tab's SSO audience is api://{Tab__Host}/{Bot__AppId} (docs/tab.md).
+        { name: 'Tab__Host', value: '${name}.azurewebsites.net' }
         { name: 'Storage__TableEndpoint', value: tableEndpoint }
         { name: 'Storage__QueueEndpoint', value: queueEndpoint }
         { name: 'Storage__ManagedIdentityClientId', value: identityClientId }

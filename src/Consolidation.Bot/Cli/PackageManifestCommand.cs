@@ -1,13 +1,15 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
+using Consolidation.Bot.Tab;
 
 namespace Consolidation.Bot.Cli;
 
 /// <summary>
-/// <c>package-manifest --app-id GUID --out app.zip [--teams-app-id GUID] [--version 1.0.0]</c>: the Teams app package
-/// to upload to a tenant. The manifest files are embedded in the bot (from <c>manifest/</c>); the ids are filled in and
-/// the four files written at the root of the zip, as Teams requires.
+/// <c>package-manifest --app-id GUID --out app.zip [--host HOST] [--teams-app-id GUID] [--version 1.0.0]</c>: the Teams
+/// app package to upload to a tenant. The manifest files are embedded in the bot (from <c>manifest/</c>); the ids and the
+/// tabs' host (default: the development host <see cref="TabOptions.DevelopmentHost"/>) are filled in and the four files
+/// written at the root of the zip, as Teams requires.
 /// </summary>
 public static partial class PackageManifestCommand
 {
@@ -17,7 +19,7 @@ public static partial class PackageManifestCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var unknown = args.Unknown("app-id", "out", "teams-app-id", "version").ToList();
+        var unknown = args.Unknown("app-id", "out", "host", "teams-app-id", "version").ToList();
         if (unknown.Count > 0)
         {
             throw new CliUsageException("unknown option --" + unknown[0]);
@@ -25,6 +27,12 @@ public static partial class PackageManifestCommand
 
         var appId = Guid(args.Require("app-id"), "--app-id");
         var teamsAppId = args.Get("teams-app-id") is { } t ? Guid(t, "--teams-app-id") : appId;
+        var host = args.Get("host") ?? TabOptions.DevelopmentHost;
+        if (!Host().IsMatch(host))
+        {
+            throw new CliUsageException($"--host '{host}' is not a host name like bot.city.example.jp (no scheme, no path): the tabs are served from https://HOST/tab");
+        }
+
         var version = args.Get("version") ?? "1.0.0";
         if (!SemVer().IsMatch(version))
         {
@@ -42,7 +50,8 @@ public static partial class PackageManifestCommand
                 {
                     var text = Encoding.UTF8.GetString(bytes)
                         .Replace("{{TEAMS_APP_ID}}", teamsAppId, StringComparison.Ordinal)
-                        .Replace("{{BOT_APP_ID}}", appId, StringComparison.Ordinal);
+                        .Replace("{{BOT_APP_ID}}", appId, StringComparison.Ordinal)
+                        .Replace("{{TAB_HOST}}", host, StringComparison.Ordinal);
                     text = Version().Replace(text, $"\"version\": \"{version}\"", 1);
                     bytes = new UTF8Encoding(false).GetBytes(text);
                 }
@@ -53,7 +62,7 @@ public static partial class PackageManifestCommand
             }
         }
 
-        await output.WriteLineAsync($"Teams app package written: {outPath} (app id {teamsAppId}, bot {appId}, version {version})");
+        await output.WriteLineAsync($"Teams app package written: {outPath} (app id {teamsAppId}, bot {appId}, tabs https://{host}/tab, version {version})");
         return 0;
     }
 
@@ -70,6 +79,10 @@ public static partial class PackageManifestCommand
         stream.CopyTo(copy);
         return copy.ToArray();
     }
+
+    /// <summary>The same rule as <see cref="TabOptions.Host"/>: a host name and optional port.</summary>
+    [GeneratedRegex(TabOptions.HostPattern)]
+    private static partial Regex Host();
 
     [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}$")]
     private static partial Regex SemVer();

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Consolidation.Bot.Tab;
 
 /// <summary>
-/// The tab's page and its three files (script, style, teams-js 2.58 as published by Microsoft), embedded in the assembly
+/// The tab's pages and their files (scripts, style, teams-js 2.58 as published by Microsoft), embedded in the assembly
 /// so the tab works wherever the bot runs, whatever its content root. The page may be framed only by Teams and
 /// Microsoft 365 hosts (and loopback in development); scripts come from this host only.
 /// </summary>
@@ -19,19 +19,26 @@ internal static class TabAssets
     {
         ["tab.js"] = "text/javascript; charset=utf-8",
         ["tab.css"] = "text/css; charset=utf-8",
+        ["tab-config.js"] = "text/javascript; charset=utf-8",
         ["MicrosoftTeams.min.js"] = "text/javascript; charset=utf-8",
     };
 
     private static readonly ConcurrentDictionary<string, byte[]> Cache = new(StringComparer.Ordinal);
 
-    public static IResult Page(HttpContext http)
+    public static IResult Page(HttpContext http) => Shell<TabPage>(http);
+
+    /// <summary>The configurable tab's settings page (a channel or group chat pins the dashboard with it).</summary>
+    public static IResult ConfigurePage(HttpContext http) => Shell<TabConfigurePage>(http);
+
+    private static RazorComponentResult<TPage> Shell<TPage>(HttpContext http)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         ArgumentNullException.ThrowIfNull(http);
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors {FrameAncestors}";
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-cache";
-        return new RazorComponentResult<TabPage>(new { Text = TabSignIn.TextFor(http.Request) });
+        return new RazorComponentResult<TPage>(new { Text = TabSignIn.TextFor(http.Request) });
     }
 
     public static IResult Asset(string name, HttpContext http)

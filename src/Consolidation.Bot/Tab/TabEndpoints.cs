@@ -18,6 +18,7 @@ internal static class TabEndpoints
     public static IEndpointRouteBuilder MapTabRoutes(this IEndpointRouteBuilder app)
     {
         app.MapGet("/tab", TabAssets.Page);
+        app.MapGet("/tab/configure", TabAssets.ConfigurePage);
         app.MapGet("/tab/assets/{name}", TabAssets.Asset);
         var views = app.MapGroup("/tab/api");
         views.MapGet("/dashboard", DashboardAsync);

@@ -10,13 +10,16 @@ public sealed class TabOptions
     /// <summary>The development host: <c>./scripts/run</c> serves the tab there, and package-manifest uses it without --host.</summary>
     public const string DevelopmentHost = "127.0.0.1:3978";
 
+    /// <summary>A host name (or address) and optional port; no scheme, no path.</summary>
+    public const string HostPattern = @"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$";
+
     /// <summary>
     /// The bot web app's public host name (e.g. <c>consolidation-bot.azurewebsites.net</c>), without scheme or path. The
     /// tab's Teams SSO token must be issued for <c>api://{Host}/{Bot:AppId}</c> (the app registration's Application ID
     /// URI, and <c>webApplicationInfo.resource</c> in the manifest). Empty: only tokens whose audience is the app id
     /// itself (v2 access tokens) are accepted.
     /// </summary>
-    [RegularExpression(@"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?$",
+    [RegularExpression(HostPattern,
         ErrorMessage = "Tab:Host must be a host name (and optional port) without scheme or path, e.g. bot.city.example.jp.")]
     public string? Host { get; set; }
 

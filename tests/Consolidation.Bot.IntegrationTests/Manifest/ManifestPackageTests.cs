@@ -36,7 +36,7 @@ public sealed class ManifestPackageTests : IDisposable
     {
         var zipPath = Path.Combine(_work, "app.zip");
 
-        var (code, output, error) = await PackageAsync("--app-id", AppId.ToUpperInvariant(), "--out", zipPath, "--version", "1.2.3");
+        var (code, output, error) = await PackageAsync("--app-id", AppId.ToUpperInvariant(), "--out", zipPath, "--version", "1.2.3", "--host", "bot.city.example.jp");
 
         Assert.True(code == 0, error);
         Assert.Contains(zipPath, output, StringComparison.Ordinal);
@@ -49,7 +49,11 @@ public sealed class ManifestPackageTests : IDisposable
         Assert.Equal(AppId, (string)manifest["id"]!);
         Assert.Equal(AppId, (string)manifest["bots"]![0]!["botId"]!);
         Assert.Equal(AppId, (string)manifest["webApplicationInfo"]!["id"]!);
-        Assert.Equal($"api://botid-{AppId}", (string)manifest["webApplicationInfo"]!["resource"]!);
+        Assert.Equal($"api://bot.city.example.jp/{AppId}", (string)manifest["webApplicationInfo"]!["resource"]!);
+        Assert.Equal("https://bot.city.example.jp/tab?lang={locale}", (string)manifest["staticTabs"]![0]!["contentUrl"]!);
+        Assert.Equal(["personal"], manifest["staticTabs"]![0]!["scopes"]!.AsArray().Select(s => (string)s!));
+        Assert.Equal("https://bot.city.example.jp/tab/configure?lang={locale}", (string)manifest["configurableTabs"]![0]!["configurationUrl"]!);
+        Assert.Equal(["bot.city.example.jp"], manifest["validDomains"]!.AsArray().Select(s => (string)s!));
         Assert.Equal("1.2.3", (string)manifest["version"]!);
         Assert.Equal("1.24", (string)manifest["manifestVersion"]!);
         Assert.Equal(["personal", "team", "groupChat"], manifest["bots"]![0]!["scopes"]!.AsArray().Select(s => (string)s!));
@@ -99,5 +103,36 @@ public sealed class ManifestPackageTests : IDisposable
 
         Assert.Equal(64, code);
         Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PackageManifest_WithoutHost_TabsOnTheDevelopmentHost_StillValid()
+    {
+        var zipPath = Path.Combine(_work, "dev.zip");
+
+        var (code, _, error) = await PackageAsync("--app-id", AppId, "--out", zipPath);
+
+        Assert.True(code == 0, error);
+        var folder = Path.Combine(_work, "dev");
+        ZipFile.ExtractToDirectory(zipPath, folder);
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json")))!;
+        Assert.Equal("https://127.0.0.1:3978/tab?lang={locale}", (string)manifest["staticTabs"]![0]!["contentUrl"]!);
+        Assert.Equal($"api://127.0.0.1:3978/{AppId}", (string)manifest["webApplicationInfo"]!["resource"]!);
+        Assert.Empty(await ManifestChecker.CheckAsync(folder));
+    }
+
+    [Theory]
+    [InlineData("https://bot.city.example.jp")]
+    [InlineData("bot.city.example.jp/tab")]
+    [InlineData("")]
+    public async Task PackageManifest_BadHost_Exit64WithAClearMessage_NoFileWritten(string host)
+    {
+        var zipPath = Path.Combine(_work, "badhost.zip");
+
+        var (code, _, error) = await PackageAsync("--app-id", AppId, "--out", zipPath, "--host", host);
+
+        Assert.Equal(64, code);
+        Assert.Contains("--host", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(zipPath));
     }
 }

@@ -173,6 +173,27 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Consolidation review dashboard", dashboard, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/tab", "/tab/assets/tab.js")]
+    [InlineData("/tab/configure", "/tab/assets/tab-config.js")]
+    public async Task Pages_NeedNoToken_FramedOnlyByTeams_ScriptsFromThisHost(string path, string script)
+    {
+        using var page = await _http.GetAsync(_bot.BaseUrl + path);
+        using var asset = await _http.GetAsync(_bot.BaseUrl + script);
+        using var teamsJs = await _http.GetAsync(_bot.BaseUrl + "/tab/assets/MicrosoftTeams.min.js");
+        using var unknown = await _http.GetAsync(_bot.BaseUrl + "/tab/assets/appsettings.json");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self' https://teams.microsoft.com", csp, StringComparison.Ordinal);
+        Assert.Contains($"src=\"{script}\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal("text/javascript", asset.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, teamsJs.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
     private async Task<HttpResponseMessage> GetAsync(string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, _bot.BaseUrl + path);
