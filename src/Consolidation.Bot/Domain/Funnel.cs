@@ -97,7 +97,7 @@ public static class ReviewQueries
     /// <summary>Per assignee (email), the tasks waiting for their answer in open stages.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<ReviewTask>> UnansweredByMember(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows) =>
         Unanswered(tasks, windows)
-            .GroupBy(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReviewTask>)g.Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
     /// <summary>"Continue later" tasks grouped by their revisit trigger.</summary>

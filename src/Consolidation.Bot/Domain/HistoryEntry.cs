@@ -14,6 +14,9 @@ public enum HistoryKind
 
     /// <summary>The task entered a stage because the secretariat opened it for the subcommittee.</summary>
     StageOpened,
+
+    /// <summary>The secretariat handed a stage of the task to another member (<see cref="HistoryEntry.Reason"/> says who and why).</summary>
+    Reassign,
 }
 
 /// <summary>
@@ -38,4 +41,10 @@ public sealed record HistoryEntry
     public StageAnswer? Answer { get; init; }
     public bool Late { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>A reassignment's previous assignee (email); null for other kinds.</summary>
+    public string? AssigneeFrom { get; init; }
+
+    /// <summary>A reassignment's new assignee (email); null for other kinds.</summary>
+    public string? AssigneeTo { get; init; }
 }

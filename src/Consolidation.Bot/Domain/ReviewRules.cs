@@ -57,7 +57,7 @@ public static class ReviewRules
             return DecisionResult.Refused(DecisionError.Stale);
         }
 
-        if (!string.Equals(Member.NormalizeEmail(task.Definition.AssigneeFor(answer.Stage)), Member.NormalizeEmail(actor.Email), StringComparison.Ordinal))
+        if (!task.IsAssignee(answer.Stage, actor.Email))
         {
             return DecisionResult.Refused(DecisionError.NotAssignee);
         }
@@ -126,6 +126,28 @@ public static class ReviewRules
 
         var state = ClearFrom(task.State, stage) with { Stage = stage, Version = task.State.Version + 1, UpdatedAt = now };
         return new DecisionResult { State = state };
+    }
+
+    /// <summary>
+    /// The secretariat hands one screening stage of a task to another member: a stage not answered yet (an answered one
+    /// is overridden or reopened instead) of a task not yet decided. The version moves on, so a card the previous
+    /// assignee still holds is refused as out of date.
+    /// </summary>
+    public static DecisionResult Reassign(ReviewTask task, Member actor, Stage stage, Member to, DateTimeOffset now)
+    {
+        if (!actor.IsSecretariat)
+        {
+            return DecisionResult.Refused(DecisionError.NotSecretariat);
+        }
+
+        if (!Stages.Screening.Contains(stage) || task.Stage == Stage.Closed || task.State.OutcomeOf(stage) is not null
+            || task.IsAssignee(stage, to.Email))
+        {
+            return DecisionResult.Refused(DecisionError.NotApplicable);
+        }
+
+        var reassigned = new Dictionary<Stage, string>(task.State.Reassigned) { [stage] = Member.NormalizeEmail(to.Email) };
+        return new DecisionResult { State = task.State with { Reassigned = reassigned, Version = task.State.Version + 1, UpdatedAt = now } };
     }
 
     /// <summary>Puts a task of the inventory into the pre-WG stage (the first stage is opened for its subcommittee).</summary>

@@ -73,6 +73,13 @@ public sealed record TaskState
 
     public DateTimeOffset? UpdatedAt { get; init; }
 
+    /// <summary>
+    /// Stages the secretariat handed to someone else (email per stage), over the imported assignees. Kept on the state,
+    /// not the definition, so a reassignment is versioned and written with its history entry in one transaction, and a
+    /// card sent to the previous assignee goes stale.
+    /// </summary>
+    public IReadOnlyDictionary<Stage, string> Reassigned { get; init; } = new Dictionary<Stage, string>();
+
     public static TaskState New(string taskId) => new() { TaskId = taskId };
 
     public StageOutcome? OutcomeOf(Stage stage) => stage switch
@@ -100,6 +107,14 @@ public sealed record ReviewTask(TaskDefinition Definition, TaskState State)
     public Stage Stage => State.Stage;
 
     public Subcommittee Subcommittee => Definition.Subcommittee;
+
+    /// <summary>Who answers <paramref name="stage"/>: the secretariat's reassignment if any, else the imported assignee.</summary>
+    public string AssigneeFor(Stage stage) =>
+        State.Reassigned.TryGetValue(stage, out var email) ? email : Definition.AssigneeFor(stage);
+
+    /// <summary>The one rule for "is this person the assignee of this stage" (emails compared normalised).</summary>
+    public bool IsAssignee(Stage stage, string email) =>
+        string.Equals(Member.NormalizeEmail(AssigneeFor(stage)), Member.NormalizeEmail(email), StringComparison.Ordinal);
 }
 
 /// <summary>A stage opened for a subcommittee by the secretariat, with its deadline (a UTC instant).</summary>

@@ -22,11 +22,18 @@ public static class HistoryRows
         HistoryKind.Override => "事務局による変更",
         HistoryKind.Reopen => "差し戻し",
         HistoryKind.StageOpened => "段階開始",
+        HistoryKind.Reassign => "担当変更",
         _ => kind.ToString(),
     };
 
     public static string Summary(HistoryEntry entry)
     {
+        if (entry.Kind == HistoryKind.Reassign)
+        {
+            var move = $"{entry.AssigneeFrom} → {entry.AssigneeTo}";
+            return entry.Reason is null ? move : $"{move}　理由: {entry.Reason}";
+        }
+
         var decision = entry.Answer switch
         {
             PreWgAnswer a => a.Decision.Name(japanese: true) + (a.Reason is null ? "" : $"（{a.Reason}）"),

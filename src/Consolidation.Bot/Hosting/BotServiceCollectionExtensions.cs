@@ -54,6 +54,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ReviewImportWriter>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<StageOpeningService>();
+        services.AddSingleton<TaskAdministration>();
         services.AddSingleton<MemberCursorStore>();
         services.AddSingleton<ThemeDirectionStore>();
         services.AddSingleton<ActiveReviewLoader>();
@@ -100,6 +101,8 @@ public static class BotServiceCollectionExtensions
         services.AddCommand<DigestNowHandler>(DigestNowHandler.Command);
         services.AddCommand<RemindNowHandler>(RemindNowHandler.Command);
         services.AddCommand<Features.Themes.ThemeDirectionHandler>(Features.Themes.ThemeDirectionHandler.Command);
+        services.AddCommand<Features.Administration.ReassignHandler>(Features.Administration.ReassignHandler.Command);
+        services.AddCommand<Features.Administration.ReopenHandler>(Features.Administration.ReopenHandler.Command);
         return services;
     }
 }

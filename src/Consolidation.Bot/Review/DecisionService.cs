@@ -71,9 +71,21 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             return Task.FromResult((result, Entry(stored, result, HistoryKind.Reopen, stage, actor, now, stored.Task.State.Version, null, reason)));
         }, cancellationToken);
 
+    /// <summary>Hands <paramref name="stage"/> of the task to <paramref name="to"/>; the history says from whom, to whom and why.</summary>
+    public Task<SubmissionResult> ReassignAsync(string reviewId, Member actor, string taskId, Stage stage, Member to, string? reason, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, null, null, (stored, _, now) =>
+        {
+            var result = ReviewRules.Reassign(stored.Task, actor, stage, to, now);
+            var entry = Entry(stored, result, HistoryKind.Reassign, stage, actor, now, stored.Task.State.Version, null, reason) is { } e
+                ? e with { AssigneeFrom = Member.NormalizeEmail(stored.Task.AssigneeFor(stage)), AssigneeTo = Member.NormalizeEmail(to.Email) }
+                : null;
+            return Task.FromResult((result, entry));
+        }, cancellationToken, _ => repository.ReassignmentRowAsync(reviewId, to.Email, taskId, cancellationToken));
+
     private async Task<SubmissionResult> DecideAsync(
         string reviewId, Member actor, string taskId, string? submissionKey, StoredTask? readInThisTurn,
-        Func<StoredTask, bool, DateTimeOffset, Task<(DecisionResult Result, HistoryEntry? Entry)>> decide, CancellationToken cancellationToken)
+        Func<StoredTask, bool, DateTimeOffset, Task<(DecisionResult Result, HistoryEntry? Entry)>> decide, CancellationToken cancellationToken,
+        Func<StoredTask, Task<Azure.Data.Tables.TableTransactionAction>>? alongside = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -104,7 +116,8 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
                 return new SubmissionResult(SubmissionStatus.Refused, stored.Task, result);
             }
 
-            var outcome = await repository.CommitAsync(reviewId, stored, result.State!, entry!, submissionKey, cancellationToken);
+            var extra = alongside is null ? null : await alongside(stored);
+            var outcome = await repository.CommitAsync(reviewId, stored, result.State!, entry!, submissionKey, cancellationToken, extra);
             switch (outcome)
             {
                 case CommitOutcome.Committed:
@@ -137,6 +150,6 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             ResultingVersion = result.State!.Version,
             Answer = answer,
             Late = result.Late,
-            Reason = reason?.Trim(),
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
         };
 }

@@ -46,7 +46,7 @@ public sealed record DashboardModel(
                 kv.Value.Count(t => overdue.Contains(t.Id)), kv.Value.Min(t => deadlines[t.Id])))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Waiting).ThenBy(w => w.Email, StringComparer.Ordinal)
             .ToList();
-        var peopleEmails = visible.SelectMany(t => Stages.Screening.Select(s => Member.NormalizeEmail(t.Definition.AssigneeFor(s))))
+        var peopleEmails = visible.SelectMany(t => Stages.Screening.Select(s => Member.NormalizeEmail(t.AssigneeFor(s))))
             .ToHashSet(StringComparer.Ordinal);
         var unreachableRows = unreachable
             .Where(u => scope.SeesEverything || peopleEmails.Contains(u.Email))
@@ -54,7 +54,7 @@ public sealed record DashboardModel(
             .OrderBy(u => u.Email, StringComparer.Ordinal)
             .ToList();
         var own = ReviewQueries.Unanswered(tasks, snapshot.Windows)
-            .Where(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)) == Member.NormalizeEmail(scope.Member.Email))
+            .Where(x => x.Task.IsAssignee(x.Task.Stage, scope.Member.Email))
             .Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
         return new DashboardModel(
             snapshot.Name,

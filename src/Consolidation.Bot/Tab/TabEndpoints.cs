@@ -53,7 +53,7 @@ internal static class TabEndpoints
             }
 
             var history = await repository.GetHistoryAsync(session.Snapshot.ReviewId, task.Id, cancellationToken);
-            var assignee = task.Definition.AssigneeFor(task.State.Stage);
+            var assignee = task.AssigneeFor(task.State.Stage);
             var name = session.Snapshot.MemberByEmail(assignee)?.Name ?? assignee;
             return View<TaskRecordView>(new { Task = task, Assignee = name, History = history, Text = text, Zone = review.Value.Zone });
         }, cancellationToken);

@@ -233,4 +233,31 @@ public class ReviewRulesTests
         Assert.Equal(2, entered.Version);
         Assert.Same(entered, ReviewRules.EnterFirstStage(entered, Now));
     }
+
+    [Fact]
+    public void Reassign_CurrentStage_NewAssigneeAnswers_OldOneIsRefused()
+    {
+        var result = ReviewRules.Reassign(Task(), Secretariat, Stage.PreWg, Other, Now);
+
+        Assert.True(result.Accepted);
+        var task = Task() with { State = result.State! };
+        Assert.Equal(3, task.State.Version);
+        Assert.Equal(Other.Email, task.AssigneeFor(Stage.PreWg));
+        Assert.Equal("Sato@City.Example.JP", task.AssigneeFor(Stage.Wg)); // only that stage moved
+        Assert.True(ReviewRules.Answer(task, Other, Keep, 3, Window(), Now).Accepted);
+        Assert.Equal(DecisionError.NotAssignee, ReviewRules.Answer(task, Assignee, Keep, 3, Window(), Now).Error);
+    }
+
+    [Fact]
+    public void Reassign_Refused_NotSecretariat_AnsweredStage_DecidedTask_SamePerson()
+    {
+        var answered = Task() with { State = ReviewRules.Answer(Task(), Assignee, Keep, 2, Window(), Now).State! };
+
+        Assert.Equal(DecisionError.NotSecretariat, ReviewRules.Reassign(Task(), Assignee, Stage.PreWg, Other, Now).Error);
+        Assert.Equal(DecisionError.NotApplicable, ReviewRules.Reassign(answered, Secretariat, Stage.PreWg, Other, Now).Error);
+        Assert.Equal(DecisionError.NotApplicable, ReviewRules.Reassign(Task(Stage.Closed), Secretariat, Stage.Wg, Other, Now).Error);
+        Assert.Equal(DecisionError.NotApplicable, ReviewRules.Reassign(Task(), Secretariat, Stage.PreWg, Assignee, Now).Error);
+        Assert.Equal(DecisionError.NotApplicable, ReviewRules.Reassign(Task(), Secretariat, Stage.Inventory, Other, Now).Error);
+        Assert.True(ReviewRules.Reassign(answered, Secretariat, Stage.Wg, Other, Now).Accepted); // a later stage, not answered yet
+    }
 }

@@ -25,7 +25,7 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
     {
         var key = Member.NormalizeEmail(email);
         return ReviewQueries.Unanswered(snapshot.Tasks, snapshot.Windows)
-            .Where(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)) == key)
+            .Where(x => x.Task.IsAssignee(x.Task.Stage, key))
             .OrderBy(x => x.Window.Deadline).ThenBy(x => x.Task.Id, StringComparer.Ordinal)
             .Select(x => x.Task)
             .ToList();
@@ -39,7 +39,7 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
             ?? throw new InvalidOperationException($"Stage {stage} is not open for {task.Subcommittee}.");
         var key = Member.NormalizeEmail(member.Email);
         var mine = snapshot.Tasks
-            .Where(t => ReviewRules.Reached(t.State, stage) && Member.NormalizeEmail(t.Definition.AssigneeFor(stage)) == key
+            .Where(t => ReviewRules.Reached(t.State, stage) && t.IsAssignee(stage, key)
                 && snapshot.WindowFor(stage, t.Subcommittee) is { IsOpen: true })
             .ToList();
         var answered = mine.Count(t => t.State.OutcomeOf(stage) is not null);

@@ -49,7 +49,7 @@ public sealed class SubmitAnswerHandler(
 
         var userId = turn.From.Id;
         if (context.Sender is not { } member
-            || Member.NormalizeEmail(task.Definition.AssigneeFor(stage)) != Member.NormalizeEmail(member.Email))
+            || !task.IsAssignee(stage, member.Email))
         {
             Log.DecisionRefused(logger, taskId, context.Sender?.Email, nameof(DecisionError.NotAssignee));
             return Counted("not_assignee", InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text))));

@@ -16,7 +16,7 @@ public sealed class TaskCards(QuestionnaireComposer composer)
     {
         var stage = task.Stage;
         var email = Member.NormalizeEmail(member.Email);
-        var mine = Stages.Screening.Contains(stage) && Member.NormalizeEmail(task.Definition.AssigneeFor(stage)) == email;
+        var mine = Stages.Screening.Contains(stage) && task.IsAssignee(stage, email);
         var window = snapshot.WindowFor(stage, task.Subcommittee);
         if (mine && window is { IsOpen: true })
         {
@@ -34,7 +34,7 @@ public sealed class TaskCards(QuestionnaireComposer composer)
             return Answered(snapshot, task, latest, userId, text);
         }
 
-        var involved = Stages.Screening.Any(s => Member.NormalizeEmail(task.Definition.AssigneeFor(s)) == email);
+        var involved = Stages.Screening.Any(s => task.IsAssignee(s, email));
         return involved || member.IsSecretariat
             ? Stale(snapshot, task, StaleReason.Changed, text)
             : NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), text));

@@ -82,5 +82,5 @@ public static class StatusAccessPolicy
 
     /// <summary>Whether the member is (or was) assigned the task in some stage.</summary>
     public static bool IsAssignee(ReviewTask task, Member member) =>
-        Stages.Screening.Append(Stage.Inventory).Any(s => Member.NormalizeEmail(task.Definition.AssigneeFor(s)) == Member.NormalizeEmail(member.Email));
+        Stages.Screening.Append(Stage.Inventory).Any(s => task.IsAssignee(s, member.Email));
 }

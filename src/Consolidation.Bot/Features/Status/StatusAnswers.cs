@@ -78,7 +78,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
     {
         var overdue = ReviewQueries.Overdue(snapshot.Tasks, Windows(subcommittee, stage, deadlines), now)
             .OrderBy(x => x.Window.Deadline).ThenBy(x => x.Task.Id, StringComparer.Ordinal).ToList();
-        var members = overdue.Select(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage))).Distinct(StringComparer.Ordinal).Count();
+        var members = overdue.Select(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage))).Distinct(StringComparer.Ordinal).Count();
         return new StatusCardModel(
             Scoped(nameof(Strings.Status_OverdueTitle), subcommittee),
             [
@@ -86,7 +86,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
                 new Fact(text[nameof(Strings.Status_Members)], text.Format(nameof(Strings.Status_People), members)),
             ],
             overdue.Count == 0 ? null : text[nameof(Strings.Status_OverdueList)],
-            overdue.Select(x => text.Format(nameof(Strings.Status_OverdueLine), x.Task.Id, x.Task.Definition.Name, NameOf(x.Task.Definition.AssigneeFor(x.Task.Stage)), Local(x.Window.Deadline))).ToList(),
+            overdue.Select(x => text.Format(nameof(Strings.Status_OverdueLine), x.Task.Id, x.Task.Definition.Name, NameOf(x.Task.AssigneeFor(x.Task.Stage)), Local(x.Window.Deadline))).ToList(),
             AsOf(),
             text);
     }
@@ -172,7 +172,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
                 new Fact(text[nameof(Strings.Card_Subcommittee)], d.Subcommittee.Name(Ja)),
                 new Fact(text[nameof(Strings.Card_Bureau)], d.Bureau),
                 new Fact(text[nameof(Strings.Card_Stage)], CardText.StageWithOutcome(task, text)),
-                new Fact(text[nameof(Strings.Status_Assignee)], NameOf(d.AssigneeFor(task.Stage))),
+                new Fact(text[nameof(Strings.Status_Assignee)], NameOf(task.AssigneeFor(task.Stage))),
                 .. outcomes,
             ],
             history.Count == 0 ? null : text[nameof(Strings.Status_History)],
@@ -201,7 +201,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
 
     private List<string> UnansweredByMember(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows) =>
         ReviewQueries.Unanswered(tasks, windows)
-            .GroupBy(x => Member.NormalizeEmail(x.Task.Definition.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
             .Select(g => (Name: NameOf(g.Key), Count: g.Count(), Nearest: g.Min(x => x.Window.Deadline)))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Nearest).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Select(x => text.Format(nameof(Strings.Status_MemberLine), x.Name, x.Count, Local(x.Nearest)))

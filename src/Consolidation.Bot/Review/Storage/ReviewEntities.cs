@@ -71,6 +71,9 @@ public sealed class TaskStateEntity : ReviewEntity
     public string? Wg { get; set; }
     public string? Suitability { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>JSON object stage → email of the secretariat's reassignments; null when there are none.</summary>
+    public string? Reassigned { get; set; }
 }
 
 /// <summary>ReviewData/({review}, hist|{taskId}|{resultingVersion}): one accepted change, never updated.</summary>
@@ -87,6 +90,8 @@ public sealed class HistoryEntity : ReviewEntity
     public string? Answer { get; set; }
     public bool Late { get; set; }
     public string? Reason { get; set; }
+    public string? AssigneeFrom { get; set; }
+    public string? AssigneeTo { get; set; }
 }
 
 /// <summary>ReviewData/({review}, dedup|{key}): marks a submission as stored, so a redelivered one is stored once.</summary>
@@ -105,4 +110,13 @@ public sealed class StageWindowEntity : ReviewEntity
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset Deadline { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>
+/// ReviewData/({review}, reassigned|{email}): ids of the tasks the secretariat handed to this member (JSON array). Only
+/// ever grows: whether the member is still the assignee is decided on each task's state.
+/// </summary>
+public sealed class ReassignedTasksEntity : ReviewEntity
+{
+    public string TaskIds { get; set; } = "[]";
 }

@@ -77,6 +77,7 @@ public static class ReviewEntityMapper
         Wg = Serialize(s.Wg),
         Suitability = Serialize(s.Suitability),
         UpdatedAt = s.UpdatedAt,
+        Reassigned = s.Reassigned.Count == 0 ? null : JsonSerializer.Serialize(s.Reassigned.ToDictionary(), Json.DictionaryStageString),
     };
 
     public static TaskState ToDomain(TaskStateEntity e) => new()
@@ -88,6 +89,9 @@ public static class ReviewEntityMapper
         Wg = Deserialize(e.Wg),
         Suitability = Deserialize(e.Suitability),
         UpdatedAt = e.UpdatedAt,
+        Reassigned = e.Reassigned is null
+            ? new Dictionary<Stage, string>()
+            : JsonSerializer.Deserialize(e.Reassigned, Json.DictionaryStageString)!,
     };
 
     public static HistoryEntity ToEntity(HistoryEntry h, string partition) => new()
@@ -105,6 +109,8 @@ public static class ReviewEntityMapper
         Answer = h.Answer is null ? null : JsonSerializer.Serialize(h.Answer, Json.StageAnswer),
         Late = h.Late,
         Reason = h.Reason,
+        AssigneeFrom = h.AssigneeFrom,
+        AssigneeTo = h.AssigneeTo,
     };
 
     public static HistoryEntry ToDomain(HistoryEntity e) => new()
@@ -120,6 +126,8 @@ public static class ReviewEntityMapper
         Answer = e.Answer is null ? null : JsonSerializer.Deserialize(e.Answer, Json.StageAnswer),
         Late = e.Late,
         Reason = e.Reason,
+        AssigneeFrom = e.AssigneeFrom,
+        AssigneeTo = e.AssigneeTo,
     };
 
     public static StageWindowEntity ToEntity(StageWindow w, string partition) => new()

@@ -43,6 +43,7 @@ public static class ReviewKeys
     public const string HistoryPrefix = "hist|";
     public const string DedupPrefix = "dedup|";
     public const string WindowPrefix = "window|";
+    public const string ReassignedPrefix = "reassigned|";
 
     public static string TaskRow(string taskId) => TaskPrefix + TableKeys.Escape(taskId);
 
@@ -59,6 +60,9 @@ public static class ReviewKeys
     public static string DedupRow(string key) => DedupPrefix + TableKeys.Escape(key);
 
     public static string WindowRow(Stage stage, Subcommittee subcommittee) => WindowPrefix + stage + "|" + subcommittee;
+
+    /// <summary>The tasks reassigned to a member (see <see cref="ReassignmentIndex"/>).</summary>
+    public static string ReassignedRow(string email) => ReassignedPrefix + TableKeys.Escape(Member.NormalizeEmail(email));
 
     /// <summary>The exclusive upper bound of a RowKey range that starts with <paramref name="prefix"/>.</summary>
     public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

@@ -16,6 +16,8 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     /// <summary>Member-scoped loads read the states one by one up to this many tasks, else the whole state range.</summary>
     private const int PointReadLimit = 40;
 
+    private readonly ReassignmentIndex reassignments = new();
+
     private readonly ReviewDefinitionCache _definitions = new();
     private readonly TransactionBatcher _batcher = new();
 
@@ -124,9 +126,9 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var statePartition = ReviewKeys.StatePartition(reviewId);
         var definitions = await DefinitionsAsync(table, reviewId, review, cancellationToken);
         var member = select(definitions.Members);
-        var mine = member is null ? [] : definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
         var cache = CacheOf(reviewId);
         var epoch = Epoch(review);
+        var mine = member is null ? [] : await TasksOfAsync(table, reviewId, definitions, member, epoch, cancellationToken);
         var stored = (fromMemory ? cache.TryGet(mine, epoch, table, statePartition) : null) ?? await ReadStatesAsync(table, statePartition, mine, cache, cancellationToken);
         // The screening windows of these tasks' subcommittees (point reads; usually one subcommittee, so three): the stages
         // reached (the card's progress counts answered tasks of a stage) and the next one, where an answer may take a task.
@@ -140,6 +142,20 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
         var snapshot = new ReviewSnapshot(reviewId, review.Name, review.Generation, stored.Select(t => t.Task).ToList(), definitions.Members, windows);
         return new ScopedLoad(snapshot, member, stored.ToDictionary(t => t.Task.Id, StringComparer.Ordinal));
+    }
+
+    /// <summary>The member's tasks by the imported assignments, and the tasks the secretariat reassigned to them.</summary>
+    private async Task<IReadOnlyList<TaskDefinition>> TasksOfAsync(TableClient table, string reviewId, ReviewDefinitions definitions, Member member, string epoch, CancellationToken cancellationToken)
+    {
+        var imported = definitions.TasksByMember.GetValueOrDefault(member.Email) ?? [];
+        var reassigned = await reassignments.TaskIdsAsync(table, reviewId, member.Email, epoch, cancellationToken);
+        if (reassigned.Count == 0)
+        {
+            return imported;
+        }
+
+        var known = imported.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. imported, .. reassigned.Where(known.Add).Select(definitions.TaskById.GetValueOrDefault).OfType<TaskDefinition>()];
     }
 
     /// <summary>A member's task states from storage: one by one up to <see cref="PointReadLimit"/> tasks, else the whole state range.</summary>
@@ -299,12 +315,17 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     }
 
     /// <summary>Commits one task change atomically (state + history [+ idempotency marker]).</summary>
-    public async Task<CommitOutcome> CommitAsync(string reviewId, StoredTask before, TaskState after, HistoryEntry entry, string? submissionKey, CancellationToken cancellationToken)
+    /// <remarks><paramref name="alongside"/>: one more row of the same partition written in the same transaction.</remarks>
+    public async Task<CommitOutcome> CommitAsync(string reviewId, StoredTask before, TaskState after, HistoryEntry entry, string? submissionKey, CancellationToken cancellationToken, TableTransactionAction? alongside = null)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var partition = ReviewKeys.StatePartition(reviewId);
-        var actions = new List<TableTransactionAction>(3);
+        var actions = new List<TableTransactionAction>(4);
         AddChange(actions, partition, before, after, entry);
+        if (alongside is not null)
+        {
+            actions.Add(alongside);
+        }
         if (submissionKey is not null)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new DedupEntity
@@ -337,6 +358,10 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
             _ => throw outcome.Failure!,
         };
     }
+
+    /// <summary>The row that records <paramref name="taskId"/> as reassigned to <paramref name="email"/>, to commit with the change.</summary>
+    public async Task<TableTransactionAction> ReassignmentRowAsync(string reviewId, string email, string taskId, CancellationToken cancellationToken) =>
+        await ReassignmentIndex.AddActionAsync(await tables.GetAsync(TableNames.ReviewData, cancellationToken), reviewId, email, taskId, cancellationToken);
 
     /// <summary>Commits many task changes, each with its history entry, in transactions of up to 50 tasks; all in one partition.</summary>
     public async Task CommitManyAsync(string reviewId, IReadOnlyList<(StoredTask Before, TaskState After, HistoryEntry Entry)> changes, CancellationToken cancellationToken)
