@@ -82,6 +82,15 @@ public sealed record TaskState
 
     public static TaskState New(string taskId) => new() { TaskId = taskId };
 
+    /// <summary>Value equality, the reassignments included (a record would compare the dictionary by reference).</summary>
+    public bool Equals(TaskState? other) =>
+        other is not null && TaskId == other.TaskId && Stage == other.Stage && PreWg == other.PreWg && Wg == other.Wg
+        && Suitability == other.Suitability && Version == other.Version && UpdatedAt == other.UpdatedAt
+        && Reassigned.Count == other.Reassigned.Count
+        && Reassigned.All(r => other.Reassigned.TryGetValue(r.Key, out var email) && email == r.Value);
+
+    public override int GetHashCode() => HashCode.Combine(TaskId, Stage, Version);
+
     public StageOutcome? OutcomeOf(Stage stage) => stage switch
     {
         Stage.PreWg => PreWg,

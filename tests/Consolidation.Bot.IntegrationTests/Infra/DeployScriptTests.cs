@@ -33,7 +33,7 @@ public sealed class DeployScriptTests : IDisposable
             c => Assert.Equal("az deployment group create --resource-group rg-city --name consolidation-bot --template-file infra/main.bicep --parameters infra/main.bicepparam --query properties.outputs --output json", c),
             c => Assert.StartsWith("dotnet publish src/Consolidation.Bot --configuration Release --output " + Path.Combine(_dir, "out", "publish"), c, StringComparison.Ordinal),
             c => Assert.Equal($"az webapp deploy --resource-group rg-city --name shukuyaku-abc123 --src-path {Path.Combine(_dir, "out", "app.zip")} --type zip --output none", c),
-            c => Assert.Equal($"dotnet {Path.Combine(_dir, "out", "publish", "Consolidation.Bot.dll")} package-manifest --app-id 0b5d7c1e-1111-4222-8333-944444444444 --out {Path.Combine(_dir, "out", "teams-app.zip")}", c));
+            c => Assert.Equal($"dotnet {Path.Combine(_dir, "out", "publish", "Consolidation.Bot.dll")} package-manifest --app-id 0b5d7c1e-1111-4222-8333-944444444444 --host shukuyaku-abc123.azurewebsites.net --out {Path.Combine(_dir, "out", "teams-app.zip")}", c));
         Assert.True(File.Exists(Path.Combine(_dir, "out", "app.zip")));
         Assert.Contains("https://shukuyaku-abc123.azurewebsites.net", output, StringComparison.Ordinal);
         Assert.Contains("az rest --method post --uri https://graph.microsoft.com/v1.0/appCatalogs/teamsApps", output, StringComparison.Ordinal);
