@@ -23,7 +23,9 @@ internal static class TabEndpoints
         var views = app.MapGroup("/tab/api");
         views.MapGet("/dashboard", DashboardAsync);
         views.MapGet("/tasks", SearchAsync);
-        views.MapGet("/tasks/{id}", RecordAsync);
+        views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
+        views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
+        views.MapPost("/tasks/{id}/reopen", TabTaskEndpoints.ReopenAsync);
         return app;
     }
 
@@ -42,24 +44,8 @@ internal static class TabEndpoints
             return Task.FromResult<IResult>(View<TaskSearchView>(new { Found = found, More = more, Text = text }));
         }, cancellationToken);
 
-    private static Task<IResult> RecordAsync(string id, HttpContext http, TabSignIn signIn, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ServeAsync(http, signIn, logger, "task", async (session, text) =>
-        {
-            var task = session.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
-            if (task is null || !session.Scope.MaySee(task))
-            {
-                // Not found and not yours read the same, so ids cannot be probed.
-                return Message(text.Format(nameof(Strings.Tab_TaskNotFound), id.Length > 40 ? id[..40] : id), "not-found", StatusCodes.Status404NotFound);
-            }
-
-            var history = await repository.GetHistoryAsync(session.Snapshot.ReviewId, task.Id, cancellationToken);
-            var assignee = task.AssigneeFor(task.State.Stage);
-            var name = session.Snapshot.MemberByEmail(assignee)?.Name ?? assignee;
-            return View<TaskRecordView>(new { Task = task, Assignee = name, History = history, Text = text, Zone = review.Value.Zone });
-        }, cancellationToken);
-
     /// <summary>Signs in, then renders; a refusal is a short message with its status (401 with a Bearer challenge, 403).</summary>
-    private static async Task<IResult> ServeAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, BotText, Task<IResult>> render, CancellationToken cancellationToken)
+    internal static async Task<IResult> ServeAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, BotText, Task<IResult>> render, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var text = TabSignIn.TextFor(http.Request);
@@ -81,9 +67,9 @@ internal static class TabEndpoints
         return result;
     }
 
-    private static RazorComponentResult<TComponent> View<TComponent>(object parameters)
+    internal static RazorComponentResult<TComponent> View<TComponent>(object parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent => new(parameters);
 
-    private static RazorComponentResult<MessageView> Message(string message, string kind, int status) =>
+    internal static RazorComponentResult<MessageView> Message(string message, string kind, int status) =>
         new RazorComponentResult<MessageView>(new { Message = message, Kind = kind }) { StatusCode = status };
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Consolidation.Bot.Tab;
 
 /// <summary>Who asks and what they may see: signed in, and found among the active review's members by Entra object id.</summary>
-public sealed record TabSession(ReviewSnapshot Snapshot, TabScope Scope);
+/// <remarks><see cref="TenantId"/>: the token's tenant (null in development mode), for the cards an action queues.</remarks>
+public sealed record TabSession(ReviewSnapshot Snapshot, TabScope Scope, string? TenantId = null);
 
 /// <summary>Why a tab request was not signed in: 401 (no valid token), 403 (not a member), or 200 with "no review yet".</summary>
 public enum TabRefusal
@@ -36,7 +37,7 @@ public sealed class TabSignIn(
     public async Task<(TabSession? Session, TabRefusal? Refusal)> SignInAsync(HttpContext http, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var objectId = await ObjectIdAsync(http);
+        var (objectId, tenantId) = await SignedInUserAsync(http);
         if (objectId is null)
         {
             return (null, TabRefusal.NotSignedIn);
@@ -55,39 +56,41 @@ public sealed class TabSignIn(
             return (null, TabRefusal.NotMember);
         }
 
-        return (new TabSession(snapshot, new TabScope(member)), null);
+        return (new TabSession(snapshot, new TabScope(member), tenantId), null);
     }
 
     /// <summary>The page's language: <c>lang</c> from the tab URL (Teams fills in the user's locale), Japanese by default.</summary>
     public static BotText TextFor(HttpRequest request) => new(BotCultures.FromLocale(request.Query["lang"].FirstOrDefault()));
 
-    private async Task<string?> ObjectIdAsync(HttpContext http)
+    /// <summary>The signed-in user's Entra object id and tenant; a null object id when not signed in.</summary>
+    private async Task<(string? ObjectId, string? TenantId)> SignedInUserAsync(HttpContext http)
     {
         if (developmentMode.AllowsUnsignedFrom(http.Connection.RemoteIpAddress))
         {
             Log.TabDevelopmentSignIn(logger);
-            return PlaygroundUsers.SecretariatAadObjectId;
+            return (PlaygroundUsers.SecretariatAadObjectId, null);
         }
 
         if (TabAuthentication.ConfigurationProblem(bot.Value) is { } problem)
         {
             Log.TabUnauthorized(logger, "the tab accepts no token: " + problem);
-            return null;
+            return (null, null);
         }
 
         var result = await http.AuthenticateAsync(TabAuthentication.Scheme);
         if (!result.Succeeded)
         {
             Log.TabUnauthorized(logger, result.Failure?.Message ?? "no bearer token");
-            return null;
+            return (null, null);
         }
 
         var objectId = result.Principal.FindFirst(TabAuthentication.ObjectIdClaim)?.Value;
         if (string.IsNullOrEmpty(objectId))
         {
             Log.TabUnauthorized(logger, "the token has no oid claim");
+            return (null, null);
         }
 
-        return string.IsNullOrEmpty(objectId) ? null : objectId;
+        return (objectId, result.Principal.FindFirst(TabAuthentication.TenantIdClaim)?.Value);
     }
 }

@@ -1,10 +1,7 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
-using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consolidation.Bot.IntegrationTests.Tab;
 
@@ -14,14 +11,12 @@ namespace Consolidation.Bot.IntegrationTests.Tab;
 /// imported members by Entra object id; each role sees what it may.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "xunit calls IAsyncLifetime.DisposeAsync, which disposes them.")]
 public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Tenant = "6b3c1f0e-2d4a-4c8e-9f71-0a5e3d2c1b90";
+    private const string Tenant = SignedInTabHost.Tenant;
     private const string OtherTenant = "0d9d4c5e-1111-4222-8333-944444444444";
-    private const string AppId = "5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-    private const string Host = "bot.city.example.jp";
-    private static readonly string Audience = $"api://{Host}/{AppId}";
+    private const string AppId = SignedInTabHost.AppId;
+    private static readonly string Audience = SignedInTabHost.Audience;
 
     private static readonly Member Secretariat = new() { Email = "sec@city.example.jp", Name = "事務局 一郎", Role = MemberRole.Secretariat, AadObjectId = "aad-sec" };
     private static readonly Member WelfareLead = new() { Email = "lead@city.example.jp", Name = "福祉 部会長", Role = MemberRole.Lead, Subcommittees = [Subcommittee.WelfareHealth], AadObjectId = "aad-lead" };
@@ -29,44 +24,29 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     private static readonly Member Council = new() { Email = "council@city.example.jp", Name = "推進 会議", Role = MemberRole.Council, AadObjectId = "aad-council" };
     private static readonly Member ChildrenHead = new() { Email = "kodomo@city.example.jp", Name = "南 区長", Role = MemberRole.Member, Subcommittees = [Subcommittee.ChildrenEducation], AadObjectId = "aad-children" };
 
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private EntraTestIssuer _entra = null!;
-    private BotHost _bot = null!;
+    private SignedInTabHost _host = null!;
+
+    private HttpClient Http => _host.Http;
+
+    private BotHost Bot => _host.Bot;
+
+    private EntraTestIssuer Entra => _host.Entra;
 
     public async Task InitializeAsync()
     {
-        _entra = await EntraTestIssuer.StartAsync();
-        _bot = new BotHost(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = AppId,
-            ["Bot:AppPassword"] = "placeholder-never-used", // nothing is sent in these tests
-            ["Bot:TenantId"] = Tenant,
-            ["Bot:EntraOpenIdMetadataUrl"] = _entra.MetadataUrlTemplate,
-            ["Tab:Host"] = Host,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-        });
-        await _bot.StartAsync();
         TaskDefinition Task(string id, Subcommittee s, Member assignee) =>
             new() { Id = id, Name = "事務" + id, Bureau = "福祉局", Subcommittee = s, Assignee = assignee.Email };
-        await _bot.Services.GetRequiredService<ReviewImportWriter>().WriteAsync("r1", "令和8年度",
+        _host = await SignedInTabHost.StartAsync(azurite,
             [Task("J-0001", Subcommittee.WelfareHealth, WelfareLead), Task("J-0002", Subcommittee.WelfareHealth, WardHead), Task("J-0003", Subcommittee.ChildrenEducation, ChildrenHead)],
-            [Secretariat, WelfareLead, WardHead, Council, ChildrenHead], false, DateTimeOffset.UtcNow, CancellationToken.None);
-        await _bot.Services.GetRequiredService<ReviewCatalog>().SetActiveReviewAsync("r1", CancellationToken.None);
+            [Secretariat, WelfareLead, WardHead, Council, ChildrenHead]);
     }
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _bot.DisposeAsync();
-        await _entra.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task NoToken_401WithABearerChallengeAndTheMessage()
     {
-        using var response = await _http.GetAsync(_bot.BaseUrl + "/tab/api/dashboard");
+        using var response = await Http.GetAsync(Bot.BaseUrl + "/tab/api/dashboard");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
@@ -81,12 +61,12 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var token = kind switch
         {
-            "other-audience" => _entra.Token(Secretariat.AadObjectId!, Tenant, $"api://other.example.jp/{AppId}"),
-            "bot-app-id-uri" => _entra.Token(Secretariat.AadObjectId!, Tenant, $"api://botid-{AppId}"),
-            "other-tenant" => _entra.Token(Secretariat.AadObjectId!, OtherTenant, Audience),
-            "tid-of-other-tenant" => _entra.Token(Secretariat.AadObjectId!, OtherTenant, Audience, issuerTenantId: Tenant),
-            "expired" => _entra.Token(Secretariat.AadObjectId!, Tenant, Audience, expires: DateTimeOffset.UtcNow.AddMinutes(-10)),
-            _ => _entra.Token(Secretariat.AadObjectId!, Tenant, Audience, key: _entra.UnpublishedKey),
+            "other-audience" => Entra.Token(Secretariat.AadObjectId!, Tenant, $"api://other.example.jp/{AppId}"),
+            "bot-app-id-uri" => Entra.Token(Secretariat.AadObjectId!, Tenant, $"api://botid-{AppId}"),
+            "other-tenant" => Entra.Token(Secretariat.AadObjectId!, OtherTenant, Audience),
+            "tid-of-other-tenant" => Entra.Token(Secretariat.AadObjectId!, OtherTenant, Audience, issuerTenantId: Tenant),
+            "expired" => Entra.Token(Secretariat.AadObjectId!, Tenant, Audience, expires: DateTimeOffset.UtcNow.AddMinutes(-10)),
+            _ => Entra.Token(Secretariat.AadObjectId!, Tenant, Audience, key: Entra.UnpublishedKey),
         };
 
         using var response = await GetAsync("/tab/api/dashboard", token);
@@ -98,7 +78,7 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task SignedInButNotAMember_403()
     {
-        using var response = await GetAsync("/tab/api/dashboard", _entra.Token("aad-stranger", Tenant, Audience));
+        using var response = await GetAsync("/tab/api/dashboard", Entra.Token("aad-stranger", Tenant, Audience));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("名簿にあなたは登録されていません", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -107,7 +87,7 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Secretariat_SeesEveryFigureAndEveryTask_NotReadOnly()
     {
-        var token = _entra.Token(Secretariat.AadObjectId!, Tenant, Audience);
+        var token = Entra.Token(Secretariat.AadObjectId!, Tenant, Audience);
 
         var dashboard = await ReadOkAsync("/tab/api/dashboard", token);
         var search = await ReadOkAsync("/tab/api/tasks?q=J-", token);
@@ -121,7 +101,7 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Member_SeesOnlyTheirTasks_AndTheOverallFunnel()
     {
-        var token = _entra.Token(WardHead.AadObjectId!, Tenant, Audience);
+        var token = Entra.Token(WardHead.AadObjectId!, Tenant, Audience);
 
         var dashboard = await ReadOkAsync("/tab/api/dashboard", token);
         var search = await ReadOkAsync("/tab/api/tasks?q=J-", token);
@@ -140,7 +120,7 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Lead_SeesTheirSubcommitteesPeopleAndTasks_NotAnothers()
     {
-        var token = _entra.Token(WelfareLead.AadObjectId!, Tenant, Audience);
+        var token = Entra.Token(WelfareLead.AadObjectId!, Tenant, Audience);
 
         var dashboard = await ReadOkAsync("/tab/api/dashboard", token);
         var search = await ReadOkAsync("/tab/api/tasks?q=J-", token);
@@ -153,7 +133,7 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Council_ReadOnlyFiguresWithoutNames()
     {
-        var token = _entra.Token(Council.AadObjectId!, Tenant, Audience);
+        var token = Entra.Token(Council.AadObjectId!, Tenant, Audience);
 
         var dashboard = await ReadOkAsync("/tab/api/dashboard", token);
         var search = await ReadOkAsync("/tab/api/tasks?q=J-", token);
@@ -168,7 +148,7 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task AppIdAudience_V2Token_Accepted_AndEnglishByLocale()
     {
-        var dashboard = await ReadOkAsync("/tab/api/dashboard?lang=en-US", _entra.Token(Secretariat.AadObjectId!, Tenant, AppId));
+        var dashboard = await ReadOkAsync("/tab/api/dashboard?lang=en-US", Entra.Token(Secretariat.AadObjectId!, Tenant, AppId));
 
         Assert.Contains("Consolidation review dashboard", dashboard, StringComparison.Ordinal);
     }
@@ -178,10 +158,10 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/tab/configure", "/tab/assets/tab-config.js")]
     public async Task Pages_NeedNoToken_FramedOnlyByTeams_ScriptsFromThisHost(string path, string script)
     {
-        using var page = await _http.GetAsync(_bot.BaseUrl + path);
-        using var asset = await _http.GetAsync(_bot.BaseUrl + script);
-        using var teamsJs = await _http.GetAsync(_bot.BaseUrl + "/tab/assets/MicrosoftTeams.min.js");
-        using var unknown = await _http.GetAsync(_bot.BaseUrl + "/tab/assets/appsettings.json");
+        using var page = await Http.GetAsync(Bot.BaseUrl + path);
+        using var asset = await Http.GetAsync(Bot.BaseUrl + script);
+        using var teamsJs = await Http.GetAsync(Bot.BaseUrl + "/tab/assets/MicrosoftTeams.min.js");
+        using var unknown = await Http.GetAsync(Bot.BaseUrl + "/tab/assets/appsettings.json");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var csp = page.Headers.GetValues("Content-Security-Policy").Single();
@@ -194,19 +174,12 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> GetAsync(string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, _bot.BaseUrl + path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _http.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> GetAsync(string path, string token) => _host.GetAsync(path, token);
 
     private async Task<string> ReadOkAsync(string path, string token)
     {
         using var response = await GetAsync(path, token);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
-        return body;
+        return await SignedInTabHost.ReadOkAsync(response);
     }
 
     private static string[] TaskIds(string html) =>

@@ -30,7 +30,8 @@
     }
   }
 
-  async function load(path, targetSelector) {
+  // body: FormData to POST (an action), or nothing to GET (a view).
+  async function load(path, targetSelector, body) {
     var target = document.querySelector(targetSelector);
     var url = new URL(path, window.location.origin);
     if (lang) {
@@ -38,7 +39,7 @@
     }
     var headers = token ? { Authorization: "Bearer " + token } : {};
     target.setAttribute("aria-busy", "true");
-    var response = await fetch(url.toString(), { headers: headers, credentials: "omit" });
+    var response = await fetch(url.toString(), { method: body ? "POST" : "GET", body: body, headers: headers, credentials: "omit" });
     // The fragment is rendered (and HTML-encoded) by the server's Razor components.
     target.innerHTML = await response.text();
     target.setAttribute("data-status", String(response.status));
@@ -57,8 +58,12 @@
     var form = event.target.closest("form[data-fragment-form]");
     if (form) {
       event.preventDefault();
-      var query = new URLSearchParams(new FormData(form)).toString();
-      load(form.getAttribute("data-fragment-form") + "?" + query, form.getAttribute("data-target"));
+      var action = form.getAttribute("data-fragment-form");
+      if (form.getAttribute("data-method") === "post") {
+        load(action, form.getAttribute("data-target"), new FormData(form));
+      } else {
+        load(action + "?" + new URLSearchParams(new FormData(form)).toString(), form.getAttribute("data-target"));
+      }
     }
   });
 

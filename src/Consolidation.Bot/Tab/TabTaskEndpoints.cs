@@ -1,0 +1,82 @@
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Administration;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Review;
+using Consolidation.Bot.Review.Storage;
+using Consolidation.Bot.Tab.Views;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Tab;
+
+/// <summary>
+/// One task on the tab: its record and history, and the secretariat's reassign and send-back through
+/// <see cref="TaskAdministration"/> (the chat commands' service), answered with the record as it now stands.
+/// </summary>
+internal static class TabTaskEndpoints
+{
+    public static Task<IResult> RecordAsync(string id, HttpContext http, TabSignIn signIn, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        TabEndpoints.ServeAsync(http, signIn, logger, "task", (session, text) =>
+            RenderAsync(session, text, id, repository, review.Value.Zone, null, false, cancellationToken), cancellationToken);
+
+    public static Task<IResult> ReassignAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ActAsync(http, signIn, logger, "reassign", id, repository, review.Value.Zone, async (session, form) =>
+        {
+            var assignee = form["assignee"].ToString();
+            var result = await administration.ReassignAsync(session.Snapshot.ReviewId, session.Scope.Member, id, assignee, ParseStage(form["stage"]), form["reason"].ToString(), session.TenantId, cancellationToken);
+            return (result, assignee, null);
+        }, cancellationToken);
+
+    public static Task<IResult> ReopenAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ActAsync(http, signIn, logger, "reopen", id, repository, review.Value.Zone, async (session, form) =>
+        {
+            var reason = form["reason"].ToString().Trim();
+            var result = await administration.ReopenAsync(session.Snapshot.ReviewId, session.Scope.Member, id, ParseStage(form["stage"]), reason, session.TenantId, cancellationToken);
+            return (result, "", reason);
+        }, cancellationToken);
+
+    /// <summary>Signs in, refuses anyone but the secretariat (403, nothing read from the form), acts, shows the record.</summary>
+    private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, string id, ReviewRepository repository, TimeZoneInfo zone,
+        Func<TabSession, IFormCollection, Task<(TaskAdministrationResult Result, string Asked, string? Reason)>> act, CancellationToken cancellationToken) =>
+        TabEndpoints.ServeAsync(http, signIn, logger, view, async (session, text) =>
+        {
+            if (!session.Scope.CanAct)
+            {
+                return TabEndpoints.Message(text[nameof(Strings.Admin_NotSecretariat)], "not-secretariat", StatusCodes.Status403Forbidden);
+            }
+
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+            var (result, asked, reason) = await act(session, form);
+            var notice = AdministrationReplies.For(result, id, asked, reason, text);
+            var fresh = session with { Snapshot = await repository.LoadAsync(session.Snapshot.ReviewId, cancellationToken) ?? session.Snapshot };
+            return await RenderAsync(fresh, text, id, repository, zone, notice, result.Succeeded, cancellationToken);
+        }, cancellationToken);
+
+    private static async Task<IResult> RenderAsync(TabSession session, BotText text, string id, ReviewRepository repository, TimeZoneInfo zone, string? notice, bool succeeded, CancellationToken cancellationToken)
+    {
+        var task = session.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (task is null || !session.Scope.MaySee(task))
+        {
+            // Not found and not yours read the same, so ids cannot be probed.
+            return TabEndpoints.Message(text.Format(nameof(Strings.Tab_TaskNotFound), id.Length > 40 ? id[..40] : id), "not-found", StatusCodes.Status404NotFound);
+        }
+
+        var history = await repository.GetHistoryAsync(session.Snapshot.ReviewId, task.Id, cancellationToken);
+        var assignee = task.AssigneeFor(task.State.Stage);
+        return TabEndpoints.View<TaskRecordView>(new
+        {
+            Task = task,
+            Assignee = session.Snapshot.MemberByEmail(assignee)?.Name ?? assignee,
+            History = history,
+            Text = text,
+            Zone = zone,
+            CanAct = session.Scope.CanAct,
+            Members = session.Snapshot.Members,
+            Notice = notice,
+            Succeeded = succeeded,
+        });
+    }
+
+    private static Stage? ParseStage(string? value) =>
+        Enum.TryParse<Stage>(value, ignoreCase: false, out var stage) && Stages.Screening.Contains(stage) ? stage : null;
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.IntegrationTests.Infrastructure;
+using Consolidation.Bot.Review;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consolidation.Bot.IntegrationTests.Tab;
+
+/// <summary>
+/// The secretariat's reassign and send-back on the tab, with real tokens against the real bot: the role is checked by
+/// Entra object id on every post (a lead is refused with nothing changed), refusals are shown on the record with nothing
+/// changed, and an accepted change is in the record's history at once.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TabTaskActionTests(AzuriteFixture azurite)
+{
+    private static readonly Member Secretariat = new() { Email = "sec@city.example.jp", Name = "事務局 一郎", Role = MemberRole.Secretariat, AadObjectId = "aad-sec" };
+    private static readonly Member Lead = new() { Email = "lead@city.example.jp", Name = "福祉 部会長", Role = MemberRole.Lead, Subcommittees = [Subcommittee.WelfareHealth], AadObjectId = "aad-lead" };
+    private static readonly Member WardHead = new() { Email = "kucho@city.example.jp", Name = "北 区長", Role = MemberRole.Member, Subcommittees = [Subcommittee.WelfareHealth], AadObjectId = "aad-member" };
+
+    private Task<SignedInTabHost> StartAsync() => SignedInTabHost.StartAsync(azurite,
+        [new TaskDefinition { Id = "J-0001", Name = "事務J-0001", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = WardHead.Email }],
+        [Secretariat, Lead, WardHead]);
+
+    [Fact]
+    public async Task Secretariat_Reassigns_TheRecordShowsItAndItsHistory()
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.PostFormAsync("/tab/api/tasks/J-0001/reassign", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["stage"] = "PreWg", ["assignee"] = Lead.Email, ["reason"] = "異動のため" });
+
+        var html = await SignedInTabHost.ReadOkAsync(response);
+        Assert.Contains("data-notice=\"done\"", html, StringComparison.Ordinal);
+        Assert.Contains("プレWGの担当を 福祉 部会長 さんに変更しました", html, StringComparison.Ordinal);
+        Assert.Contains("担当変更", html, StringComparison.Ordinal);
+        Assert.Contains("kucho@city.example.jp → lead@city.example.jp　理由: 異動のため", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        var task = (await host.Bot.Services.GetRequiredService<Review.Storage.ReviewRepository>().GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task;
+        Assert.Equal(Lead.Email, task.AssigneeFor(Stage.PreWg));
+    }
+
+    [Theory]
+    [InlineData("reassign", "lead")]
+    [InlineData("reopen", "lead")]
+    [InlineData("reassign", "member")]
+    public async Task NotTheSecretariat_403_NothingChanged(string action, string who)
+    {
+        await using var host = await StartAsync();
+        var token = host.TokenFor(who == "lead" ? Lead : WardHead);
+
+        using var response = await host.PostFormAsync($"/tab/api/tasks/J-0001/{action}", token,
+            new Dictionary<string, string> { ["stage"] = "PreWg", ["assignee"] = Lead.Email, ["reason"] = "x" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("事務局（市民局）だけ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertUnchangedAsync(host);
+    }
+
+    [Fact]
+    public async Task NoToken_401_NothingChanged()
+    {
+        await using var host = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.Bot.BaseUrl + "/tab/api/tasks/J-0001/reassign")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["assignee"] = Lead.Email }),
+        };
+
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertUnchangedAsync(host);
+    }
+
+    [Theory]
+    [InlineData("reassign", "PreWg", "nobody@city.example.jp", "", "名簿にいません")]
+    [InlineData("reassign", "PreWg", "kucho@city.example.jp", "", "担当を変更できません")]
+    [InlineData("reopen", "PreWg", "", "", "理由は必須")]
+    [InlineData("reopen", "PreWg", "", "確認のため", "差し戻せる回答がありません")]
+    public async Task Refused_ShownOnTheRecord_NothingChanged(string action, string stage, string assignee, string reason, string expected)
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.PostFormAsync($"/tab/api/tasks/J-0001/{action}", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["stage"] = stage, ["assignee"] = assignee, ["reason"] = reason });
+
+        var html = await SignedInTabHost.ReadOkAsync(response);
+        Assert.Contains("data-notice=\"refused\"", html, StringComparison.Ordinal);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        await AssertUnchangedAsync(host);
+    }
+
+    private static async Task AssertUnchangedAsync(SignedInTabHost host)
+    {
+        var repository = host.Bot.Services.GetRequiredService<Review.Storage.ReviewRepository>();
+        var task = (await repository.GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task;
+        Assert.Equal(1, task.State.Version);
+        Assert.Empty(await repository.GetHistoryAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None));
+    }
+}
