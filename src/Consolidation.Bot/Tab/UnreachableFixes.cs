@@ -8,6 +8,8 @@ public static class UnreachableFixes
     /// <summary>The resource key of the advice for <paramref name="reason"/> (an error code or an HTTP status).</summary>
     public static string KeyFor(string? reason) => reason switch
     {
+        // The bot found no 1:1 chat and no team roster with the person (ProactiveMessenger), or Graph has no such user.
+        "MemberNotFound" => nameof(Strings.Tab_Fix_MemberNotFound),
         // The connector cannot create or find the person's chat: the app was never installed for them.
         "ConversationNotFound" or "NotFound" or "BotNotInConversationRoster" => nameof(Strings.Tab_Fix_NotInstalled),
         "Forbidden" or "BotDisabledByAdmin" or "ConversationBlockedByUser" => nameof(Strings.Tab_Fix_Blocked),

@@ -1,4 +1,8 @@
 using Consolidation.Bot.Cli;
+using Consolidation.Bot.Demo;
+using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.Review.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -63,6 +67,66 @@ public class TabBrowserTests(PlaygroundFixture fixture)
 
         Assert.True(await record.Locator("table[data-table=history] tbody tr").CountAsync() >= 1);
         Assert.Contains("プレWG", await record.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reassign_OnTheTab_TheNewAssigneeGetsTheCard_TheOldOneGetsTheirNextTask_UnreachableShown()
+    {
+        var mark = fixture.Stream.Mark();
+        var reviewId = await LoadDemoAndOpenWelfarePreWgAsync(mark);
+        var repository = fixture.Services.GetRequiredService<ReviewRepository>();
+        var mine = QuestionnaireComposer.OpenTasksOf((await repository.LoadAsync(reviewId, CancellationToken.None))!, PlaygroundUsers.SecretariatEmail);
+        var (first, second) = (mine[0].Id, mine[1].Id);
+        await fixture.Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.PersonalChatId
+            && Frames.CardText(f).Contains(first, StringComparison.Ordinal), mark, TimeSpan.FromSeconds(20));
+
+        await using var browser = await PlaygroundBrowser.OpenUrlAsync(fixture.Bot.BaseUrl + "/tab");
+        var page = browser.Page;
+        var unreachable = page.Locator("table[data-table=unreachable] tr[data-email='naoki.kobayashi@city.example.jp']");
+        await unreachable.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+        Assert.Contains("Teams 管理センター", await unreachable.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#search-q").FillAsync(first);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "検索" }).ClickAsync();
+        await page.Locator("#search-results a[data-fragment]").First.ClickAsync();
+        var form = page.Locator("form[data-action=reassign]");
+        await form.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await form.Locator("select[name=assignee]").SelectOptionAsync(PlaygroundUsers.ChildrenEducationLeadEmail);
+        await form.Locator("input[name=reason]").FillAsync("担当区長の交代");
+        await form.GetByRole(AriaRole.Button).ClickAsync();
+        var notice = page.Locator("[data-notice=done]");
+        await notice.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await browser.ScreenshotAsync("tab-03-reassigned");
+
+        Assert.Contains("鈴木 美咲 さんに変更しました", await notice.InnerTextAsync(), StringComparison.Ordinal);
+        // The old assignee (the Playground's user) is sent their next task; the new one (鈴木 美咲, who has no 福祉 task and so
+        // no card in hand) is sent the reassigned task at once.
+        await fixture.Stream.WaitForAsync(f => (string?)f["actionConversationId"] == PlaygroundIds.PersonalChatId
+            && Frames.CardText(f).Contains(second, StringComparison.Ordinal), mark, TimeSpan.FromSeconds(20));
+        var cursors = fixture.Services.GetRequiredService<MemberCursorStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await cursors.GetAsync(reviewId, PlaygroundUsers.ChildrenEducationLeadEmail, CancellationToken.None))?.TaskId != first)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the new assignee was not sent the reassigned task");
+            await Task.Delay(100);
+        }
+
+        Assert.NotEqual(first, (await cursors.GetAsync(reviewId, PlaygroundUsers.SecretariatEmail, CancellationToken.None))?.TaskId);
+    }
+
+    private async Task<string> LoadDemoAndOpenWelfarePreWgAsync(int mark)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = fixture.StorageConnectionString,
+            ["Storage:TablePrefix"] = fixture.TablePrefix,
+        };
+        using var output = new StringWriter();
+        Assert.Equal(0, await CliApplication.RunAsync(["demo"], settings, output, output));
+        await fixture.Playground.InstallAsync(PlaygroundIds.PersonalChatId);
+        await fixture.Playground.InstallAsync(PlaygroundIds.TeamId);
+        await fixture.Playground.SendMessageAsync(PlaygroundIds.PersonalChatId, "プレWG開始 福祉 12月20日");
+        await fixture.Stream.WaitForAsync(f => ((string?)f["message"]?["text"])?.Contains("プレWGを開始しました", StringComparison.Ordinal) == true, mark);
+        return (await fixture.Services.GetRequiredService<ReviewCatalog>().GetActiveReviewIdAsync(CancellationToken.None))!;
     }
 
     private async Task LoadSeedFunnelDemoAsync()
