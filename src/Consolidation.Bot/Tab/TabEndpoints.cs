@@ -23,6 +23,7 @@ internal static class TabEndpoints
         var views = app.MapGroup("/tab/api");
         views.MapGet("/dashboard", DashboardAsync);
         views.MapGet("/tasks", SearchAsync);
+        views.MapGet("/export", TabExportEndpoint.ExportAsync);
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
         views.MapPost("/tasks/{id}/reopen", TabTaskEndpoints.ReopenAsync);

@@ -51,7 +51,7 @@ public class TabBrowserTests(PlaygroundFixture fixture)
     }
 
     [Fact]
-    public async Task Search_OpensTheTasksRecordWithItsHistory()
+    public async Task Search_OpensTheTasksRecordWithItsHistory_ExportDownloads()
     {
         await LoadSeedFunnelDemoAsync();
         await using var browser = await PlaygroundBrowser.OpenUrlAsync(fixture.Bot.BaseUrl + "/tab");
@@ -64,9 +64,14 @@ public class TabBrowserTests(PlaygroundFixture fixture)
         var record = page.Locator("article[data-task=J-0001]");
         await record.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await browser.ScreenshotAsync("tab-02-task-record");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[data-download]").ClickAsync());
+        var saved = Path.Combine(Directory.CreateDirectory(Path.Combine(RepoPaths.Artifacts, "downloads")).FullName, download.SuggestedFilename);
+        await download.SaveAsAsync(saved);
 
         Assert.True(await record.Locator("table[data-table=history] tbody tr").CountAsync() >= 1);
         Assert.Contains("プレWG", await record.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"^集約化検討_\d{8}\.xlsx$", download.SuggestedFilename);
+        Assert.True(new FileInfo(saved).Length > 10_000);
     }
 
     [Fact]

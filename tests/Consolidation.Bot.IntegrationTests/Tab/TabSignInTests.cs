@@ -153,6 +153,23 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("Consolidation review dashboard", dashboard, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_SecretariatDownloadsTheWorkbook_WhichImportsAgain_CouncilRefused()
+    {
+        using var workbook = await GetAsync("/tab/api/export", Entra.Token(Secretariat.AadObjectId!, Tenant, Audience));
+        using var council = await GetAsync("/tab/api/export", Entra.Token(Council.AadObjectId!, Tenant, Audience));
+
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("集約化検討_", workbook.Content.Headers.ContentDisposition!.FileNameStar, StringComparison.Ordinal);
+        await using var stream = await workbook.Content.ReadAsStreamAsync();
+        var again = Import.ReviewFileImporter.Read(stream, "export.xlsx", null, null,
+            new HashSet<string>([Secretariat.Email, WelfareLead.Email, WardHead.Email, Council.Email, ChildrenHead.Email]), System.Globalization.CultureInfo.GetCultureInfo("ja-JP"));
+        Assert.True(again.IsValid, string.Join("\n", again.Errors.Select(e => e.Message)));
+        Assert.Equal(["J-0001", "J-0002", "J-0003"], again.Tasks.Select(t => t.Id));
+        Assert.Equal(HttpStatusCode.Forbidden, council.StatusCode);
+    }
+
     [Theory]
     [InlineData("/tab", "/tab/assets/tab.js")]
     [InlineData("/tab/configure", "/tab/assets/tab-config.js")]

@@ -46,7 +46,34 @@
     target.removeAttribute("aria-busy");
   }
 
+  // A file (the export): fetched with the token like a view, then saved under the server's file name.
+  async function download(path) {
+    var url = new URL(path, window.location.origin);
+    if (lang) {
+      url.searchParams.set("lang", lang);
+    }
+    var response = await fetch(url.toString(), { headers: token ? { Authorization: "Bearer " + token } : {}, credentials: "omit" });
+    if (!response.ok) {
+      document.querySelector("#view").insertAdjacentHTML("afterbegin", await response.text());
+      return;
+    }
+    var disposition = response.headers.get("Content-Disposition") || "";
+    var match = /filename\*=UTF-8''([^;]+)/i.exec(disposition) || /filename="?([^";]+)"?/i.exec(disposition);
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = match ? decodeURIComponent(match[1]) : "export.xlsx";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
   document.addEventListener("click", function (event) {
+    var file = event.target.closest("a[data-download]");
+    if (file) {
+      event.preventDefault();
+      download(file.getAttribute("data-download"));
+      return;
+    }
     var link = event.target.closest("a[data-fragment]");
     if (link) {
       event.preventDefault();
