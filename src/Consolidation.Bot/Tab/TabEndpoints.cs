@@ -24,6 +24,8 @@ internal static class TabEndpoints
         views.MapGet("/dashboard", DashboardAsync);
         views.MapGet("/tasks", SearchAsync);
         views.MapGet("/export", TabExportEndpoint.ExportAsync);
+        views.MapPost("/stages/open", TabStageEndpoints.OpenAsync);
+        views.MapPost("/stages/close", TabStageEndpoints.CloseAsync);
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
         views.MapPost("/tasks/{id}/reopen", TabTaskEndpoints.ReopenAsync);

@@ -8,7 +8,7 @@ using Consolidation.Bot.Routing.Commands;
 namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary><c>close prewg 福祉</c> / <c>プレWG終了 全部会</c>: the secretariat closes a stage; later answers are refused.</summary>
-public sealed class CloseStageHandler(ActiveReviewLoader loader, StageOpeningService opening) : ITurnHandler
+public sealed class CloseStageHandler(ActiveReviewLoader loader, StageAdministration stages) : ITurnHandler
 {
     public const string CommandName = "closeStage";
 
@@ -29,7 +29,7 @@ public sealed class CloseStageHandler(ActiveReviewLoader loader, StageOpeningSer
         }
 
         var japanese = turn.Text.IsJapanese;
-        var closed = await opening.CloseAsync(context.ReviewId, secretariat, stage.Value, subcommittees, cancellationToken);
+        var closed = await stages.CloseAsync(context.ReviewId, secretariat, stage.Value, subcommittees, cancellationToken);
         await turn.SendTextAsync(closed.Count == 0
             ? turn.Text.Format(nameof(Strings.CloseStage_NothingOpen), stage.Value.Name(japanese))
             : turn.Text.Format(nameof(Strings.CloseStage_Closed), stage.Value.Name(japanese), string.Join(japanese ? "、" : ", ", closed.Select(s => s.Name(japanese)))),

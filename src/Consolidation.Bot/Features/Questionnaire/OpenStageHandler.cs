@@ -1,7 +1,6 @@
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
-using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review;
 using Consolidation.Bot.Routing;
@@ -18,8 +17,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// </summary>
 public sealed class OpenStageHandler(
     ActiveReviewLoader loader,
-    StageOpeningService opening,
-    OutboxClient outbox,
+    StageAdministration stages,
     IOptions<ReviewOptions> review,
     TimeProvider time) : ITurnHandler
 {
@@ -46,18 +44,7 @@ public sealed class OpenStageHandler(
         }
 
         var deadline = request.DeadlineIn(zone);
-        var opened = await opening.OpenAsync(context.ReviewId, secretariat, request.Stage, request.Subcommittees, deadline, cancellationToken);
-        foreach (var email in opened.Assignees)
-        {
-            await outbox.EnqueueAsync(new OutboxMessage
-            {
-                Kind = OutboxMessage.NextCard,
-                ReviewId = context.ReviewId,
-                TenantId = turn.TenantId,
-                Email = email,
-                ReportTo = secretariat.AadObjectId,
-            }, cancellationToken);
-        }
+        var opened = await stages.OpenAsync(context.ReviewId, secretariat, request.Stage, request.Subcommittees, deadline, turn.TenantId, cancellationToken);
 
         var japanese = turn.Text.IsJapanese;
         var list = string.Join(japanese ? "、" : ", ", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(japanese)} {s.Tasks}"));

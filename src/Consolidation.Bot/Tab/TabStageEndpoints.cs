@@ -1,0 +1,94 @@
+using System.Globalization;
+using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Review;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Consolidation.Bot.Tab;
+
+/// <summary>
+/// <c>POST /tab/api/stages/open</c> and <c>/close</c>: the secretariat's stage forms, through <see cref="StageAdministration"/>
+/// (the chat commands' service), answered with the same sentences as in chat.
+/// </summary>
+internal static class TabStageEndpoints
+{
+    public static Task<IResult> OpenAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ActAsync(http, signIn, logger, "open-stage", async (session, form, text) =>
+        {
+            var zone = review.Value.Zone;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            if (!DateOnly.TryParseExact(form["deadline"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return Refused(text[nameof(Strings.OpenStage_MissingDate)]);
+            }
+
+            if (date < today)
+            {
+                return Refused(text[nameof(Strings.OpenStage_DateInPast)]);
+            }
+
+            if (Parse(form) is not var (stage, subcommittees))
+            {
+                return Refused(text[nameof(Strings.OpenStage_MissingSubcommittee)]);
+            }
+
+            var request = new Features.Questionnaire.OpenStageRequest(stage, subcommittees, date);
+            var deadline = request.DeadlineIn(zone);
+            var opened = await stages.OpenAsync(session.Snapshot.ReviewId, session.Scope.Member, stage, subcommittees, deadline, session.TenantId, cancellationToken);
+            var ja = text.IsJapanese;
+            var list = string.Join(ja ? "、" : ", ", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(ja)} {s.Tasks}"));
+            return Done(text.Format(nameof(Strings.OpenStage_Opened), stage.Name(ja), CardText.DateTime(deadline, zone, text), list, opened.Assignees.Count));
+        }, cancellationToken);
+
+    public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ActAsync(http, signIn, logger, "close-stage", async (session, form, text) =>
+        {
+            if (Parse(form) is not var (stage, subcommittees))
+            {
+                return Refused(text[nameof(Strings.CloseStage_Usage)]);
+            }
+
+            var ja = text.IsJapanese;
+            var closed = await stages.CloseAsync(session.Snapshot.ReviewId, session.Scope.Member, stage, subcommittees, cancellationToken);
+            return closed.Count == 0
+                ? Refused(text.Format(nameof(Strings.CloseStage_NothingOpen), stage.Name(ja)))
+                : Done(text.Format(nameof(Strings.CloseStage_Closed), stage.Name(ja), string.Join(ja ? "、" : ", ", closed.Select(s => s.Name(ja)))));
+        }, cancellationToken);
+
+    private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, IFormCollection, BotText, Task<IResult>> act, CancellationToken cancellationToken) =>
+        TabEndpoints.ServeAsync(http, signIn, logger, view, async (session, text) =>
+        {
+            if (!session.Scope.CanAct)
+            {
+                return TabEndpoints.Message(text[nameof(Strings.OpenStage_NotSecretariat)], "not-secretariat", StatusCodes.Status403Forbidden);
+            }
+
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+            return await act(session, form, text);
+        }, cancellationToken);
+
+    /// <summary>The stage and subcommittees of a form; null when either is missing or unknown.</summary>
+    private static (Stage Stage, IReadOnlyList<Subcommittee> Subcommittees)? Parse(IFormCollection form)
+    {
+        if (!Enum.TryParse<Stage>(form["stage"].ToString(), out var stage) || !Stages.Screening.Contains(stage))
+        {
+            return null;
+        }
+
+        var subcommittee = form["subcommittee"].ToString();
+        if (subcommittee == "all")
+        {
+            return (stage, Subcommittees.All);
+        }
+
+        return Enum.TryParse<Subcommittee>(subcommittee, out var one) && Enum.IsDefined(one) ? (stage, [one]) : null;
+    }
+
+    private static RazorComponentResult<Views.MessageView> Done(string message) => TabEndpoints.Message(message, "done", StatusCodes.Status200OK);
+
+    // A refusal is an answer to a well-formed request (the form's values were wrong): 200 with the reason, nothing changed.
+    private static RazorComponentResult<Views.MessageView> Refused(string message) => TabEndpoints.Message(message, "refused", StatusCodes.Status200OK);
+}
