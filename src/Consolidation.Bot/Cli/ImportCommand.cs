@@ -1,5 +1,4 @@
 using System.Globalization;
-using Consolidation.Bot.Domain;
 using Consolidation.Bot.Import;
 using Consolidation.Bot.Review.Storage;
 
@@ -10,9 +9,9 @@ namespace Consolidation.Bot.Cli;
 /// on any error prints every error (row, column) and imports nothing (exit 2); otherwise publishes the new generation
 /// atomically. Re-importing the same content changes nothing.
 /// </summary>
-public sealed class ImportCommand(ReviewCatalog catalog, ReviewRepository repository, ReviewImportWriter writer, TimeProvider time, TextWriter output)
+public sealed class ImportCommand(ReviewImportService import, TextWriter output)
 {
-    public const string DefaultReviewId = "main";
+    public const string DefaultReviewId = ReviewImportService.DefaultReviewId;
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
@@ -25,18 +24,12 @@ public sealed class ImportCommand(ReviewCatalog catalog, ReviewRepository reposi
         var culture = args.Get("lang") is { } lang && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase)
             ? CultureInfo.GetCultureInfo("en-US") : CultureInfo.GetCultureInfo("ja-JP");
         var japanese = culture.TwoLetterISOLanguageName == "ja";
-        var tasksPath = args.Require("tasks");
-        var membersPath = args.Get("members");
-        var reviewId = args.Get("review") ?? await catalog.GetActiveReviewIdAsync(cancellationToken) ?? DefaultReviewId;
+        var tasks = await ReadOrFailAsync(args.Require("tasks"), cancellationToken);
+        var members = args.Get("members") is { } membersPath ? await ReadOrFailAsync(membersPath, cancellationToken) : null;
+        var reviewId = await import.TargetAsync(args.Get("review"), cancellationToken);
 
-        var known = (await repository.GetMembersAsync(reviewId, cancellationToken)).Select(m => m.Email).ToHashSet(StringComparer.Ordinal);
-        ImportResult result;
-        await using (var tasks = OpenOrFail(tasksPath))
-        await using (var members = membersPath is null ? null : OpenOrFail(membersPath))
-        {
-            result = ReviewFileImporter.Read(tasks, Path.GetFileName(tasksPath), members, membersPath is null ? null : Path.GetFileName(membersPath), known, culture);
-        }
-
+        var preview = await import.PreviewAsync(reviewId, tasks, members, culture, cancellationToken);
+        var result = preview.Result;
         if (!result.IsValid)
         {
             await output.WriteLineAsync(japanese
@@ -50,13 +43,7 @@ public sealed class ImportCommand(ReviewCatalog catalog, ReviewRepository reposi
             return 2;
         }
 
-        var name = args.Get("name") ?? (await catalog.GetReviewAsync(reviewId, cancellationToken))?.Name ?? "区役所業務集約化等の検討";
-        var outcome = await writer.WriteAsync(reviewId, name, result.Tasks, membersPath is null ? null : result.Members, isDemo: false, time.GetUtcNow(), cancellationToken);
-        if (await catalog.GetActiveReviewIdAsync(cancellationToken) is null)
-        {
-            await catalog.SetActiveReviewAsync(reviewId, cancellationToken);
-        }
-
+        var outcome = await import.ApplyAsync(reviewId, args.Get("name"), preview, cancellationToken);
         await output.WriteLineAsync(outcome switch
         {
             ImportWriteOutcome.Imported when japanese => $"取り込みました: 事務 {result.Tasks.Count}件、メンバー {result.Members.Count}件（検討 {reviewId}）。",
@@ -69,6 +56,17 @@ public sealed class ImportCommand(ReviewCatalog catalog, ReviewRepository reposi
         return outcome == ImportWriteOutcome.LostRace ? 3 : 0;
     }
 
-    private static FileStream OpenOrFail(string path) =>
-        File.Exists(path) ? File.OpenRead(path) : throw new CliUsageException($"file not found: {path}");
+    private static async Task<ImportFile> ReadOrFailAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliUsageException($"file not found: {path}");
+        }
+
+        // The readers refuse a file over the limit with a row-0 error; reading one byte more is enough to show it is.
+        await using var file = File.OpenRead(path);
+        var content = new byte[Math.Min(file.Length, ImportLimits.MaxFileBytes + 1)];
+        await file.ReadExactlyAsync(content, cancellationToken);
+        return new ImportFile(Path.GetFileName(path), content);
+    }
 }

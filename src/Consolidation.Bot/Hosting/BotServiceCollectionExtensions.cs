@@ -57,6 +57,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TaskAdministration>();
         services.AddSingleton<StageAdministration>();
         services.AddSingleton<Export.ReviewExporter>();
+        services.AddSingleton<Import.ReviewImportService>();
         services.AddSingleton<MemberCursorStore>();
         services.AddSingleton<ThemeDirectionStore>();
         services.AddSingleton<ActiveReviewLoader>();

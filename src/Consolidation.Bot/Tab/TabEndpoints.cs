@@ -25,6 +25,8 @@ internal static class TabEndpoints
         views.MapGet("/tasks", SearchAsync);
         views.MapGet("/export", TabExportEndpoint.ExportAsync);
         views.MapPost("/stages/open", TabStageEndpoints.OpenAsync);
+        views.MapPost("/import", TabImportEndpoint.ImportAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabImportEndpoint.MaxRequestBytes));
         views.MapPost("/stages/close", TabStageEndpoints.CloseAsync);
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
@@ -72,6 +74,15 @@ internal static class TabEndpoints
 
     internal static RazorComponentResult<TComponent> View<TComponent>(object parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent => new(parameters);
+
+    /// <summary>An action done: its sentence, 200.</summary>
+    internal static RazorComponentResult<MessageView> Done(string message) => Message(message, "done", StatusCodes.Status200OK);
+
+    /// <summary>
+    /// A well-formed request the rules refuse (the form's values were wrong, nothing to close): 200 with the reason, since
+    /// the request itself was understood; nothing was changed.
+    /// </summary>
+    internal static RazorComponentResult<MessageView> Refused(string message) => Message(message, "refused", StatusCodes.Status200OK);
 
     internal static RazorComponentResult<MessageView> Message(string message, string kind, int status) =>
         new RazorComponentResult<MessageView>(new { Message = message, Kind = kind }) { StatusCode = status };

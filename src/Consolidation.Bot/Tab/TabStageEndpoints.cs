@@ -4,7 +4,6 @@ using Consolidation.Bot.Domain;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Review;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Tab;
@@ -22,17 +21,17 @@ internal static class TabStageEndpoints
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
             if (!DateOnly.TryParseExact(form["deadline"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                return Refused(text[nameof(Strings.OpenStage_MissingDate)]);
+                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_MissingDate)]);
             }
 
             if (date < today)
             {
-                return Refused(text[nameof(Strings.OpenStage_DateInPast)]);
+                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_DateInPast)]);
             }
 
             if (Parse(form) is not var (stage, subcommittees))
             {
-                return Refused(text[nameof(Strings.OpenStage_MissingSubcommittee)]);
+                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_MissingSubcommittee)]);
             }
 
             var request = new Features.Questionnaire.OpenStageRequest(stage, subcommittees, date);
@@ -40,7 +39,7 @@ internal static class TabStageEndpoints
             var opened = await stages.OpenAsync(session.Snapshot.ReviewId, session.Scope.Member, stage, subcommittees, deadline, session.TenantId, cancellationToken);
             var ja = text.IsJapanese;
             var list = string.Join(ja ? "、" : ", ", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(ja)} {s.Tasks}"));
-            return Done(text.Format(nameof(Strings.OpenStage_Opened), stage.Name(ja), CardText.DateTime(deadline, zone, text), list, opened.Assignees.Count));
+            return TabEndpoints.Done(text.Format(nameof(Strings.OpenStage_Opened), stage.Name(ja), CardText.DateTime(deadline, zone, text), list, opened.Assignees.Count));
         }, cancellationToken);
 
     public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
@@ -48,14 +47,14 @@ internal static class TabStageEndpoints
         {
             if (Parse(form) is not var (stage, subcommittees))
             {
-                return Refused(text[nameof(Strings.CloseStage_Usage)]);
+                return TabEndpoints.Refused(text[nameof(Strings.CloseStage_Usage)]);
             }
 
             var ja = text.IsJapanese;
             var closed = await stages.CloseAsync(session.Snapshot.ReviewId, session.Scope.Member, stage, subcommittees, cancellationToken);
             return closed.Count == 0
-                ? Refused(text.Format(nameof(Strings.CloseStage_NothingOpen), stage.Name(ja)))
-                : Done(text.Format(nameof(Strings.CloseStage_Closed), stage.Name(ja), string.Join(ja ? "、" : ", ", closed.Select(s => s.Name(ja)))));
+                ? TabEndpoints.Refused(text.Format(nameof(Strings.CloseStage_NothingOpen), stage.Name(ja)))
+                : TabEndpoints.Done(text.Format(nameof(Strings.CloseStage_Closed), stage.Name(ja), string.Join(ja ? "、" : ", ", closed.Select(s => s.Name(ja)))));
         }, cancellationToken);
 
     private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, IFormCollection, BotText, Task<IResult>> act, CancellationToken cancellationToken) =>
@@ -87,8 +86,5 @@ internal static class TabStageEndpoints
         return Enum.TryParse<Subcommittee>(subcommittee, out var one) && Enum.IsDefined(one) ? (stage, [one]) : null;
     }
 
-    private static RazorComponentResult<Views.MessageView> Done(string message) => TabEndpoints.Message(message, "done", StatusCodes.Status200OK);
 
-    // A refusal is an answer to a well-formed request (the form's values were wrong): 200 with the reason, nothing changed.
-    private static RazorComponentResult<Views.MessageView> Refused(string message) => TabEndpoints.Message(message, "refused", StatusCodes.Status200OK);
 }

@@ -97,7 +97,7 @@ public class TabBrowserTests(PlaygroundFixture fixture)
         await form.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await form.Locator("select[name=assignee]").SelectOptionAsync(PlaygroundUsers.ChildrenEducationLeadEmail);
         await form.Locator("input[name=reason]").FillAsync("担当区長の交代");
-        await form.GetByRole(AriaRole.Button).ClickAsync();
+        await form.Locator("button[type=submit]").ClickAsync();
         var notice = page.Locator("[data-notice=done]");
         await notice.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         await browser.ScreenshotAsync("tab-03-reassigned");
@@ -116,6 +116,41 @@ public class TabBrowserTests(PlaygroundFixture fixture)
         }
 
         Assert.NotEqual(first, (await cursors.GetAsync(reviewId, PlaygroundUsers.SecretariatEmail, CancellationToken.None))?.TaskId);
+    }
+
+    [Fact]
+    public async Task Import_BrokenFileShowsItsRowErrors_CleanFilesPreviewThenStore()
+    {
+        await LoadSeedFunnelDemoAsync();
+        var broken = Path.Combine(Directory.CreateTempSubdirectory("tab-import-").FullName, "tasks.csv");
+        await File.WriteAllTextAsync(broken, "事務ID,事務名,所管局,部会,担当者\nJ-9001,試しの事務,福祉局,存在しない部会,hanako.yamada@city.example.jp\n");
+        await using var browser = await PlaygroundBrowser.OpenUrlAsync(fixture.Bot.BaseUrl + "/tab");
+        var page = browser.Page;
+        var form = page.Locator("#import-form");
+        await form.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+
+        await form.Locator("input[name=tasks]").SetInputFilesAsync(broken);
+        await form.Locator("button[type=submit]").ClickAsync();
+        var errors = page.Locator("table[data-table=import-errors] tbody tr");
+        await errors.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        await browser.ScreenshotAsync("tab-04-import-errors");
+        Assert.Contains("存在しない部会", await errors.First.InnerTextAsync(), StringComparison.Ordinal);
+        var repository = fixture.Services.GetRequiredService<ReviewRepository>();
+        var reviewId = (await fixture.Services.GetRequiredService<ReviewCatalog>().GetActiveReviewIdAsync(CancellationToken.None))!;
+        Assert.Equal(812, (await repository.LoadAsync(reviewId, CancellationToken.None))!.Tasks.Count);
+
+        await form.Locator("input[name=tasks]").SetInputFilesAsync(Path.Combine(RepoPaths.Root, "samples", "tasks.sample.csv"));
+        await form.Locator("input[name=members]").SetInputFilesAsync(Path.Combine(RepoPaths.Root, "samples", "members.sample.csv"));
+        await form.Locator("button[type=submit]").ClickAsync();
+        var preview = page.Locator("[data-message=import-preview]");
+        await preview.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+        Assert.Equal(812, (await repository.LoadAsync(reviewId, CancellationToken.None))!.Tasks.Count);
+        await browser.ScreenshotAsync("tab-05-import-preview");
+        await preview.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator("[data-message=imported]").WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+
+        var sampleRows = (await File.ReadAllLinesAsync(Path.Combine(RepoPaths.Root, "samples", "tasks.sample.csv"))).Count(l => l.Length > 0) - 1;
+        Assert.Equal(sampleRows, (await repository.LoadAsync(reviewId, CancellationToken.None))!.Tasks.Count);
     }
 
     private async Task<string> LoadDemoAndOpenWelfarePreWgAsync(int mark)

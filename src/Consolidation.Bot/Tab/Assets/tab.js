@@ -87,7 +87,13 @@
       event.preventDefault();
       var action = form.getAttribute("data-fragment-form");
       if (form.getAttribute("data-method") === "post") {
-        load(action, form.getAttribute("data-target"), new FormData(form));
+        // data-include: another form's fields go along (the import's confirmation re-sends the checked files).
+        var body = new FormData(form);
+        var include = form.getAttribute("data-include");
+        if (include) {
+          new FormData(document.querySelector(include)).forEach(function (value, name) { body.append(name, value); });
+        }
+        load(action, form.getAttribute("data-target"), body);
       } else {
         load(action + "?" + new URLSearchParams(new FormData(form)).toString(), form.getAttribute("data-target"));
       }
