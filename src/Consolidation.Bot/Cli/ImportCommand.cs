@@ -43,7 +43,7 @@ public sealed class ImportCommand(ReviewImportService import, TextWriter output)
             return 2;
         }
 
-        var outcome = await import.ApplyAsync(reviewId, args.Get("name"), preview, cancellationToken);
+        var outcome = await import.ApplyAsync(reviewId, args.Get("name"), preview, Domain.AuditEntry.CommandLine, cancellationToken);
         await output.WriteLineAsync(outcome switch
         {
             ImportWriteOutcome.Imported when japanese => $"取り込みました: 事務 {result.Tasks.Count}件、メンバー {result.Members.Count}件（検討 {reviewId}）。",

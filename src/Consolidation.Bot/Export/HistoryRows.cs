@@ -16,6 +16,23 @@ public static class HistoryRows
         Summary(entry),
         entry.Late);
 
+    /// <summary>A review-wide audit entry as a history line: no task, no card version.</summary>
+    public static HistoryRow From(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new HistoryRow("", entry.At, entry.By, KindName(entry.Kind), entry.Stage?.Name(japanese: true) ?? "", null, entry.Detail, false);
+    }
+
+    public static string KindName(AuditKind kind) => kind switch
+    {
+        AuditKind.StageOpened => "段階の開始",
+        AuditKind.StageClosed => "段階の締切",
+        AuditKind.Imported => "取り込み",
+        AuditKind.CouncilRegistered => "推進会議チャンネル登録",
+        AuditKind.MemberUnreachable => "調査票を届けられず",
+        _ => kind.ToString(),
+    };
+
     public static string KindName(HistoryKind kind) => kind switch
     {
         HistoryKind.Answer => "回答",

@@ -2,7 +2,7 @@ using ClosedXML.Excel;
 
 namespace Consolidation.Bot.Export;
 
-/// <summary>The 回答履歴 sheet: the history rows in time order, times local to the review's zone.</summary>
+/// <summary>The 回答履歴 sheet: the tasks' history and the review's audit trail in time order, times local to the review's zone.</summary>
 internal static class HistorySheet
 {
     public const string LateMark = "期限後";
@@ -19,7 +19,11 @@ internal static class HistorySheet
             SheetCells.Text(row.Cell(3), model.DisplayName(h.By));
             SheetCells.Text(row.Cell(4), h.Kind);
             SheetCells.Text(row.Cell(5), h.Stage);
-            row.Cell(6).SetValue(h.CardVersion);
+            if (h.CardVersion is { } version)
+            {
+                row.Cell(6).SetValue(version);
+            }
+
             SheetCells.Text(row.Cell(7), h.Summary);
             SheetCells.Text(row.Cell(8), h.Late ? LateMark : "");
         }

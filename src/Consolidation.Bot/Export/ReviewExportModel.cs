@@ -22,4 +22,5 @@ public sealed record ReviewExportModel
 }
 
 /// <summary>One line of a task's history: an answer, a reassignment, an override… as the caller summarises it.</summary>
-public sealed record HistoryRow(string TaskId, DateTimeOffset At, string By, string Kind, string Stage, int CardVersion, string Summary, bool Late);
+/// <remarks>A review-wide audit entry has no task id and no card version.</remarks>
+public sealed record HistoryRow(string TaskId, DateTimeOffset At, string By, string Kind, string Stage, int? CardVersion, string Summary, bool Late);

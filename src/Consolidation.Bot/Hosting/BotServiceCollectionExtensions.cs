@@ -59,6 +59,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<Export.ReviewExporter>();
         services.AddSingleton<Import.ReviewImportService>();
         services.AddSingleton<MemberCursorStore>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<ThemeDirectionStore>();
         services.AddSingleton<ActiveReviewLoader>();
         services.AddSingleton<QuestionnaireComposer>();

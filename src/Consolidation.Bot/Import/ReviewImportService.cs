@@ -10,7 +10,7 @@ namespace Consolidation.Bot.Import;
 /// read and validate everything (every row error, nothing stored on any), show what would change, then publish the new
 /// generation atomically (<see cref="ReviewImportWriter"/>) and make the review active if none is.
 /// </summary>
-public sealed class ReviewImportService(ReviewCatalog catalog, ReviewRepository repository, ReviewImportWriter writer, TimeProvider time)
+public sealed class ReviewImportService(ReviewCatalog catalog, ReviewRepository repository, ReviewImportWriter writer, AuditLog audit, TimeProvider time)
 {
     public const string DefaultReviewId = "main";
     public const string DefaultName = "区役所業務集約化等の検討";
@@ -31,8 +31,11 @@ public sealed class ReviewImportService(ReviewCatalog catalog, ReviewRepository 
         return new ImportPreview(result, changes, members is not null, Fingerprint(tasks, members));
     }
 
-    /// <summary>Publishes a valid preview's rows (the members kept as they are when no members file was given).</summary>
-    public async Task<ImportWriteOutcome> ApplyAsync(string reviewId, string? name, ImportPreview preview, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes a valid preview's rows (the members kept as they are when no members file was given); an import that
+    /// changed something is written to the audit trail as done <paramref name="by"/>.
+    /// </summary>
+    public async Task<ImportWriteOutcome> ApplyAsync(string reviewId, string? name, ImportPreview preview, string by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(preview);
         if (!preview.Result.IsValid)
@@ -46,6 +49,14 @@ public sealed class ReviewImportService(ReviewCatalog catalog, ReviewRepository 
         if (await catalog.GetActiveReviewIdAsync(cancellationToken) is null)
         {
             await catalog.SetActiveReviewAsync(reviewId, cancellationToken);
+        }
+
+        if (outcome == ImportWriteOutcome.Imported)
+        {
+            var c = preview.Changes;
+            var members = preview.MembersIncluded ? $"名簿 {preview.Result.Members.Count}人（追加 {c.AddedMembers}・変更 {c.ChangedMembers}・削除 {c.RemovedMembers}）" : "名簿は変更なし";
+            await audit.AppendAsync(reviewId, new AuditEntry(AuditKind.Imported, by, time.GetUtcNow(),
+                $"事務 {preview.Result.Tasks.Count}件（追加 {c.AddedTasks}・変更 {c.ChangedTasks}・削除 {c.RemovedTasks}）、{members}"), cancellationToken);
         }
 
         return outcome;

@@ -1,6 +1,10 @@
+using System.Globalization;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Scheduling;
+using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Review;
 
@@ -8,11 +12,14 @@ namespace Consolidation.Bot.Review;
 /// The secretariat opens a stage (and every assignee with a task there is queued their first card) or closes one: the
 /// same for the chat commands and the tab. The windows and task states are <see cref="StageOpeningService"/>'s.
 /// </summary>
-public sealed class StageAdministration(StageOpeningService opening, OutboxClient outbox, ScheduleTenants tenants)
+public sealed class StageAdministration(StageOpeningService opening, OutboxClient outbox, ScheduleTenants tenants, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review)
 {
     public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline, string? tenantId, CancellationToken cancellationToken)
     {
         var opened = await opening.OpenAsync(reviewId, actor, stage, subcommittees, deadline, cancellationToken);
+        var local = TimeZoneInfo.ConvertTime(opened.Deadline, review.Value.Zone);
+        await audit.AppendAsync(reviewId, new AuditEntry(AuditKind.StageOpened, actor.Email, time.GetUtcNow(),
+            $"{string.Join("、", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(japanese: true)} {s.Tasks}件"))}（期限 {local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}）", stage), cancellationToken);
         // Without a tenant to address (no inbound activity, several tenants known) the sweep sends the owed cards.
         if (await tenants.ResolveAsync(tenantId, cancellationToken) is { } tenant)
         {
@@ -32,6 +39,15 @@ public sealed class StageAdministration(StageOpeningService opening, OutboxClien
         return opened;
     }
 
-    public Task<IReadOnlyList<Subcommittee>> CloseAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, CancellationToken cancellationToken) =>
-        opening.CloseAsync(reviewId, actor, stage, subcommittees, cancellationToken);
+    public async Task<IReadOnlyList<Subcommittee>> CloseAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, CancellationToken cancellationToken)
+    {
+        var closed = await opening.CloseAsync(reviewId, actor, stage, subcommittees, cancellationToken);
+        if (closed.Count > 0)
+        {
+            await audit.AppendAsync(reviewId, new AuditEntry(AuditKind.StageClosed, actor.Email, time.GetUtcNow(),
+                string.Join("、", closed.Select(s => s.Name(japanese: true))), stage), cancellationToken);
+        }
+
+        return closed;
+    }
 }

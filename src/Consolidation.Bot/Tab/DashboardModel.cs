@@ -28,13 +28,18 @@ public sealed record DashboardModel(
     IReadOnlyList<WaitingMember> Waiting,
     IReadOnlyList<UnreachableMember> Unreachable,
     IReadOnlyDictionary<RevisitTrigger, IReadOnlyList<ReviewTask>> Revisit,
-    IReadOnlyList<ReviewTask> OwnWaiting)
+    IReadOnlyList<ReviewTask> OwnWaiting,
+    IReadOnlyList<AuditEntry> Audit)
 {
-    public static DashboardModel Build(ReviewSnapshot snapshot, TabScope scope, IReadOnlyList<UnreachableMemberEntity> unreachable, DateTimeOffset now, BotText text)
+    /// <summary>How many audit entries the dashboard shows (the newest; the export has them all).</summary>
+    public const int AuditShown = 30;
+
+    public static DashboardModel Build(ReviewSnapshot snapshot, TabScope scope, IReadOnlyList<UnreachableMemberEntity> unreachable, IReadOnlyList<AuditEntry> audit, DateTimeOffset now, BotText text)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(unreachable);
+        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(text);
         var tasks = snapshot.Tasks;
         var visible = tasks.Where(t => scope.PeopleOf.Contains(t.Subcommittee)).ToList();
@@ -66,7 +71,8 @@ public sealed record DashboardModel(
             waiting,
             unreachableRows,
             scope.SeesFigures ? ReviewQueries.RevisitList(tasks) : new Dictionary<RevisitTrigger, IReadOnlyList<ReviewTask>>(),
-            own);
+            own,
+            scope.SeesEverything ? [.. audit.OrderByDescending(a => a.At).Take(AuditShown)] : []);
     }
 
     /// <summary>Inventory, then each stage's outcomes in the policy's words, in the funnel's order.</summary>

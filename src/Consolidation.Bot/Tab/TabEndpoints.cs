@@ -34,11 +34,12 @@ internal static class TabEndpoints
         return app;
     }
 
-    private static Task<IResult> DashboardAsync(HttpContext http, TabSignIn signIn, MemberCursorStore cursors, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    private static Task<IResult> DashboardAsync(HttpContext http, TabSignIn signIn, MemberCursorStore cursors, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         ServeAsync(http, signIn, logger, "dashboard", async (session, text) =>
         {
             var unreachable = session.Scope.PeopleOf.Count == 0 ? [] : await cursors.ListUnreachableAsync(session.Snapshot.ReviewId, cancellationToken);
-            var model = DashboardModel.Build(session.Snapshot, session.Scope, unreachable, time.GetUtcNow(), text);
+            var trail = session.Scope.SeesEverything ? await audit.ListAsync(session.Snapshot.ReviewId, cancellationToken) : [];
+            var model = DashboardModel.Build(session.Snapshot, session.Scope, unreachable, trail, time.GetUtcNow(), text);
             return View<DashboardView>(new { Model = model, Text = text, Zone = review.Value.Zone });
         }, cancellationToken);
 

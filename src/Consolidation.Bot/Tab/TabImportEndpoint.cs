@@ -50,7 +50,7 @@ internal static class TabImportEndpoint
                 return TabEndpoints.Refused(text[nameof(Strings.Tab_ImportChangedSinceCheck)]);
             }
 
-            var outcome = await import.ApplyAsync(reviewId, null, preview, cancellationToken);
+            var outcome = await import.ApplyAsync(reviewId, null, preview, session.Scope.Member.Email, cancellationToken);
             return outcome switch
             {
                 ImportWriteOutcome.Imported => TabEndpoints.Message(text.Format(nameof(Strings.Tab_ImportDone), preview.Result.Tasks.Count,

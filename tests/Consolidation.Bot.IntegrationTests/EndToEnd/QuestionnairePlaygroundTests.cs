@@ -132,6 +132,9 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
             && ((string?)f["message"]?["text"])?.Contains("届けられませんでした", StringComparison.Ordinal) == true, mark, TimeSpan.FromSeconds(30));
         var cursors = fixture.Services.GetRequiredService<MemberCursorStore>();
         Assert.Contains(await cursors.ListUnreachableAsync(reviewId, CancellationToken.None), u => u.Email == "naoki.kobayashi@city.example.jp");
+        var unreachable = Assert.Single(await fixture.Services.GetRequiredService<AuditLog>().ListAsync(reviewId, CancellationToken.None),
+            a => a.Kind == AuditKind.MemberUnreachable && a.Detail.Contains("naoki.kobayashi@city.example.jp", StringComparison.Ordinal));
+        Assert.Equal(AuditEntry.System, unreachable.By);
 
         // The first card arrives through the outbox, one at a time.
         var first = await Stream.WaitForAsync(f => IsQuestionnaire(f) && Frames.CardText(f).Contains("1件目", StringComparison.Ordinal), mark, TimeSpan.FromSeconds(30));

@@ -36,6 +36,7 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
         Assert.Contains("推進会議チャンネルの登録は事務局", Text(reply), StringComparison.Ordinal);
         Assert.Null(await env.References.GetCouncilChannelAsync(Tenant, CancellationToken.None));
         Assert.DoesNotContain(env.Connector.Deliveries, d => d.ConversationId == "a:sec2");
+        Assert.Empty(await env.Host.Services.GetRequiredService<AuditLog>().ListAsync("a1", CancellationToken.None));
     }
 
     [Fact]
@@ -50,6 +51,8 @@ public sealed class AuthorizationTests(AzuriteFixture azurite)
         Assert.Contains(Sec1.Name, Text(notice), StringComparison.Ordinal);
         Assert.Equal(Channel, (await env.References.GetCouncilChannelAsync(Tenant, CancellationToken.None))!.ConversationId);
         Assert.DoesNotContain(env.Connector.Deliveries, d => d.ConversationId == "a:sec1");
+        var audit = Assert.Single(await env.Host.Services.GetRequiredService<AuditLog>().ListAsync("a1", CancellationToken.None), a => a.Kind == AuditKind.CouncilRegistered);
+        Assert.Equal(Sec1.Email, audit.By);
     }
 
     [Theory]

@@ -66,6 +66,9 @@ public sealed partial class TabImportTests(AzuriteFixture azurite)
         Assert.Equal(32, fingerprint.Length);
         Assert.Contains("data-message=\"imported\"", done, StringComparison.Ordinal);
         Assert.Equal("J-0001 事務J-0001（名称変更）|J-0002 新しい事務", await DefinitionsAsync(host));
+        var audit = Assert.Single(await host.Bot.Services.GetRequiredService<AuditLog>().ListAsync(SignedInTabHost.ReviewId, CancellationToken.None));
+        Assert.Equal((AuditKind.Imported, Secretariat.Email), (audit.Kind, audit.By));
+        Assert.Contains("事務 2件（追加 1・変更 1・削除 0）", audit.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,18 @@ public sealed class TabStageActionTests(AzuriteFixture azurite)
         Assert.Equal(Stage.PreWg, task.Stage);
         Assert.Contains("data-message=\"done\"", closed, StringComparison.Ordinal);
         Assert.False((await repository.GetWindowAsync(SignedInTabHost.ReviewId, Stage.PreWg, Subcommittee.WelfareHealth, CancellationToken.None))!.IsOpen);
+
+        // Both are in the audit trail with who did them, on the dashboard and in the export's history sheet.
+        var audit = await host.Bot.Services.GetRequiredService<AuditLog>().ListAsync(SignedInTabHost.ReviewId, CancellationToken.None);
+        Assert.Equal([AuditKind.StageOpened, AuditKind.StageClosed], audit.OrderBy(a => a.At).Select(a => a.Kind));
+        Assert.All(audit, a => Assert.Equal(Secretariat.Email, a.By));
+        var dashboard = await SignedInTabHost.ReadOkAsync(await host.GetAsync("/tab/api/dashboard", token));
+        Assert.Contains("data-kind=\"StageClosed\"", dashboard, StringComparison.Ordinal);
+        using var export = await host.GetAsync("/tab/api/export", token);
+        using var workbook = new ClosedXML.Excel.XLWorkbook(await export.Content.ReadAsStreamAsync());
+        var kinds = workbook.Worksheet(Export.ExportHeaders.HistorySheet).RowsUsed().Skip(1).Select(r => r.Cell(4).GetString()).ToList();
+        Assert.Contains("段階の開始", kinds);
+        Assert.Contains("段階の締切", kinds);
     }
 
     [Theory]

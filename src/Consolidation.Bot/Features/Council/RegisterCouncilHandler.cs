@@ -5,6 +5,7 @@ using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Routing;
 using Consolidation.Bot.Routing.Commands;
 
@@ -19,6 +20,7 @@ public sealed class RegisterCouncilHandler(
     ActiveReviewLoader loader,
     ConversationReferenceStore store,
     ProactiveMessenger messenger,
+    AuditLog audit,
     TimeProvider time,
     ILogger<RegisterCouncilHandler> logger) : ITurnHandler
 {
@@ -53,6 +55,8 @@ public sealed class RegisterCouncilHandler(
         };
         await store.SetCouncilChannelAsync(council, cancellationToken);
         Log.CouncilRegistered(logger, council.ConversationId, council.TeamId, secretariat.AadObjectId ?? "?");
+        await audit.AppendAsync(context.ReviewId, new AuditEntry(AuditKind.CouncilRegistered, secretariat.Email, time.GetUtcNow(),
+            $"{council.TeamName ?? "?"} / {council.ChannelName ?? council.ConversationId}"), cancellationToken);
 
         await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Council_Registered), council.ChannelName ?? council.ConversationId), cancellationToken);
         if (previous?.ConversationId != council.ConversationId)

@@ -22,6 +22,7 @@ public sealed class NextCardSender(
     ProactiveMessenger messenger,
     QuestionnaireComposer composer,
     SentCardFinder finder,
+    AuditLog audit,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
     BotMetrics metrics,
@@ -116,7 +117,12 @@ public sealed class NextCardSender(
         {
             Log.MemberUnreachable(logger, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString());
             metrics.Unreachable(ex.ErrorCode ?? ex.StatusCode.ToString());
-            await cursors.RecordUnreachableAsync(message.ReviewId, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString(), now, cancellationToken);
+            if (await cursors.RecordUnreachableAsync(message.ReviewId, member.Email, ex.ErrorCode ?? ex.StatusCode.ToString(), now, cancellationToken))
+            {
+                await audit.AppendAsync(message.ReviewId, new AuditEntry(AuditKind.MemberUnreachable, AuditEntry.System, now,
+                    $"{member.Name}（{member.Email}）: {ex.ErrorCode ?? ex.StatusCode.ToString()}"), cancellationToken);
+            }
+
             await ReportAsync(message, member, ex.ErrorCode ?? ex.StatusCode.ToString(), cancellationToken);
             return true;
         }

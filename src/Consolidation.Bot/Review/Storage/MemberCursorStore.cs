@@ -39,17 +39,28 @@ public sealed class MemberCursorStore(TableClientProvider tables)
         }
     }
 
-    public async Task RecordUnreachableAsync(string reviewId, string email, string reason, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Records (or refreshes) the member as unreachable; true the first time, so the audit trail has it once.</summary>
+    public async Task<bool> RecordUnreachableAsync(string reviewId, string email, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        await table.UpsertEntityAsync(new UnreachableMemberEntity
+        var row = new UnreachableMemberEntity
         {
             PartitionKey = ReviewKeys.StatePartition(reviewId),
             RowKey = UnreachablePrefix + TableKeys.Escape(Member.NormalizeEmail(email)),
             Email = Member.NormalizeEmail(email),
             Reason = reason,
             At = at,
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            return false;
+        }
     }
 
     /// <summary>Every member's cursor in the review (one row per member who was ever sent a card).</summary>

@@ -120,3 +120,13 @@ public sealed class ReassignedTasksEntity : ReviewEntity
 {
     public string TaskIds { get; set; } = "[]";
 }
+
+/// <summary>ReviewData/({review}, audit|{time}|{id}): one entry of the review's audit trail, never updated.</summary>
+public sealed class AuditEntity : ReviewEntity
+{
+    public string Kind { get; set; } = "";
+    public string By { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string Detail { get; set; } = "";
+    public string? Stage { get; set; }
+}

@@ -44,6 +44,7 @@ public static class ReviewKeys
     public const string DedupPrefix = "dedup|";
     public const string WindowPrefix = "window|";
     public const string ReassignedPrefix = "reassigned|";
+    public const string AuditPrefix = "audit|";
 
     public static string TaskRow(string taskId) => TaskPrefix + TableKeys.Escape(taskId);
 
@@ -60,6 +61,10 @@ public static class ReviewKeys
     public static string DedupRow(string key) => DedupPrefix + TableKeys.Escape(key);
 
     public static string WindowRow(Stage stage, Subcommittee subcommittee) => WindowPrefix + stage + "|" + subcommittee;
+
+    /// <summary>Audit rows sort by time (UTC ticks, fixed width), then a random suffix for entries of the same tick.</summary>
+    public static string AuditRow(DateTimeOffset at) =>
+        AuditPrefix + at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>The tasks reassigned to a member (see <see cref="ReassignmentIndex"/>).</summary>
     public static string ReassignedRow(string email) => ReassignedPrefix + TableKeys.Escape(Member.NormalizeEmail(email));
