@@ -93,6 +93,49 @@ public sealed class TaskAdministration(DecisionService decisions, ReviewReposito
         return new(TaskAdministrationOutcome.Done, task, target, CardQueued: queued);
     }
 
+    /// <summary>
+    /// Sets a stage's decision over the assignee's head (a stage the task reached), with a reason the history keeps; the
+    /// later stages' answers are cleared by the rules. When the task then waits in an open stage its assignee is sent the card.
+    /// </summary>
+    public async Task<TaskAdministrationResult> OverrideAsync(string reviewId, Member actor, string taskId, OverrideRequest request, string? tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!actor.IsSecretariat)
+        {
+            return new(TaskAdministrationOutcome.NotSecretariat);
+        }
+
+        var stored = await FindTaskAsync(reviewId, taskId, cancellationToken);
+        if (stored is null)
+        {
+            return new(TaskAdministrationOutcome.TaskNotFound);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            return new(TaskAdministrationOutcome.ReasonRequired, stored.Task, request.Stage);
+        }
+
+        if (request.ToAnswer(stored.Task.State.OutcomeOf(request.Stage)?.Answer) is not { } answer)
+        {
+            return new(TaskAdministrationOutcome.NotApplicable, stored.Task, request.Stage);
+        }
+
+        var result = await decisions.OverrideAsync(reviewId, actor, stored.Task.Id, answer, request.Reason, cancellationToken);
+        if (result.Status != SubmissionStatus.Accepted)
+        {
+            return result.Error == DecisionError.Invalid
+                ? new(TaskAdministrationOutcome.Invalid, result.Task, request.Stage, FieldErrors: result.Decision!.FieldErrors)
+                : Refused(result, request.Stage);
+        }
+
+        var task = result.Task!;
+        var queued = Stages.Screening.Contains(task.Stage)
+            && await QueueCardsAsync(reviewId, task, task.Stage, [task.AssigneeFor(task.Stage)], actor, tenantId, cancellationToken);
+        return new(TaskAdministrationOutcome.Done, task, request.Stage, CardQueued: queued, Answer: answer);
+    }
+
     /// <summary>The task by its id as typed; "j-0012" finds J-0012 (ids are upper case in the city's files).</summary>
     private async Task<StoredTask?> FindTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken) =>
         await repository.GetTaskAsync(reviewId, taskId, cancellationToken)

@@ -18,6 +18,9 @@ public enum TaskAdministrationOutcome
 
     /// <summary>A reopen or override without a reason.</summary>
     ReasonRequired,
+
+    /// <summary>The new answer is incomplete (<see cref="TaskAdministrationResult.FieldErrors"/>: field → resource key).</summary>
+    Invalid,
 }
 
 /// <summary>The outcome, the task as it now stands, the stage acted on, the new assignee, and whether their card was queued.</summary>
@@ -27,7 +30,9 @@ public sealed record TaskAdministrationResult(
     Stage? Stage = null,
     Member? Assignee = null,
     IReadOnlyList<Member>? Candidates = null,
-    bool CardQueued = false)
+    bool CardQueued = false,
+    IReadOnlyDictionary<string, string>? FieldErrors = null,
+    StageAnswer? Answer = null)
 {
     public bool Succeeded => Outcome == TaskAdministrationOutcome.Done;
 }

@@ -31,6 +31,7 @@ internal static class TabEndpoints
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
         views.MapPost("/tasks/{id}/reopen", TabTaskEndpoints.ReopenAsync);
+        views.MapPost("/tasks/{id}/override", TabTaskEndpoints.OverrideAsync);
         return app;
     }
 

@@ -24,7 +24,7 @@ internal static class TabTaskEndpoints
         {
             var assignee = form["assignee"].ToString();
             var result = await administration.ReassignAsync(session.Snapshot.ReviewId, session.Scope.Member, id, assignee, ParseStage(form["stage"]), form["reason"].ToString(), session.TenantId, cancellationToken);
-            return (result, assignee, null);
+            return (result, assignee, null, AdministrationKind.Other);
         }, cancellationToken);
 
     public static Task<IResult> ReopenAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
@@ -32,12 +32,37 @@ internal static class TabTaskEndpoints
         {
             var reason = form["reason"].ToString().Trim();
             var result = await administration.ReopenAsync(session.Snapshot.ReviewId, session.Scope.Member, id, ParseStage(form["stage"]), reason, session.TenantId, cancellationToken);
-            return (result, "", reason);
+            return (result, "", reason, AdministrationKind.Other);
         }, cancellationToken);
+
+    public static Task<IResult> OverrideAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ActAsync(http, signIn, logger, "override", id, repository, review.Value.Zone, async (session, form) =>
+        {
+            var request = OverrideFrom(form);
+            var result = request is null
+                ? new TaskAdministrationResult(TaskAdministrationOutcome.NotApplicable, Stage: Stage.PreWg)
+                : await administration.OverrideAsync(session.Snapshot.ReviewId, session.Scope.Member, id, request, session.TenantId, cancellationToken);
+            return (result, "", request?.Reason?.Trim(), AdministrationKind.Override);
+        }, cancellationToken);
+
+    /// <summary>The override form: <c>decision</c> is <c>Stage:Decision</c> (e.g. <c>PreWg:Exclude</c>).</summary>
+    private static OverrideRequest? OverrideFrom(IFormCollection form)
+    {
+        var parts = form["decision"].ToString().Split(':');
+        if (parts.Length != 2 || ParseStage(parts[0]) is not { } stage)
+        {
+            return null;
+        }
+
+        RevisitTrigger? trigger = Enum.TryParse<RevisitTrigger>(form["trigger"].ToString(), out var t) && Enum.IsDefined(t) ? t : null;
+        DateOnly? date = DateOnly.TryParseExact(form["revisitDate"].ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        return new OverrideRequest(stage, parts[1], form["answerReason"].ToString(), trigger, date, form["reason"].ToString());
+    }
 
     /// <summary>Signs in, refuses anyone but the secretariat (403, nothing read from the form), acts, shows the record.</summary>
     private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, string id, ReviewRepository repository, TimeZoneInfo zone,
-        Func<TabSession, IFormCollection, Task<(TaskAdministrationResult Result, string Asked, string? Reason)>> act, CancellationToken cancellationToken) =>
+        Func<TabSession, IFormCollection, Task<(TaskAdministrationResult Result, string Asked, string? Reason, AdministrationKind Kind)>> act, CancellationToken cancellationToken) =>
         TabEndpoints.ServeAsync(http, signIn, logger, view, async (session, text) =>
         {
             if (!session.Scope.CanAct)
@@ -46,8 +71,8 @@ internal static class TabTaskEndpoints
             }
 
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
-            var (result, asked, reason) = await act(session, form);
-            var notice = AdministrationReplies.For(result, id, asked, reason, text);
+            var (result, asked, reason, kind) = await act(session, form);
+            var notice = AdministrationReplies.For(result, id, asked, reason, text, kind);
             var fresh = session with { Snapshot = await repository.LoadAsync(session.Snapshot.ReviewId, cancellationToken) ?? session.Snapshot };
             return await RenderAsync(fresh, text, id, repository, zone, notice, result.Succeeded, cancellationToken);
         }, cancellationToken);

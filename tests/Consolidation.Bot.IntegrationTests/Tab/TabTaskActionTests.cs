@@ -89,6 +89,55 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         await AssertUnchangedAsync(host);
     }
 
+    [Fact]
+    public async Task Secretariat_OverridesAnAnsweredDecision_WithItsReason_HistoryKeepsWhy()
+    {
+        await using var host = await StartAnsweredAsync();
+
+        var html = await SignedInTabHost.ReadOkAsync(await host.PostFormAsync("/tab/api/tasks/J-0001/override", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["decision"] = "PreWg:Exclude", ["answerReason"] = "本庁で一括処理済み", ["reason"] = "部会での再確認" }));
+
+        Assert.Contains("data-notice=\"done\"", html, StringComparison.Ordinal);
+        Assert.Contains("プレWGの判断を「除外」に変更しました（理由: 部会での再確認）", html, StringComparison.Ordinal);
+        var repository = host.Bot.Services.GetRequiredService<Review.Storage.ReviewRepository>();
+        var task = (await repository.GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task;
+        Assert.Equal(Stage.Closed, task.Stage);
+        Assert.Equal((PreWgDecision.Exclude, "本庁で一括処理済み", true), (((PreWgAnswer)task.State.PreWg!.Answer).Decision, ((PreWgAnswer)task.State.PreWg.Answer).Reason, task.State.PreWg.Override));
+        var entry = Assert.Single(await repository.GetHistoryAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None), h => h.Kind == HistoryKind.Override);
+        Assert.Equal(("部会での再確認", Secretariat.Email), (entry.Reason, entry.By));
+    }
+
+    [Theory]
+    [InlineData("PreWg:Exclude", "", "再確認", "理由を入力してください")]
+    [InlineData("PreWg:Exclude", "対象外", "", "変更の理由を入力してください")]
+    [InlineData("Suitability:Done", "", "再確認", "まだ適否に達していない")]
+    [InlineData("PreWg:Nothing", "", "再確認", "判断を変更できません")]
+    public async Task Override_Refused_ShownOnTheRecord_NothingChanged(string decision, string answerReason, string reason, string expected)
+    {
+        await using var host = await StartAnsweredAsync();
+        var repository = host.Bot.Services.GetRequiredService<Review.Storage.ReviewRepository>();
+        var before = (await repository.GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task.State;
+
+        var html = await SignedInTabHost.ReadOkAsync(await host.PostFormAsync("/tab/api/tasks/J-0001/override", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["decision"] = decision, ["answerReason"] = answerReason, ["reason"] = reason }));
+
+        Assert.Contains("data-notice=\"refused\"", html, StringComparison.Ordinal);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Equal(before, (await repository.GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task.State);
+    }
+
+    /// <summary>The review with pre-WG open and J-0001 answered "keep" by its assignee (so it waits at WG).</summary>
+    private async Task<SignedInTabHost> StartAnsweredAsync()
+    {
+        var host = await StartAsync();
+        var services = host.Bot.Services;
+        await services.GetRequiredService<StageOpeningService>().OpenAsync(SignedInTabHost.ReviewId, Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], DateTimeOffset.UtcNow.AddDays(7), CancellationToken.None);
+        var answered = await services.GetRequiredService<DecisionService>().AnswerAsync(SignedInTabHost.ReviewId, WardHead, "J-0001",
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, null, CancellationToken.None);
+        Assert.Equal(SubmissionStatus.Accepted, answered.Status);
+        return host;
+    }
+
     private static async Task AssertUnchangedAsync(SignedInTabHost host)
     {
         var repository = host.Bot.Services.GetRequiredService<Review.Storage.ReviewRepository>();
