@@ -80,6 +80,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ScheduleTexts>();
         services.AddSingleton<ScheduledRunTrigger>();
         services.AddSingleton<RecipientSender>();
+        services.AddSingleton<RemindOneMember>();
         services.AddSingleton<IOutboxHandler, DigestRunHandler>();
         services.AddSingleton<IOutboxHandler, RemindersRunHandler>();
         services.AddSingleton<IOutboxHandler, ReminderHandler>();

@@ -28,6 +28,7 @@ internal static class TabEndpoints
         views.MapPost("/import", TabImportEndpoint.ImportAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabImportEndpoint.MaxRequestBytes));
         views.MapPost("/stages/close", TabStageEndpoints.CloseAsync);
+        views.MapPost("/remind", TabStageEndpoints.RemindAsync);
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
         views.MapPost("/tasks/{id}/reopen", TabTaskEndpoints.ReopenAsync);

@@ -10,7 +10,7 @@ namespace Consolidation.Bot.Tab;
 
 /// <summary>
 /// <c>POST /tab/api/stages/open</c> and <c>/close</c>: the secretariat's stage forms, through <see cref="StageAdministration"/>
-/// (the chat commands' service), answered with the same sentences as in chat.
+/// (the chat commands' service), answered with the same sentences as in chat; and <c>/remind</c> for one ward head.
 /// </summary>
 internal static class TabStageEndpoints
 {
@@ -55,6 +55,22 @@ internal static class TabStageEndpoints
             return closed.Count == 0
                 ? TabEndpoints.Refused(text.Format(nameof(Strings.CloseStage_NothingOpen), stage.Name(ja)))
                 : TabEndpoints.Done(text.Format(nameof(Strings.CloseStage_Closed), stage.Name(ja), string.Join(ja ? "、" : ", ", closed.Select(s => s.Name(ja)))));
+        }, cancellationToken);
+
+    /// <summary><c>POST /tab/api/remind</c>: one ward head with tasks waiting in an open stage, reminded now.</summary>
+    public static Task<IResult> RemindAsync(HttpContext http, TabSignIn signIn, Features.Reminders.RemindOneMember reminder, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        ActAsync(http, signIn, logger, "remind", async (session, form, text) =>
+        {
+            var email = Member.NormalizeEmail(form["email"].ToString());
+            var waiting = ReviewQueries.UnansweredByMember(session.Snapshot.Tasks, session.Snapshot.Windows);
+            if (!waiting.ContainsKey(email) || session.Snapshot.MemberByEmail(email) is not { } member)
+            {
+                return TabEndpoints.Refused(text.Format(nameof(Strings.Tab_RemindNobody), email.Length > 80 ? email[..80] : email));
+            }
+
+            return await reminder.QueueAsync(session.Snapshot.ReviewId, session.Scope.Member, email, session.TenantId, cancellationToken)
+                ? TabEndpoints.Done(text.Format(nameof(Strings.Tab_Reminded), member.Name))
+                : TabEndpoints.Refused(text[nameof(Strings.Tab_RemindNotQueued)]);
         }, cancellationToken);
 
     private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, IFormCollection, BotText, Task<IResult>> act, CancellationToken cancellationToken) =>
