@@ -55,6 +55,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<DecisionService>();
         services.AddSingleton<StageOpeningService>();
         services.AddSingleton<TaskAdministration>();
+        services.AddSingleton<CouncilRegistration>();
         services.AddSingleton<StageAdministration>();
         services.AddSingleton<Export.ReviewExporter>();
         services.AddSingleton<Import.ReviewImportService>();

@@ -29,6 +29,7 @@ internal static class TabEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabImportEndpoint.MaxRequestBytes));
         views.MapPost("/stages/close", TabStageEndpoints.CloseAsync);
         views.MapPost("/remind", TabStageEndpoints.RemindAsync);
+        views.MapPost("/council", TabCouncilEndpoint.RegisterAsync);
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);
         views.MapPost("/tasks/{id}/reopen", TabTaskEndpoints.ReopenAsync);
@@ -36,13 +37,14 @@ internal static class TabEndpoints
         return app;
     }
 
-    private static Task<IResult> DashboardAsync(HttpContext http, TabSignIn signIn, MemberCursorStore cursors, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    private static Task<IResult> DashboardAsync(HttpContext http, TabSignIn signIn, MemberCursorStore cursors, AuditLog audit, Conversations.ConversationReferenceStore references, Scheduling.ScheduleTenants tenants, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         ServeAsync(http, signIn, logger, "dashboard", async (session, text) =>
         {
             var unreachable = session.Scope.PeopleOf.Count == 0 ? [] : await cursors.ListUnreachableAsync(session.Snapshot.ReviewId, cancellationToken);
             var trail = session.Scope.SeesEverything ? await audit.ListAsync(session.Snapshot.ReviewId, cancellationToken) : [];
             var model = DashboardModel.Build(session.Snapshot, session.Scope, unreachable, trail, time.GetUtcNow(), text);
-            return View<DashboardView>(new { Model = model, Text = text, Zone = review.Value.Zone });
+            var council = await TabCouncilEndpoint.ChannelsAsync(session, references, tenants, cancellationToken);
+            return View<DashboardView>(new { Model = model, Text = text, Zone = review.Value.Zone, Council = council });
         }, cancellationToken);
 
     private static Task<IResult> SearchAsync(HttpContext http, TabSignIn signIn, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>

@@ -126,6 +126,17 @@ public class FoundationPlaygroundTests(PlaygroundFixture fixture)
     [Fact]
     public async Task RegisterCouncil_InCouncilChannel_ConfirmsAndLaterPostsReachThatChannel()
     {
+        // Only the review's secretariat may register: the demo review makes the Playground's user that (this test must
+        // not depend on another test having loaded a review before it).
+        using (var output = new StringWriter())
+        {
+            Assert.Equal(0, await Consolidation.Bot.Cli.CliApplication.RunAsync(["demo", "--if-empty"], new Dictionary<string, string?>
+            {
+                ["Storage:ConnectionString"] = fixture.StorageConnectionString,
+                ["Storage:TablePrefix"] = fixture.TablePrefix,
+            }, output, output));
+        }
+
         var mark = Stream.Mark();
 
         await Playground.SendMessageAsync(PlaygroundIds.CouncilChannelId, "推進会議チャンネルに登録", mentionBot: true);

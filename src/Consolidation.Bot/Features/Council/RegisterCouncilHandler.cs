@@ -19,8 +19,7 @@ namespace Consolidation.Bot.Features.Council;
 public sealed class RegisterCouncilHandler(
     ActiveReviewLoader loader,
     ConversationReferenceStore store,
-    ProactiveMessenger messenger,
-    AuditLog audit,
+    CouncilRegistration registration,
     TimeProvider time,
     ILogger<RegisterCouncilHandler> logger) : ITurnHandler
 {
@@ -47,40 +46,13 @@ public sealed class RegisterCouncilHandler(
 
         // Messages do not carry the team's and channel's names; the install events recorded them.
         var known = await store.GetChannelAsync(turn.TenantId, channel.ConversationId, cancellationToken);
-        var previous = await store.GetCouncilChannelAsync(turn.TenantId, cancellationToken);
         var council = channel with
         {
             TeamName = channel.TeamName ?? known?.TeamName,
             ChannelName = channel.ChannelName ?? known?.ChannelName,
         };
-        await store.SetCouncilChannelAsync(council, cancellationToken);
-        Log.CouncilRegistered(logger, council.ConversationId, council.TeamId, secretariat.AadObjectId ?? "?");
-        await audit.AppendAsync(context.ReviewId, new AuditEntry(AuditKind.CouncilRegistered, secretariat.Email, time.GetUtcNow(),
-            $"{council.TeamName ?? "?"} / {council.ChannelName ?? council.ConversationId}"), cancellationToken);
-
+        await registration.RegisterAsync(context.ReviewId, context.Snapshot.Members, secretariat, council, turn.Text, cancellationToken);
         await turn.SendTextAsync(turn.Text.Format(nameof(Strings.Council_Registered), council.ChannelName ?? council.ConversationId), cancellationToken);
-        if (previous?.ConversationId != council.ConversationId)
-        {
-            await TellOtherSecretariatAsync(turn, context.Snapshot.Members, secretariat, council, cancellationToken);
-        }
-
         return null;
-    }
-
-    /// <summary>Best effort: a member who cannot be reached is logged; the registration stands.</summary>
-    private async Task TellOtherSecretariatAsync(TurnContext turn, IEnumerable<Member> members, Member by, ConversationReference council, CancellationToken cancellationToken)
-    {
-        var text = turn.Text.Format(nameof(Strings.Council_ChangedNotice), council.ChannelName ?? council.ConversationId, by.Name);
-        foreach (var other in members.Where(m => m.IsSecretariat && m.AadObjectId is not null && m.AadObjectId != by.AadObjectId))
-        {
-            try
-            {
-                await messenger.SendToUserAsync(turn.TenantId, other.AadObjectId!, new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }, cancellationToken);
-            }
-            catch (ConnectorException ex)
-            {
-                Log.CouncilNoticeNotDelivered(logger, other.AadObjectId!, ex.StatusCode, ex.ErrorCode);
-            }
-        }
     }
 }
