@@ -23,6 +23,9 @@ param appServiceSku string = 'P0v3'
 @description('The Teams app id in the tenant\'s app catalog (empty before the package is uploaded).')
 param teamsAppId string = ''
 
+@description('The Entra app registration for the secretariat tab\'s Teams SSO (docs/tab.md); empty until the city registers one.')
+param tabClientId string = ''
+
 param tags object = {
   app: 'consolidation-bot'
 }
@@ -71,6 +74,7 @@ module web 'modules/web.bicep' = {
     queueEndpoint: storage.outputs.queueEndpoint
     appInsightsConnectionString: monitoring.outputs.connectionString
     teamsAppId: teamsAppId
+    tabClientId: tabClientId
     tags: tags
   }
 }
@@ -95,3 +99,4 @@ output botName string = bot.outputs.name
 output identityPrincipalId string = identity.outputs.principalId
 output storageAccountName string = storage.outputs.name
 output tenantId string = tenantId
+output tabClientId string = tabClientId

@@ -38,12 +38,15 @@ $webApp = $outputs.webAppName.value
 $hostName = $outputs.webAppHostName.value
 $appId = $outputs.botAppId.value
 $principal = $outputs.identityPrincipalId.value
+# The tab's SSO app registration (tabClientId in the parameters); without it the package names the bot's identity.
+$tabApp = if ($outputs.PSObject.Properties.Name -contains "tabClientId") { $outputs.tabClientId.value } else { "" }
+$ssoArgs = if ($tabApp) { @("--sso-app-id", $tabApp) } else { @() }
 
 Invoke-Step "4/6 publish" { dotnet publish src/Consolidation.Bot --configuration Release --output "$Out/publish" -nologo -v quiet } | Out-Null
 Remove-Item -Force -ErrorAction SilentlyContinue "$Out/app.zip"
 Compress-Archive -Path "$Out/publish/*" -DestinationPath "$Out/app.zip"
 Invoke-Step "5/6 deploy the app" { az webapp deploy --resource-group $ResourceGroup --name $webApp --src-path "$Out/app.zip" --type zip --output none } | Out-Null
-Invoke-Step "6/6 Teams app package" { dotnet "$Out/publish/Consolidation.Bot.dll" package-manifest --app-id $appId --host $hostName --out "$Out/teams-app.zip" } | Out-Null
+Invoke-Step "6/6 Teams app package" { dotnet "$Out/publish/Consolidation.Bot.dll" package-manifest --app-id $appId --host $hostName @ssoArgs --out "$Out/teams-app.zip" } | Out-Null
 
 $graphApp = "00000003-0000-0000-c000-000000000000"
 Write-Host @"

@@ -31,6 +31,9 @@ param appInsightsConnectionString string
 @description('The Teams app id in the tenant\'s app catalog, once the package is uploaded (empty until then).')
 param teamsAppId string = ''
 
+@description('The app registration the secretariat tab\'s Teams SSO token is issued for (a managed identity cannot expose an API); empty: no tab sign-in in Azure yet.')
+param tabClientId string = ''
+
 param tags object = {}
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
@@ -86,6 +89,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'Telemetry__ManagedIdentityClientId', value: identityClientId }
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '1' }
+        // Empty until the city registers the tab's SSO app: the bot then treats it as unset (Bot__AppId).
+        { name: 'Tab__ClientId', value: tabClientId }
       ]
     }
   }

@@ -6,7 +6,7 @@ using Consolidation.Bot.Tab;
 namespace Consolidation.Bot.Cli;
 
 /// <summary>
-/// <c>package-manifest --app-id GUID --out app.zip [--host HOST] [--teams-app-id GUID] [--version 1.0.0]</c>: the Teams
+/// <c>package-manifest --app-id GUID --out app.zip [--host HOST] [--sso-app-id GUID] [--teams-app-id GUID] [--version 1.0.0]</c>: the Teams
 /// app package to upload to a tenant. The manifest files are embedded in the bot (from <c>manifest/</c>); the ids and the
 /// tabs' host (default: the development host <see cref="TabOptions.DevelopmentHost"/>) are filled in and the four files
 /// written at the root of the zip, as Teams requires.
@@ -19,7 +19,7 @@ public static partial class PackageManifestCommand
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var unknown = args.Unknown("app-id", "out", "host", "teams-app-id", "version").ToList();
+        var unknown = args.Unknown("app-id", "out", "host", "sso-app-id", "teams-app-id", "version").ToList();
         if (unknown.Count > 0)
         {
             throw new CliUsageException("unknown option --" + unknown[0]);
@@ -27,6 +27,8 @@ public static partial class PackageManifestCommand
 
         var appId = Guid(args.Require("app-id"), "--app-id");
         var teamsAppId = args.Get("teams-app-id") is { } t ? Guid(t, "--teams-app-id") : appId;
+        // The tab's SSO app (Tab:ClientId) when the bot runs as a managed identity, which cannot expose an API.
+        var ssoAppId = args.Get("sso-app-id") is { } sso ? Guid(sso, "--sso-app-id") : appId;
         var host = args.Get("host") ?? TabOptions.DevelopmentHost;
         if (!Host().IsMatch(host))
         {
@@ -51,7 +53,8 @@ public static partial class PackageManifestCommand
                     var text = Encoding.UTF8.GetString(bytes)
                         .Replace("{{TEAMS_APP_ID}}", teamsAppId, StringComparison.Ordinal)
                         .Replace("{{BOT_APP_ID}}", appId, StringComparison.Ordinal)
-                        .Replace("{{TAB_HOST}}", host, StringComparison.Ordinal);
+                        .Replace("{{TAB_HOST}}", host, StringComparison.Ordinal)
+                        .Replace("{{SSO_APP_ID}}", ssoAppId, StringComparison.Ordinal);
                     text = Version().Replace(text, $"\"version\": \"{version}\"", 1);
                     bytes = new UTF8Encoding(false).GetBytes(text);
                 }

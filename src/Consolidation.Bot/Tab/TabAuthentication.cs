@@ -8,7 +8,8 @@ namespace Consolidation.Bot.Tab;
 /// <summary>
 /// The tab's sign-in: the Teams SSO token (<c>authentication.getAuthToken</c> in teams-js) sent as a bearer token and
 /// validated here: signed by the tenant's Entra keys, issued by the tenant (v1 or v2 issuer, and the <c>tid</c> claim),
-/// for the tab's Application ID URI or the app id, and within its lifetime on the injected clock. Tenants are
+/// for the tab's Application ID URI or its app id (<c>Tab:ClientId</c>, else <c>Bot:AppId</c>), and within its lifetime on the
+/// injected clock. Tenants are
 /// <c>Bot:TenantId</c> and <c>Bot:AllowedTenants</c>, as for the bot's own traffic; with none, no token is accepted.
 /// </summary>
 internal static class TabAuthentication
@@ -32,7 +33,10 @@ internal static class TabAuthentication
             .Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>The audiences a tab token may carry: the Application ID URI (v1 tokens) and the app id (v2 tokens).</summary>
+    /// <summary>
+    /// The audiences a tab token may carry: the Application ID URI (v1 tokens) and the app id (v2 tokens) of the tab's app,
+    /// <c>Tab:ClientId</c> or else <c>Bot:AppId</c>.
+    /// </summary>
     public static IReadOnlyList<string> Audiences(BotAuthenticationOptions bot, TabOptions tab)
     {
         if (bot.IsAppIdMissing)
@@ -40,7 +44,8 @@ internal static class TabAuthentication
             return [];
         }
 
-        return string.IsNullOrWhiteSpace(tab.Host) ? [bot.AppId!] : [TabOptions.ApplicationIdUri(tab.Host, bot.AppId!), bot.AppId!];
+        var app = string.IsNullOrWhiteSpace(tab.ClientId) ? bot.AppId!.Trim() : tab.ClientId.Trim();
+        return string.IsNullOrWhiteSpace(tab.Host) ? [app] : [TabOptions.ApplicationIdUri(tab.Host, app), app];
     }
 
     /// <summary>Why the tab can accept no token at all (null when it can): named settings for the operator's log.</summary>

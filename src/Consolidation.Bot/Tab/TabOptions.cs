@@ -23,6 +23,15 @@ public sealed class TabOptions
         ErrorMessage = "Tab:Host must be a host name (and optional port) without scheme or path, e.g. bot.city.example.jp.")]
     public string? Host { get; set; }
 
+    /// <summary>
+    /// The Entra app registration the tab's SSO token is issued for, when it is not <c>Bot:AppId</c>: a bot that runs as a
+    /// managed identity (<c>Bot:Credential=UserAssignedMsi</c>) cannot expose an API, so the city registers an app for the
+    /// tab (no secret: the bot only validates its tokens). Empty: <c>Bot:AppId</c>.
+    /// </summary>
+    [RegularExpression(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+        ErrorMessage = "Tab:ClientId must be an app (client) id like 00000000-0000-0000-0000-000000000000.")]
+    public string? ClientId { get; set; }
+
     /// <summary>The Application ID URI the tab's token is issued for.</summary>
     public static string ApplicationIdUri(string host, string appId) => $"api://{host}/{appId}";
 }

@@ -85,6 +85,8 @@ public class BicepTemplateTests
         Assert.Equal("Production", settings["ASPNETCORE_ENVIRONMENT"]);
         Assert.Contains("Storage__TableEndpoint", settings.Keys);
         Assert.Contains("Storage__QueueEndpoint", settings.Keys);
+        Assert.Contains(".azurewebsites.net", settings["Tab__Host"], StringComparison.Ordinal);
+        Assert.Contains("tabClientId", settings["Tab__ClientId"], StringComparison.Ordinal);
         Assert.DoesNotContain(settings.Keys, k => k.Contains("Password", StringComparison.OrdinalIgnoreCase) || k.Contains("Secret", StringComparison.OrdinalIgnoreCase) || k.Contains("ConnectionString", StringComparison.Ordinal) && k != "APPLICATIONINSIGHTS_CONNECTION_STRING");
         Assert.All(Bicep.Resources(await Main.Value).Where(r => (string?)r["type"] == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"),
             p => Assert.False((bool)p["properties"]!["allow"]!));

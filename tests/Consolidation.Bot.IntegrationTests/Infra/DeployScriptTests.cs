@@ -11,7 +11,8 @@ public sealed class DeployScriptTests : IDisposable
 {
     private const string Outputs = """
         {"webAppName":{"type":"String","value":"shukuyaku-abc123"},"webAppHostName":{"type":"String","value":"shukuyaku-abc123.azurewebsites.net"},
-         "botAppId":{"type":"String","value":"0b5d7c1e-1111-4222-8333-944444444444"},"identityPrincipalId":{"type":"String","value":"6f1d2c3b-1111-2222-3333-444455556666"}}
+         "botAppId":{"type":"String","value":"0b5d7c1e-1111-4222-8333-944444444444"},"identityPrincipalId":{"type":"String","value":"6f1d2c3b-1111-2222-3333-444455556666"},
+         "tabClientId":{"type":"String","value":""}}
         """;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("deploy-").FullName;

@@ -33,10 +33,11 @@ internal sealed class SignedInTabHost : IAsyncDisposable
 
     public HttpClient Http => _http;
 
-    public static async Task<SignedInTabHost> StartAsync(AzuriteFixture azurite, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<Member> members)
+    public static async Task<SignedInTabHost> StartAsync(AzuriteFixture azurite, IReadOnlyList<TaskDefinition> tasks, IReadOnlyList<Member> members,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var entra = await EntraTestIssuer.StartAsync();
-        var bot = new BotHost(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Bot:AppId"] = AppId,
             ["Bot:AppPassword"] = "placeholder-never-used", // nothing is sent to a connector in these tests
@@ -46,7 +47,13 @@ internal sealed class SignedInTabHost : IAsyncDisposable
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
             ["Schedules:Enabled"] = "false",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var bot = new BotHost(all);
         await bot.StartAsync();
         await bot.Services.GetRequiredService<ReviewImportWriter>().WriteAsync(ReviewId, "令和8年度", tasks, members, false, DateTimeOffset.UtcNow, CancellationToken.None);
         await bot.Services.GetRequiredService<ReviewCatalog>().SetActiveReviewAsync(ReviewId, CancellationToken.None);

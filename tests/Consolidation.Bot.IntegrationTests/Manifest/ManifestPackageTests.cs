@@ -121,6 +121,25 @@ public sealed class ManifestPackageTests : IDisposable
         Assert.Empty(await ManifestChecker.CheckAsync(folder));
     }
 
+    [Fact]
+    public async Task PackageManifest_SsoAppId_NamesTheTabsAppInWebApplicationInfo_BotStaysTheBot()
+    {
+        const string TabApp = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+        var zipPath = Path.Combine(_work, "sso.zip");
+
+        var (code, _, error) = await PackageAsync("--app-id", AppId, "--out", zipPath, "--host", "bot.city.example.jp", "--sso-app-id", TabApp);
+
+        Assert.True(code == 0, error);
+        var folder = Path.Combine(_work, "sso");
+        ZipFile.ExtractToDirectory(zipPath, folder);
+        var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json")))!;
+        Assert.Equal(TabApp, (string)manifest["webApplicationInfo"]!["id"]!);
+        Assert.Equal($"api://bot.city.example.jp/{TabApp}", (string)manifest["webApplicationInfo"]!["resource"]!);
+        Assert.Equal(AppId, (string)manifest["bots"]![0]!["botId"]!);
+        Assert.Empty(await ManifestChecker.CheckAsync(folder));
+        Assert.Equal(64, (await PackageAsync("--app-id", AppId, "--out", Path.Combine(_work, "bad-sso.zip"), "--sso-app-id", "not-a-guid")).Code);
+    }
+
     [Theory]
     [InlineData("https://bot.city.example.jp")]
     [InlineData("bot.city.example.jp/tab")]

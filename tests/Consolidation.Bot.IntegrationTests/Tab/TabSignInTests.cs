@@ -146,6 +146,19 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TabClientId_TheTabsAppIsTheAudience_TheBotsIsNot()
+    {
+        const string TabApp = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+        await using var host = await SignedInTabHost.StartAsync(azurite, [], [Secretariat], new Dictionary<string, string?> { ["Tab:ClientId"] = TabApp });
+
+        using var tabApp = await host.GetAsync("/tab/api/dashboard", host.Entra.Token(Secretariat.AadObjectId!, Tenant, $"api://{SignedInTabHost.Host}/{TabApp}"));
+        using var botApp = await host.GetAsync("/tab/api/dashboard", host.Entra.Token(Secretariat.AadObjectId!, Tenant, Audience));
+
+        Assert.Equal(HttpStatusCode.OK, tabApp.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, botApp.StatusCode);
+    }
+
+    [Fact]
     public async Task AppIdAudience_V2Token_Accepted_AndEnglishByLocale()
     {
         var dashboard = await ReadOkAsync("/tab/api/dashboard?lang=en-US", Entra.Token(Secretariat.AadObjectId!, Tenant, AppId));
