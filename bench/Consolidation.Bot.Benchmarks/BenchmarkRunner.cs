@@ -4,7 +4,7 @@ using System.Text;
 namespace Consolidation.Bot.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Consolidation.Bot.Benchmarks -- [fanout|answers|scale|startup|tab|all] [--runs N] [--members N] [--answers N] [--tasks N]</c>:
+/// <c>dotnet run -c Release --project bench/Consolidation.Bot.Benchmarks -- [fanout|answers|scale|startup|tab|all] [--runs N] [--members N] [--answers N] [--tasks N] [--questions N]</c>:
 /// runs each benchmark N times (default 3), prints the median of every figure as Markdown and writes it to
 /// artifacts/bench/results.md. Exit code 1 when a median misses its target.
 /// </summary>
@@ -20,7 +20,7 @@ public static class BenchmarkRunner
             new StartupBenchmark(),
             new FanOutBenchmark(members),
             new AnswerLatencyBenchmark(Option(args, "--answers", 800), 32),
-            new ScaleBenchmark(Option(args, "--tasks", 100_000)),
+            new ScaleBenchmark(Option(args, "--tasks", 100_000), Option(args, "--questions", 1000)),
             new TabBenchmark(),
         };
         var selected = which == "all" ? all : all.Where(b => b.Name == which).ToArray();

@@ -18,10 +18,18 @@ namespace Consolidation.Bot.Benchmarks;
 /// through <c>/api/messages</c>; measured from the request to the card arriving at the fake connector (the answer in the
 /// chat; the digest in the council channel). Baseline in the same run: reading the review's state rows straight from
 /// Azurite with the SDK. Then the secretariat's tab (page + dashboard view) is loaded 5 times after a first visit.
+/// Then <c>questions</c> status questions of every form, one after another (p99 under 200 ms).
 /// Targets: under 3 s each, the bot's peak working set under 400 MB.
 /// </summary>
-public sealed class ScaleBenchmark(int tasks) : IBenchmark
+public sealed class ScaleBenchmark(int tasks, int questions) : IBenchmark
 {
+    /// <summary>The phrasings the question run rotates through: each question form of the status conversation.</summary>
+    private static readonly string[] Questions =
+    [
+        "全体の進捗は？", "福祉・健康部会の進捗は？", "プレWGの状況は？", "プレWGで除外したのは何件？", "検討終了の事務は何件",
+        "除外が一番多い部会は？", "how is welfare doing?", "こども教育部会の進捗", "WGの状況は？", "overall status",
+    ];
+
     private const string Prefix = "scale";
     // The Playground's current user: the bot runs in development mode, where the tab signs in as that user.
     private const string Secretariat = Demo.PlaygroundUsers.SecretariatAadObjectId;
@@ -75,6 +83,14 @@ public sealed class ScaleBenchmark(int tasks) : IBenchmark
         var digest = await AskAsync(http, bot, connector, "ダイジェスト", Council, "進捗ダイジェスト", cancellationToken);
         var statusAgain = await AskAsync(http, bot, connector, "全体の進捗は？", Chat, "全体の進捗", cancellationToken);
         var (tabFirst, tabTimes) = await TabPageLoad.MeasureAsync(http, bot.BaseUrl, 5, cancellationToken);
+        var asked = new List<double>(questions);
+        for (var i = 0; i < questions; i++)
+        {
+            asked.Add((await AskAsync(http, bot, connector, Questions[i % Questions.Length], Chat, "", cancellationToken)).TotalMilliseconds);
+        }
+
+        asked.Sort();
+        var p99 = asked.Count == 0 ? 0 : Figures.Percentile(asked, 99);
         var tabWorst = Math.Max(tabTimes[^1], tabFirst.TotalMilliseconds);
         var memory = bot.PeakWorkingSet / (1024.0 * 1024.0);
         var worst = Math.Max(status.TotalSeconds, digest.TotalSeconds);
@@ -86,6 +102,8 @@ public sealed class ScaleBenchmark(int tasks) : IBenchmark
                 new Metric("digest posted", digest.TotalMilliseconds, "ms"),
                 new Metric("tab page + dashboard, first visit", tabFirst.TotalMilliseconds, "ms"),
                 new Metric("tab page + dashboard, median of 5", Figures.Median(tabTimes), "ms"),
+                new Metric($"{questions} status questions, p50", asked.Count == 0 ? 0 : Figures.Percentile(asked, 50), "ms"),
+                new Metric($"{questions} status questions, p99", p99, "ms"),
                 new Metric("raw read of the state rows", baseline.TotalMilliseconds, "ms"),
                 new Metric("bot peak working set", memory, "MB"),
             ],
@@ -95,6 +113,7 @@ public sealed class ScaleBenchmark(int tasks) : IBenchmark
                 new TargetCheck("overall status under 3 s", status < TimeSpan.FromSeconds(3)),
                 new TargetCheck("digest under 3 s", digest < TimeSpan.FromSeconds(3)),
                 new TargetCheck("tab page + dashboard under 3 s, every load", tabWorst < 3000),
+                new TargetCheck($"{questions} status questions: p99 under 200 ms", questions == 0 || p99 < 200),
                 new TargetCheck("bot memory under 400 MB", memory < 400),
             ]);
     }

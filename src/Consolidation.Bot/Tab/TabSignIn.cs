@@ -44,7 +44,8 @@ public sealed class TabSignIn(
         }
 
         var reviewId = await catalog.GetActiveReviewIdAsync(cancellationToken);
-        var snapshot = reviewId is null ? null : await repository.LoadAsync(reviewId, cancellationToken);
+        // The dashboard says "as of": what this instance read a moment ago is current enough (actions re-read fresh).
+        var snapshot = reviewId is null ? null : await repository.LoadAsync(reviewId, cancellationToken, ReadConsistency.Recent);
         if (snapshot is null)
         {
             return (null, TabRefusal.NoReview);

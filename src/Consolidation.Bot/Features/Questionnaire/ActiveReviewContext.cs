@@ -18,11 +18,14 @@ public sealed record ActiveReviewContext(ReviewSnapshot Snapshot, Member? Sender
 
 public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository repository)
 {
-    /// <summary>Null when no review has been imported yet.</summary>
+    /// <summary>
+    /// The whole active review as this instance read it at most a moment ago (<see cref="ReadConsistency.Recent"/>: status
+    /// questions); null when no review has been imported yet.
+    /// </summary>
     public async Task<ActiveReviewContext?> LoadAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var reviewId = await catalog.GetActiveReviewIdAsync(cancellationToken);
-        var snapshot = reviewId is null ? null : await repository.LoadAsync(reviewId, cancellationToken);
+        var snapshot = reviewId is null ? null : await repository.LoadAsync(reviewId, cancellationToken, ReadConsistency.Recent);
         if (snapshot is null)
         {
             return null;

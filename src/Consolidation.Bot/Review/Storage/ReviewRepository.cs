@@ -17,6 +17,7 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     private const int PointReadLimit = 40;
 
     private readonly ReassignmentIndex reassignments = new();
+    private int _refreshingWindows;
 
     private readonly ReviewDefinitionCache _definitions = new();
     private readonly TransactionBatcher _batcher = new();
@@ -26,9 +27,10 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
     /// in memory per review and brought up to date on every call with one query for the rows changed since the last one
     /// (by their server timestamp, with a margin), and read in full again every <see cref="FullStateReload"/>; a review
     /// of 100,000 tasks then costs one small query per question instead of a hundred pages. Bulk changes use
-    /// <see cref="LoadForUpdateAsync"/>, which always reads everything.
+    /// <see cref="LoadForUpdateAsync"/>, which always reads everything. <paramref name="consistency"/>: see
+    /// <see cref="ReadConsistency"/> (questions and the dashboard read <see cref="ReadConsistency.Recent"/>).
     /// </summary>
-    public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken)
+    public async Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken, ReadConsistency consistency = ReadConsistency.Fresh)
     {
         var review = await catalog.GetReviewAsync(reviewId, cancellationToken);
         if (review is null)
@@ -37,11 +39,51 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         }
 
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
+        var cache = CacheOf(reviewId);
+        var epoch = Epoch(review);
         var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
-        var windows = QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
-        var tasks = await CacheOf(reviewId).ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, Epoch(review), cancellationToken);
-        return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, (await definitions).Members,
-            (await windows).Select(ReviewEntityMapper.ToDomain).ToList());
+        var known = consistency == ReadConsistency.Recent ? cache.TryGetAllWindows(epoch) : null;
+        var windows = known is { } recent ? Task.FromResult(recent.Windows) : ReadWindowsAsync(table, reviewId, cache, epoch, cancellationToken);
+        if (known is { Old: true })
+        {
+            RefreshWindowsInBackground(table, reviewId, cache, epoch);
+        }
+
+        var tasks = await cache.ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, epoch, consistency, cancellationToken);
+        return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, (await definitions).Members, await windows);
+    }
+
+    /// <summary>The windows read again without anyone waiting (a range query scans the whole table on Azurite); one at a time.</summary>
+    private void RefreshWindowsInBackground(TableClient table, string reviewId, ReviewStateCache cache, string epoch)
+    {
+        if (Interlocked.CompareExchange(ref _refreshingWindows, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await ReadWindowsAsync(table, reviewId, cache, epoch, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException)
+            {
+                // The next question starts another read; until then it is answered with the windows known.
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _refreshingWindows, 0);
+            }
+        });
+    }
+
+    private static async Task<IReadOnlyList<StageWindow>> ReadWindowsAsync(TableClient table, string reviewId, ReviewStateCache cache, string epoch, CancellationToken cancellationToken)
+    {
+        var windows = (await QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken))
+            .Select(ReviewEntityMapper.ToDomain).ToList();
+        cache.OfferAllWindows(epoch, windows);
+        return windows;
     }
 
     /// <summary>How often the in-memory task states of a review are read again in full (a safety net for the incremental reads).</summary>
