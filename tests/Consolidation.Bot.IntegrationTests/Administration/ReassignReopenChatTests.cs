@@ -114,17 +114,7 @@ public sealed class ReassignReopenChatTests(AzuriteFixture azurite)
         var services = env.Host.Services;
         var now = DateTimeOffset.UtcNow;
         TaskDefinition Task(string id) => new() { Id = id, Name = "事務" + id, Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email };
-        Member[] members = [Secretariat, Kita, SatoKenichi, SatoHanako];
-        await services.GetRequiredService<ReviewImportWriter>().WriteAsync(ReviewId, "担当変更", [Task("J-0001"), Task("J-0002")], members, false, now, CancellationToken.None);
-        await services.GetRequiredService<ReviewCatalog>().SetActiveReviewAsync(ReviewId, CancellationToken.None);
-        foreach (var member in members)
-        {
-            await env.References.UpsertIfChangedAsync(new ConversationReference
-            {
-                TenantId = Tenant, Kind = ConversationKind.User, ConversationId = "a:" + member.AadObjectId, ServiceUrl = env.Connector.ServiceUrl,
-                BotId = BotId, UserId = "29:" + member.AadObjectId, AadObjectId = member.AadObjectId, UserName = member.Name, UpdatedAt = now,
-            }, CancellationToken.None);
-        }
+        await new ChatReview(env, Tenant, BotId).SeedAsync(ReviewId, "担当変更", [Task("J-0001"), Task("J-0002")], [Secretariat, Kita, SatoKenichi, SatoHanako]);
 
         var opened = await services.GetRequiredService<StageOpeningService>().OpenAsync(ReviewId, Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], now.AddDays(7), CancellationToken.None);
         foreach (var email in opened.Assignees)
@@ -139,17 +129,5 @@ public sealed class ReassignReopenChatTests(AzuriteFixture azurite)
 
     private static string Text(Testing.ConnectorDelivery d) => (string?)d.Activity["text"] ?? "";
 
-    private static JsonObject Message(InProcessBot env, Member from, string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = env.Connector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = "29:" + from.AadObjectId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "集約化ボット" },
-        ["conversation"] = new JsonObject { ["id"] = "a:" + from.AadObjectId, ["conversationType"] = "personal", ["tenantId"] = Tenant },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
-        ["locale"] = "ja-JP",
-        ["text"] = text,
-    };
+    private static JsonObject Message(InProcessBot env, Member from, string text) => new ChatReview(env, Tenant, BotId).Message(from, text);
 }

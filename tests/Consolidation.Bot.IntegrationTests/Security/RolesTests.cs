@@ -131,34 +131,10 @@ public sealed class RolesTests(AzuriteFixture azurite)
             ["Outbox:PollInterval"] = "00:00:00.100",
             ["Review:Locale"] = "ja-JP",
         });
-        var (host, connector) = (env.Host, env.Connector);
-        var now = DateTimeOffset.UtcNow;
         var task = new TaskDefinition { Id = "J-0001", Name = "事務1", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = WelfareLead.Email };
-        await host.Services.GetRequiredService<ReviewImportWriter>().WriteAsync("r1", "roles", [task], [Secretariat, Overview, WelfareLead], false, now, CancellationToken.None);
-        await host.Services.GetRequiredService<ReviewCatalog>().SetActiveReviewAsync("r1", CancellationToken.None);
-        foreach (var member in new[] { Secretariat, Overview, WelfareLead })
-        {
-            await env.References.UpsertIfChangedAsync(new ConversationReference
-            {
-                TenantId = Tenant, Kind = ConversationKind.User, ConversationId = "a:" + member.AadObjectId, ServiceUrl = connector.ServiceUrl,
-                BotId = BotId, UserId = "29:" + member.AadObjectId, AadObjectId = member.AadObjectId, UserName = member.Name, UpdatedAt = now,
-            }, CancellationToken.None);
-        }
-
+        await new ChatReview(env, Tenant, BotId).SeedAsync("r1", "roles", [task], [Secretariat, Overview, WelfareLead]);
         return env;
     }
 
-    private static JsonObject Message(InProcessBot env, Member from, string text) => new()
-    {
-        ["type"] = "message",
-        ["id"] = Guid.NewGuid().ToString(),
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = env.Connector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = "29:" + from.AadObjectId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
-        ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "集約化ボット" },
-        ["conversation"] = new JsonObject { ["id"] = "a:" + from.AadObjectId, ["conversationType"] = "personal", ["tenantId"] = Tenant },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } },
-        ["locale"] = "ja-JP",
-        ["text"] = text,
-    };
+    private static JsonObject Message(InProcessBot env, Member from, string text) => new ChatReview(env, Tenant, BotId).Message(from, text);
 }

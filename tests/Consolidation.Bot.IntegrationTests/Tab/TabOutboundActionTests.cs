@@ -91,23 +91,14 @@ public sealed class TabOutboundActionTests(AzuriteFixture azurite)
         });
         var services = env.Host.Services;
         var now = DateTimeOffset.UtcNow;
-        await services.GetRequiredService<ReviewImportWriter>().WriteAsync(ReviewId, "リマインド",
+        await new ChatReview(env, Tenant, "28:remind-bot").SeedAsync(ReviewId, "リマインド",
             [new TaskDefinition { Id = "J-0001", Name = "事務J-0001", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email }],
-            [Secretariat, Sec2, Kita], false, now, CancellationToken.None);
-        await services.GetRequiredService<ReviewCatalog>().SetActiveReviewAsync(ReviewId, CancellationToken.None);
+            [Secretariat, Sec2, Kita]);
         await env.References.UpsertIfChangedAsync(new ConversationReference
         {
             TenantId = Tenant, Kind = ConversationKind.Channel, ConversationId = Channel, ServiceUrl = env.Connector.ServiceUrl, BotId = "28:remind-bot",
             ChannelId = Channel, TeamId = "19:team@thread.tacv2", TeamName = "推進会議", ChannelName = "全体会議", UpdatedAt = now,
         }, CancellationToken.None);
-        foreach (var member in new[] { Secretariat, Sec2, Kita })
-        {
-            await env.References.UpsertIfChangedAsync(new ConversationReference
-            {
-                TenantId = Tenant, Kind = ConversationKind.User, ConversationId = "a:" + member.AadObjectId, ServiceUrl = env.Connector.ServiceUrl,
-                BotId = "28:remind-bot", UserId = "29:" + member.AadObjectId, AadObjectId = member.AadObjectId, UserName = member.Name, UpdatedAt = now,
-            }, CancellationToken.None);
-        }
 
         await services.GetRequiredService<StageOpeningService>().OpenAsync(ReviewId, Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], now.AddDays(7), CancellationToken.None);
         return env;
