@@ -17,6 +17,31 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
 {
     private bool Ja => text.IsJapanese;
 
+    /// <summary>
+    /// The answer to a recognised question that needs nothing but the snapshot; null for the kinds that read more (a task's
+    /// history, the asker's own tasks), which the handler answers itself.
+    /// </summary>
+    public StatusCardModel? Compose(StatusIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        if (intent.Compare is not null)
+        {
+            return CompareAnswers.Build(intent, snapshot, now, text);
+        }
+
+        return intent.Kind switch
+        {
+            StatusIntentKind.Subcommittee => Subcommittee(intent.Subcommittee!.Value, intent.Stage, intent.Deadlines),
+            StatusIntentKind.Stage => Stage(intent.Stage!.Value, intent.Deadlines),
+            StatusIntentKind.Overdue => Overdue(intent.Subcommittee, intent.Stage, intent.Deadlines),
+            StatusIntentKind.NotAnswered => NotAnswered(intent.Subcommittee, intent.Stage, intent.Deadlines),
+            StatusIntentKind.Revisit => Revisit(intent.Subcommittee),
+            StatusIntentKind.Outcome when intent.Outcome is { } outcome => Outcome(outcome, intent.Subcommittee, intent.List),
+            StatusIntentKind.Task or StatusIntentKind.MyTasks or StatusIntentKind.Help => null,
+            _ => Overall(intent.Deadlines),
+        };
+    }
+
     public StatusCardModel Overall(DateRange? deadlines)
     {
         var windows = Windows(null, null, deadlines);

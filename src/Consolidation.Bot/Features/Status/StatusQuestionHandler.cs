@@ -142,43 +142,31 @@ public sealed class StatusQuestionHandler(
     private async Task<Cards.Model.AdaptiveCard?> BuildAnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
     {
         var answers = new StatusAnswers(context.Snapshot, now, composer.Zone, text);
-        if (intent.Compare is not null)
+        if (intent.Compare is null && intent.Kind == StatusIntentKind.MyTasks)
         {
-            return StatusCard.Build(CompareAnswers.Build(intent, context.Snapshot, now, text));
+            return MyTasksCard.Build(composer.MyTasksModel(context.Snapshot, context.Sender!, now, text));
         }
 
-        switch (intent.Kind)
+        if (intent.Compare is null && intent.Kind == StatusIntentKind.Task && intent.TaskId is { } id)
         {
-            case StatusIntentKind.MyTasks:
-                return MyTasksCard.Build(composer.MyTasksModel(context.Snapshot, context.Sender!, now, text));
-            case StatusIntentKind.Task when intent.TaskId is { } id:
-                var history = await repository.GetHistoryAsync(context.ReviewId, context.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))?.Id ?? id, cancellationToken);
-                return answers.Task(id, history) is { } record ? StatusCard.Build(record) : null;
-            case StatusIntentKind.Task:
-                var fragment = intent.NameFragment ?? "";
-                var matches = answers.FindByName(fragment)
-                    .Where(t => context.Sender!.IsSecretariat || StatusAccessPolicy.IsAssignee(t, context.Sender)).ToList();
-                if (matches.Count == 1)
-                {
-                    return StatusCard.Build(answers.Task(matches[0].Id, await repository.GetHistoryAsync(context.ReviewId, matches[0].Id, cancellationToken))!);
-                }
-
-                return matches.Count == 0 ? null : StatusCard.Build(answers.Matches(fragment, matches));
-            case StatusIntentKind.Subcommittee:
-                return StatusCard.Build(answers.Subcommittee(intent.Subcommittee!.Value, intent.Stage, intent.Deadlines));
-            case StatusIntentKind.Stage:
-                return StatusCard.Build(answers.Stage(intent.Stage!.Value, intent.Deadlines));
-            case StatusIntentKind.Overdue:
-                return StatusCard.Build(answers.Overdue(intent.Subcommittee, intent.Stage, intent.Deadlines));
-            case StatusIntentKind.NotAnswered:
-                return StatusCard.Build(answers.NotAnswered(intent.Subcommittee, intent.Stage, intent.Deadlines));
-            case StatusIntentKind.Revisit:
-                return StatusCard.Build(answers.Revisit(intent.Subcommittee));
-            case StatusIntentKind.Outcome when intent.Outcome is { } outcome:
-                return StatusCard.Build(answers.Outcome(outcome, intent.Subcommittee, intent.List));
-            default:
-                return StatusCard.Build(answers.Overall(intent.Deadlines));
+            var history = await repository.GetHistoryAsync(context.ReviewId, context.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))?.Id ?? id, cancellationToken);
+            return answers.Task(id, history) is { } record ? StatusCard.Build(record) : null;
         }
+
+        if (intent.Compare is null && intent.Kind == StatusIntentKind.Task)
+        {
+            var fragment = intent.NameFragment ?? "";
+            var matches = answers.FindByName(fragment)
+                .Where(t => context.Sender!.IsSecretariat || StatusAccessPolicy.IsAssignee(t, context.Sender)).ToList();
+            if (matches.Count == 1)
+            {
+                return StatusCard.Build(answers.Task(matches[0].Id, await repository.GetHistoryAsync(context.ReviewId, matches[0].Id, cancellationToken))!);
+            }
+
+            return matches.Count == 0 ? null : StatusCard.Build(answers.Matches(fragment, matches));
+        }
+
+        return StatusCard.Build(answers.Compose(intent)!);
     }
 
     private static string NotUnderstood(TurnContext turn)

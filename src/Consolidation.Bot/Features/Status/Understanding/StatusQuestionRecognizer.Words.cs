@@ -26,18 +26,20 @@ public static partial class StatusQuestionRecognizer
         ("kept", FunnelOutcome.Kept),
         ("除外", FunnelOutcome.Excluded), ("じょがい", FunnelOutcome.Excluded), ("excluded", FunnelOutcome.Excluded), ("exclude", FunnelOutcome.Excluded),
         ("検討終了", FunnelOutcome.Closed), ("けんとうしゅうりょう", FunnelOutcome.Closed), ("ended", FunnelOutcome.Closed),
+        ("were closed", FunnelOutcome.Closed), ("been closed", FunnelOutcome.Closed),
+        ("引き続き検討", FunnelOutcome.ContinueLater), ("continue later", FunnelOutcome.ContinueLater), ("continued later", FunnelOutcome.ContinueLater),
         ("集約化等実施済", FunnelOutcome.Done), ("実施済", FunnelOutcome.Done), ("集約済", FunnelOutcome.Done), ("すでに集約", FunnelOutcome.Done),
-        ("already consolidated", FunnelOutcome.Done), ("consolidated already", FunnelOutcome.Done),
+        ("already consolidated", FunnelOutcome.Done), ("consolidated already", FunnelOutcome.Done), ("already done", FunnelOutcome.Done),
         ("検討対象", FunnelOutcome.StudyTarget), ("study target", FunnelOutcome.StudyTarget),
     ];
 
-    private static readonly string[] CountWords = ["何件", "なんけん", "いくつ", "件数", "数は", "何個", "how many", "number of", "count"];
+    private static readonly string[] CountWords = ["何件", "なんけん", "いくつ", "件数", "数は", "の数", "数を", "何個", "how many", "number of", "count"];
     private static readonly string[] ListWords = ["どれ", "どの事務", "一覧", "リスト", "見せて", "教えて", "which", "list", "show"];
 
     private static readonly string[] StatusWords =
     [
         "進捗", "しんちょく", "状況", "じょうきょう", "進み具合", "進み", "どうなって", "どんな感じ", "どう", "ふぁねる", "全体", "概要", "まとめ", "数字", "件数", "現状",
-        "status", "progress", "overview", "funnel", "summary", "where are we", "how are we", "how is", "how's", "how are", "numbers",
+        "status", "progress", "overview", "funnel", "summary", "where are we", "how are we", "how is", "how's", "how are", "numbers", "big picture",
     ];
 
     /// <summary>A comparison across subcommittees: the most or fewest of a count, the furthest ahead or behind in answering.</summary>
@@ -45,4 +47,7 @@ public static partial class StatusQuestionRecognizer
     private static readonly string[] FewestWords = ["一番少", "いちばん少", "最も少", "もっとも少", "最少", "fewest", "least", "lowest"];
     private static readonly string[] AheadWords = ["一番進", "いちばん進", "最も進", "もっとも進", "furthest ahead", "best"];
     private static readonly string[] BehindWords = ["一番遅", "いちばん遅", "最も遅", "もっとも遅", "furthest behind", "worst"];
+
+    /// <summary>"The most" with the adjective later in the sentence (一番除外が少ない): the superlative alone.</summary>
+    private static readonly string[] SuperlativeWords = ["一番", "いちばん", "最も", "もっとも"];
 }

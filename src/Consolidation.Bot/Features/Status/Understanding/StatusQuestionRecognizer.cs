@@ -55,7 +55,9 @@ public static partial class StatusQuestionRecognizer
     /// </summary>
     private static StatusIntent? Compared(StatusIntent? intent, string folded, int named)
     {
-        var count = Has(folded, MostWords) ? CompareKind.Most : Has(folded, FewestWords) ? CompareKind.Fewest : (CompareKind?)null;
+        var count = Has(folded, MostWords) ? CompareKind.Most : Has(folded, FewestWords) ? CompareKind.Fewest
+            : !Has(folded, SuperlativeWords) ? null : folded.Contains("少な", StringComparison.Ordinal) ? CompareKind.Fewest
+            : folded.Contains('多') ? CompareKind.Most : (CompareKind?)null;
         var progress = Has(folded, AheadWords) ? CompareKind.Most : Has(folded, BehindWords) ? CompareKind.Fewest : (CompareKind?)null;
         if (named > 0 || (count is null && progress is null))
         {
@@ -65,7 +67,7 @@ public static partial class StatusQuestionRecognizer
         intent ??= new StatusIntent(StatusIntentKind.Overall);
         return intent.Kind switch
         {
-            StatusIntentKind.NotAnswered or StatusIntentKind.Overdue or StatusIntentKind.Outcome => intent with { Compare = count ?? CompareKind.Most },
+            StatusIntentKind.NotAnswered or StatusIntentKind.Overdue or StatusIntentKind.Outcome => intent with { Compare = count ?? CompareKind.Most, List = false },
             StatusIntentKind.Overall or StatusIntentKind.Stage or StatusIntentKind.Subcommittee => intent with { Compare = progress ?? count },
             _ => intent,
         };
@@ -96,6 +98,13 @@ public static partial class StatusQuestionRecognizer
         if (Has(folded, MyWords))
         {
             return new StatusIntent(StatusIntentKind.MyTasks);
+        }
+
+        // A count (or the most / fewest) of an outcome is asked about that outcome, even when the outcome's words are also
+        // a revisit word (引き続き検討予定は何件: a count, not the revisit list).
+        if (FindOutcome(folded) is { } counted && (Has(folded, CountWords) || Has(folded, MostWords) || Has(folded, FewestWords) || Has(folded, SuperlativeWords)))
+        {
+            return new StatusIntent(StatusIntentKind.Outcome, subcommittee, counted.StageOf(), Outcome: counted, List: false);
         }
 
         if (Has(folded, RevisitWords))
