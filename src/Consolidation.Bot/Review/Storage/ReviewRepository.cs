@@ -11,7 +11,7 @@ namespace Consolidation.Bot.Review.Storage;
 /// partition: the state row (guarded by its ETag, or inserted if new), the history entry (its RowKey carries the
 /// version it produced, so it is never overwritten) and, for submissions, the idempotency marker.
 /// </summary>
-public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog, TimeProvider time)
+public sealed partial class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog, TimeProvider time)
 {
     /// <summary>Member-scoped loads read the states one by one up to this many tasks, else the whole state range.</summary>
     private const int PointReadLimit = 40;
@@ -51,39 +51,6 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
 
         var tasks = await cache.ReadAsync(table, ReviewKeys.StatePartition(reviewId), await definitions, epoch, consistency, cancellationToken);
         return new ReviewSnapshot(reviewId, review.Name, review.Generation, tasks, (await definitions).Members, await windows);
-    }
-
-    /// <summary>The windows read again without anyone waiting (a range query scans the whole table on Azurite); one at a time.</summary>
-    private void RefreshWindowsInBackground(TableClient table, string reviewId, ReviewStateCache cache, string epoch)
-    {
-        if (Interlocked.CompareExchange(ref _refreshingWindows, 1, 0) != 0)
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await ReadWindowsAsync(table, reviewId, cache, epoch, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException)
-            {
-                // The next question starts another read; until then it is answered with the windows known.
-            }
-            finally
-            {
-                Interlocked.Exchange(ref _refreshingWindows, 0);
-            }
-        });
-    }
-
-    private static async Task<IReadOnlyList<StageWindow>> ReadWindowsAsync(TableClient table, string reviewId, ReviewStateCache cache, string epoch, CancellationToken cancellationToken)
-    {
-        var windows = (await QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken))
-            .Select(ReviewEntityMapper.ToDomain).ToList();
-        cache.OfferAllWindows(epoch, windows);
-        return windows;
     }
 
     /// <summary>How often the in-memory task states of a review are read again in full (a safety net for the incremental reads).</summary>
@@ -224,18 +191,6 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         return stored;
     }
 
-    /// <summary>
-    /// Stage windows by point reads: a range query would cost as much as the partition is large on Azurite (it scans),
-    /// and point reads are the cheapest request on Azure Tables too.
-    /// </summary>
-    private static async Task<IReadOnlyList<StageWindow>> WindowsAsync(TableClient table, string statePartition, IEnumerable<(Stage Stage, Subcommittee Subcommittee)> keys, CancellationToken cancellationToken)
-    {
-        var reads = keys.Select(k => table.GetEntityIfExistsAsync<StageWindowEntity>(
-            statePartition, ReviewKeys.WindowRow(k.Stage, k.Subcommittee), cancellationToken: cancellationToken)).ToList();
-        await Task.WhenAll(reads);
-        return reads.Select(r => r.Result).Where(r => r.HasValue).Select(r => ReviewEntityMapper.ToDomain(r.Value!)).ToList();
-    }
-
     private static StoredTask Stored(TaskDefinition definition, TaskStateEntity? state) => state is null
         ? new StoredTask(new ReviewTask(definition, TaskState.New(definition.Id)), null)
         : new StoredTask(new ReviewTask(definition, ReviewEntityMapper.ToDomain(state)), state.ETag);
@@ -294,175 +249,6 @@ public sealed class ReviewRepository(TableClientProvider tables, ReviewCatalog c
         var prefix = taskId is null ? ReviewKeys.HistoryPrefix : ReviewKeys.HistoryTaskPrefix(taskId);
         var rows = await QueryAsync<HistoryEntity>(table, ReviewKeys.StatePartition(reviewId), prefix, cancellationToken);
         return rows.Select(ReviewEntityMapper.ToDomain).ToList();
-    }
-
-    public async Task<IReadOnlyList<StageWindow>> GetWindowsAsync(string reviewId, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var rows = await QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
-        return rows.Select(ReviewEntityMapper.ToDomain).ToList();
-    }
-
-    public async Task<StageWindow?> GetWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, CancellationToken cancellationToken) =>
-        (await GetWindowForUpdateAsync(reviewId, stage, subcommittee, cancellationToken))?.Window;
-
-    /// <summary>A stage window with the ETag to update it with.</summary>
-    public async Task<(StageWindow Window, ETag ETag)?> GetWindowForUpdateAsync(string reviewId, Stage stage, Subcommittee subcommittee, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<StageWindowEntity>(
-            ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowRow(stage, subcommittee), cancellationToken: cancellationToken);
-        return row.HasValue ? (ReviewEntityMapper.ToDomain(row.Value!), row.Value!.ETag) : null;
-    }
-
-    /// <summary>Inserts the window (no ETag) or replaces it if unchanged since read (ETag); false when someone else changed it.</summary>
-    public async Task<bool> TrySaveWindowAsync(string reviewId, StageWindow window, ETag? expected, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var entity = ReviewEntityMapper.ToEntity(window, ReviewKeys.StatePartition(reviewId));
-        try
-        {
-            if (expected is null)
-            {
-                await table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(entity, expected.Value, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            await catalog.TouchAsync(reviewId, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Writes a window whatever it was before (seeding a new review only).</summary>
-    public async Task UpsertWindowAsync(string reviewId, StageWindow window, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        await table.UpsertEntityAsync(ReviewEntityMapper.ToEntity(window, ReviewKeys.StatePartition(reviewId)), TableUpdateMode.Replace, cancellationToken);
-        await catalog.TouchAsync(reviewId, cancellationToken);
-    }
-
-    /// <summary>True when a submission with this idempotency key has already been stored.</summary>
-    public async Task<bool> IsStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<DedupEntity>(ReviewKeys.StatePartition(reviewId), ReviewKeys.DedupRow(submissionKey), cancellationToken: cancellationToken);
-        return row.HasValue;
-    }
-
-    /// <summary>Commits one task change atomically (state + history [+ idempotency marker]).</summary>
-    /// <remarks><paramref name="alongside"/>: one more row of the same partition written in the same transaction.</remarks>
-    public async Task<CommitOutcome> CommitAsync(string reviewId, StoredTask before, TaskState after, HistoryEntry entry, string? submissionKey, CancellationToken cancellationToken, TableTransactionAction? alongside = null)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var partition = ReviewKeys.StatePartition(reviewId);
-        var actions = new List<TableTransactionAction>(4);
-        AddChange(actions, partition, before, after, entry);
-        if (alongside is not null)
-        {
-            actions.Add(alongside);
-        }
-        if (submissionKey is not null)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new DedupEntity
-            {
-                PartitionKey = partition,
-                RowKey = ReviewKeys.DedupRow(submissionKey),
-                TaskId = after.TaskId,
-                ResultingVersion = after.Version,
-                At = entry.At,
-            }));
-        }
-
-        // Concurrent answers are grouped into one transaction (each still all-or-nothing): see TransactionBatcher.
-        var outcome = await _batcher.SubmitAsync(table, actions, cancellationToken);
-        if (outcome.IsCommitted)
-        {
-            CacheOf(reviewId).Offer(after, outcome.ETags.Count > 0 ? outcome.ETags[0] : null);
-            if (submissionKey is null)
-            {
-                // Overrides and re-openings can make a task open again: other instances re-read (answers only close tasks).
-                await catalog.TouchAsync(reviewId, cancellationToken);
-            }
-        }
-
-        return outcome switch
-        {
-            { IsCommitted: true } => CommitOutcome.Committed,
-            { FailedStatus: 409 or 412 } when submissionKey is not null && outcome.FailedActionIndex == actions.Count - 1 => CommitOutcome.Duplicate,
-            { FailedStatus: 409 or 412 } => CommitOutcome.Conflict,
-            _ => throw outcome.Failure!,
-        };
-    }
-
-    /// <summary>The row that records <paramref name="taskId"/> as reassigned to <paramref name="email"/>, to commit with the change.</summary>
-    public async Task<TableTransactionAction> ReassignmentRowAsync(string reviewId, string email, string taskId, CancellationToken cancellationToken) =>
-        await ReassignmentIndex.AddActionAsync(await tables.GetAsync(TableNames.ReviewData, cancellationToken), reviewId, email, taskId, cancellationToken);
-
-    /// <summary>Commits many task changes, each with its history entry, in transactions of up to 50 tasks; all in one partition.</summary>
-    public async Task CommitManyAsync(string reviewId, IReadOnlyList<(StoredTask Before, TaskState After, HistoryEntry Entry)> changes, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var partition = ReviewKeys.StatePartition(reviewId);
-        foreach (var chunk in changes.Chunk(50))
-        {
-            var actions = new List<TableTransactionAction>(chunk.Length * 2);
-            foreach (var (before, after, entry) in chunk)
-            {
-                AddChange(actions, partition, before, after, entry);
-            }
-
-            await TableTransactions.SubmitAsync(table, actions, cancellationToken);
-        }
-
-        await catalog.TouchAsync(reviewId, cancellationToken);
-    }
-
-    /// <summary>
-    /// Writes the states and history of a review that has none yet (the demo's seeded answers): each task's rows stay
-    /// in one transaction, transactions hold up to 100 rows, all in the review's partition.
-    /// </summary>
-    public async Task SeedAsync(string reviewId, IReadOnlyList<(TaskState State, IReadOnlyList<HistoryEntry> History)> tasks, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var partition = ReviewKeys.StatePartition(reviewId);
-        var batch = new List<TableTransactionAction>(TableTransactions.MaxActions);
-        foreach (var (state, history) in tasks)
-        {
-            var rows = history.Select(h => (ITableEntity)ReviewEntityMapper.ToEntity(h, partition))
-                .Prepend(ReviewEntityMapper.ToEntity(state, partition))
-                .Select(e => new TableTransactionAction(TableTransactionActionType.Add, e))
-                .ToList();
-            if (batch.Count + rows.Count > TableTransactions.MaxActions)
-            {
-                await TableTransactions.SubmitAsync(table, batch, cancellationToken);
-                batch = new List<TableTransactionAction>(TableTransactions.MaxActions);
-            }
-
-            batch.AddRange(rows);
-        }
-
-        if (batch.Count > 0)
-        {
-            await TableTransactions.SubmitAsync(table, batch, cancellationToken);
-        }
-
-        await catalog.TouchAsync(reviewId, cancellationToken);
-    }
-
-    private static void AddChange(List<TableTransactionAction> actions, string partition, StoredTask before, TaskState after, HistoryEntry entry)
-    {
-        var state = ReviewEntityMapper.ToEntity(after, partition);
-        actions.Add(before.StateETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, state));
-        actions.Add(new TableTransactionAction(TableTransactionActionType.Add, ReviewEntityMapper.ToEntity(entry, partition)));
     }
 
     internal static async Task<List<T>> QueryAsync<T>(TableClient table, string partition, string rowPrefix, CancellationToken cancellationToken)
