@@ -24,6 +24,19 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
     public StatusCardModel? Compose(StatusIntent intent)
     {
         ArgumentNullException.ThrowIfNull(intent);
+        if (intent.Bureau is { } mention)
+        {
+            // The same answer over the bureau's tasks only; a bureau the review does not have is said, never guessed.
+            if (BureauMention.Resolve(mention, snapshot.Tasks.Select(t => t.Definition.Bureau)) is not { } bureau)
+            {
+                return new StatusCardModel(text.Format(nameof(Strings.Status_BureauNotFound), mention), [], null, [], AsOf(), text);
+            }
+
+            var scoped = new StatusAnswers(snapshot with { Tasks = [.. snapshot.Tasks.Where(t => t.Definition.Bureau == bureau)] }, now, zone, text);
+            var model = scoped.Compose(intent with { Bureau = null })!;
+            return model with { Title = $"{bureau}: {model.Title}" };
+        }
+
         if (intent.Compare is not null)
         {
             return CompareAnswers.Build(intent, snapshot, now, text);

@@ -52,7 +52,10 @@ public sealed record DateRange(DateOnly From, DateOnly To)
     public bool Contains(DateOnly date) => date >= From && date <= To;
 }
 
-/// <summary>A recognised question: its kind and the parameters it named.</summary>
+/// <summary>
+/// A recognised question: its kind and the parameters it named. <see cref="Bureau"/> is the bureau (所管局) as written in
+/// the question (see <see cref="BureauMention"/>); it limits counts, the funnel and the waiting lists to that bureau's tasks.
+/// </summary>
 public sealed record StatusIntent(
     StatusIntentKind Kind,
     Subcommittee? Subcommittee = null,
@@ -63,7 +66,8 @@ public sealed record StatusIntent(
     FunnelOutcome? Outcome = null,
     bool List = false,
     IReadOnlyList<Subcommittee>? Candidates = null,
-    CompareKind? Compare = null)
+    CompareKind? Compare = null,
+    string? Bureau = null)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

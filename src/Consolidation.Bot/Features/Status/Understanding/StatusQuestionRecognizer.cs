@@ -39,38 +39,23 @@ public static partial class StatusQuestionRecognizer
             return null;
         }
 
+        // A bureau's name is not a subcommittee's (財政局 is not 人事・財政部会): read the rest without it.
+        var bureau = BureauMention.Find(normalized);
+        normalized = bureau is null ? normalized : normalized.Replace(bureau, " ", StringComparison.Ordinal);
         var folded = KanaFolding.Fold(normalized);
         var named = StatusQuestionReadings.NamedSubcommittees(folded);
         var subcommittee = named.Count > 1 ? null : FindSubcommittee(folded);
         var intent = Compared(Read(normalized, folded, subcommittee, today), folded, named.Count);
+        if (bureau is not null && (intent is null ? Has(folded, CountWords) || Has(folded, StatusWords)
+            : intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Outcome or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue))
+        {
+            intent = (intent ?? new StatusIntent(StatusIntentKind.Overall)) with { Bureau = bureau }; // 財政局の事務は何件: its funnel
+        }
+
         return intent is not null && named.Count > 1 && intent.Kind is StatusIntentKind.Subcommittee or StatusIntentKind.NotAnswered
             or StatusIntentKind.Overdue or StatusIntentKind.Revisit or StatusIntentKind.Outcome or StatusIntentKind.Overall or StatusIntentKind.Stage
             ? intent with { Kind = intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Stage ? StatusIntentKind.Subcommittee : intent.Kind, Candidates = named }
             : intent;
-    }
-
-    /// <summary>
-    /// A comparison across subcommittees ("which subcommittee has the most non-responders", 一番進んでいる部会) when none
-    /// is named: counts compare by most or fewest, answering progress by ahead or behind.
-    /// </summary>
-    private static StatusIntent? Compared(StatusIntent? intent, string folded, int named)
-    {
-        var count = Has(folded, MostWords) ? CompareKind.Most : Has(folded, FewestWords) ? CompareKind.Fewest
-            : !Has(folded, SuperlativeWords) ? null : folded.Contains("少な", StringComparison.Ordinal) ? CompareKind.Fewest
-            : folded.Contains('多') ? CompareKind.Most : (CompareKind?)null;
-        var progress = Has(folded, AheadWords) ? CompareKind.Most : Has(folded, BehindWords) ? CompareKind.Fewest : (CompareKind?)null;
-        if (named > 0 || (count is null && progress is null))
-        {
-            return intent;
-        }
-
-        intent ??= new StatusIntent(StatusIntentKind.Overall);
-        return intent.Kind switch
-        {
-            StatusIntentKind.NotAnswered or StatusIntentKind.Overdue or StatusIntentKind.Outcome => intent with { Compare = count ?? CompareKind.Most, List = false },
-            StatusIntentKind.Overall or StatusIntentKind.Stage or StatusIntentKind.Subcommittee => intent with { Compare = progress ?? count },
-            _ => intent,
-        };
     }
 
     private static StatusIntent? Read(string normalized, string folded, Subcommittee? subcommittee, DateOnly today)
