@@ -11,7 +11,7 @@ namespace Consolidation.Bot.Tests.Features;
 
 /// <summary>One line of <c>StatusCorpus.tsv</c>: a phrasing, the reading it must get and a figure its answer must hold.</summary>
 public sealed record StatusCorpusRow(string Split, string Phrasing, string Kind, string Subcommittee, string Stage, string Outcome,
-    string List, string Compare, string Task, string Deadlines, string Figure, string Bureau);
+    string List, string Compare, string Task, string Deadlines, string Figure, string Bureau, string Destination);
 
 /// <summary>Reads the corpus file and checks one row against the recognizer and, for a figure, the answer on the seed funnel.</summary>
 public static class StatusCorpus
@@ -22,7 +22,7 @@ public static class StatusCorpus
     public static IReadOnlyList<StatusCorpusRow> Rows { get; } = File.ReadAllLines(RepoFile.PathOf("tests", "Consolidation.Bot.Tests", "Features", "StatusCorpus.tsv"))
         .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("split\t", StringComparison.Ordinal))
         .Select(l => l.Split('\t'))
-        .Select(f => new StatusCorpusRow(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f.Length > 11 ? f[11] : ""))
+        .Select(f => new StatusCorpusRow(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f.Length > 11 ? f[11] : "", f.Length > 12 ? f[12] : ""))
         .ToList();
 
     /// <summary>Null when the row holds; otherwise what differs.</summary>
@@ -56,6 +56,7 @@ public static class StatusCorpus
         Compare("name", expected.NameFragment, read.NameFragment);
         Compare("deadlines", expected.Deadlines, read.Deadlines);
         Compare("bureau", expected.Bureau, read.Bureau);
+        Compare("destination", expected.Destination, read.Destination);
         if (differences.Count == 0 && row.Figure.Length > 0 && !AnswerText(read).Contains(row.Figure, StringComparison.Ordinal))
         {
             differences.Add($"answer without 「{row.Figure}」");
@@ -78,7 +79,8 @@ public static class StatusCorpus
             row.List == "yes",
             subcommittees.Count > 1 ? subcommittees : null,
             row.Compare.Length == 0 ? null : Enum.Parse<CompareKind>(row.Compare),
-            row.Bureau.Length == 0 ? null : row.Bureau);
+            row.Bureau.Length == 0 ? null : row.Bureau,
+            row.Destination.Length == 0 ? null : Enum.Parse<Destination>(row.Destination));
     }
 
     private static Subcommittee Letter(string letter) => letter switch

@@ -42,6 +42,11 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             return CompareAnswers.Build(intent, snapshot, now, text);
         }
 
+        if (intent.Destination is { } destination)
+        {
+            return Destination(destination, intent.Subcommittee);
+        }
+
         return intent.Kind switch
         {
             StatusIntentKind.Subcommittee => Subcommittee(intent.Subcommittee!.Value, intent.Stage, intent.Deadlines),
@@ -188,6 +193,21 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             [new Fact(label, count), .. bySubcommittee],
             matching.Count == 0 ? null : text[nameof(Strings.Status_RevisitList)],
             matching.Select(t => $"{t.Id} {t.Definition.Name}").ToList(),
+            AsOf(),
+            text);
+    }
+
+    /// <summary>How many WG study targets go to <paramref name="destination"/> (集約先), of all study targets, and which.</summary>
+    public StatusCardModel Destination(Destination destination, Subcommittee? subcommittee)
+    {
+        var targets = snapshot.Tasks.Where(t => (subcommittee is null || t.Subcommittee == subcommittee) && t.Has(FunnelOutcome.StudyTarget)).ToList();
+        var going = targets.Where(t => (t.State.Wg?.Answer as WgAnswer)?.Destination == destination).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+        var title = text.Format(nameof(Strings.Status_DestinationTitle), destination.Name(Ja));
+        return new StatusCardModel(
+            subcommittee is null ? title : $"{subcommittee.Value.Name(Ja)}: {title}",
+            [new Fact(text.Format(nameof(Strings.Status_DestinationFigure), destination.Name(Ja)), text.Format(nameof(Strings.Status_OutcomeCount), going.Count, targets.Count))],
+            going.Count == 0 ? null : text[nameof(Strings.Status_RevisitList)],
+            [.. going.Select(t => $"{t.Id} {t.Definition.Name}")],
             AsOf(),
             text);
     }

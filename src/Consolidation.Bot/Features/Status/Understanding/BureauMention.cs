@@ -10,7 +10,12 @@ namespace Consolidation.Bot.Features.Status.Understanding;
 public static partial class BureauMention
 {
     public static string? Find(string normalized) =>
-        Run().Matches(normalized).Select(m => m.Value).FirstOrDefault(v => v.Length >= 2 && v is not "事務局");
+        Run().Matches(normalized).Select(m => m.Value)
+            .FirstOrDefault(v => v.Length >= 2 && !v.EndsWith("事務局", StringComparison.Ordinal) && !v.EndsWith("所管局", StringComparison.Ordinal) || KnownCompound(v));
+
+    // 事務局 and 所管局 are common nouns in a question (the secretariat; the bureau in charge, a 集約先), except as the end of
+    // a bureau's own name (教育委員会事務局).
+    private static bool KnownCompound(string run) => run.Length > 3 && run.EndsWith("委員会事務局", StringComparison.Ordinal);
 
     /// <summary>The review's bureau the mention names: the longest one it ends with; null when none.</summary>
     public static string? Resolve(string mention, IEnumerable<string> bureaus)

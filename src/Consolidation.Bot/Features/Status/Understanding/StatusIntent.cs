@@ -55,6 +55,7 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 /// <summary>
 /// A recognised question: its kind and the parameters it named. <see cref="Bureau"/> is the bureau (所管局) as written in
 /// the question (see <see cref="BureauMention"/>); it limits counts, the funnel and the waiting lists to that bureau's tasks.
+/// <see cref="Destination"/> (集約先) asks how many (or which) WG study targets go there.
 /// </summary>
 public sealed record StatusIntent(
     StatusIntentKind Kind,
@@ -67,7 +68,8 @@ public sealed record StatusIntent(
     bool List = false,
     IReadOnlyList<Subcommittee>? Candidates = null,
     CompareKind? Compare = null,
-    string? Bureau = null)
+    string? Bureau = null,
+    Destination? Destination = null)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

@@ -33,6 +33,15 @@ public static partial class StatusQuestionRecognizer
         ("検討対象", FunnelOutcome.StudyTarget), ("study target", FunnelOutcome.StudyTarget),
     ];
 
+    /// <summary>Where a WG study target would be consolidated (集約先), as a question names it; 所管局 only with 集約 nearby.</summary>
+    private static readonly (string Word, Destination Destination)[] DestinationWords =
+    [
+        ("拠点区", Destination.HubWard), ("外部委託", Destination.Outsourcing), ("委託", Destination.Outsourcing), ("しすてむ化", Destination.System),
+        ("しすてむで", Destination.System), ("しすてむに", Destination.System), ("所管局に集約", Destination.Bureau), ("所管局へ集約", Destination.Bureau),
+        ("所管局への集約", Destination.Bureau), ("集約先が所管局", Destination.Bureau), ("集約先は所管局", Destination.Bureau),
+        ("hub ward", Destination.HubWard), ("outsourc", Destination.Outsourcing), ("to the bureau", Destination.Bureau), ("by a system", Destination.System),
+    ];
+
     private static readonly string[] CountWords = ["何件", "なんけん", "いくつ", "件数", "数は", "の数", "数を", "何個", "how many", "number of", "count"];
     private static readonly string[] ListWords = ["どれ", "どの事務", "一覧", "リスト", "見せて", "教えて", "which", "list", "show"];
 

@@ -46,6 +46,12 @@ public static partial class StatusQuestionRecognizer
         var named = StatusQuestionReadings.NamedSubcommittees(folded);
         var subcommittee = named.Count > 1 ? null : FindSubcommittee(folded);
         var intent = Compared(Read(normalized, folded, subcommittee, today), folded, named.Count);
+        if (FindDestination(folded) is { } destination && (intent is null || intent.Kind is StatusIntentKind.Outcome or StatusIntentKind.Overall))
+        {
+            intent = new StatusIntent(StatusIntentKind.Outcome, subcommittee, Stage.Wg, Outcome: FunnelOutcome.StudyTarget,
+                List: Has(folded, ListWords) && !Has(folded, CountWords), Destination: destination);
+        }
+
         if (bureau is not null && (intent is null ? Has(folded, CountWords) || Has(folded, StatusWords)
             : intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Outcome or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue))
         {
