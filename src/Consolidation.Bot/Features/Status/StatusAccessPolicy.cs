@@ -41,6 +41,12 @@ public static class StatusAccessPolicy
             return StatusAccess.Allowed;
         }
 
+        if (intent.Member is { } person)
+        {
+            // Someone's own tasks are theirs and the secretariat's (above) to see: asking about another person is refused.
+            return Review.MemberLookup.Find([sender], person).Count == 1 ? StatusAccess.Allowed : StatusAccess.SecretariatOnly;
+        }
+
         if (IsLeadOfAskedSubcommittee(intent, sender))
         {
             return StatusAccess.Allowed;
@@ -68,6 +74,7 @@ public static class StatusAccessPolicy
         return intent.Kind switch
         {
             StatusIntentKind.Help => false,
+            _ when intent.Member is not null => true,
             StatusIntentKind.Overall => intent.Deadlines is not null || intent.Compare is not null,
             StatusIntentKind.Outcome => intent.Subcommittee is not null || intent.List || intent.Compare is not null,
             _ => true,

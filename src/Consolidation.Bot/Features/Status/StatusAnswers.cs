@@ -24,17 +24,17 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
     public StatusCardModel? Compose(StatusIntent intent)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        if (intent.Bureau is { } mention)
+        if (intent.Bureau is not null || intent.Member is not null)
         {
-            // The same answer over the bureau's tasks only; a bureau the review does not have is said, never guessed.
-            if (BureauMention.Resolve(mention, snapshot.Tasks.Select(t => t.Definition.Bureau)) is not { } bureau)
+            // The same answer over the bureau's or the person's tasks only; one the review does not have is said, never guessed.
+            var (narrowed, prefix, refusal) = StatusScope.Narrow(intent, snapshot, text);
+            if (refusal is not null)
             {
-                return new StatusCardModel(text.Format(nameof(Strings.Status_BureauNotFound), mention), [], null, [], AsOf(), text);
+                return refusal with { Note = AsOf() };
             }
 
-            var scoped = new StatusAnswers(snapshot with { Tasks = [.. snapshot.Tasks.Where(t => t.Definition.Bureau == bureau)] }, now, zone, text);
-            var model = scoped.Compose(intent with { Bureau = null })!;
-            return model with { Title = $"{bureau}: {model.Title}" };
+            var model = new StatusAnswers(narrowed!, now, zone, text).Compose(intent with { Bureau = null, Member = null });
+            return model is null ? null : model with { Title = $"{prefix}: {model.Title}" };
         }
 
         if (intent.Compare is not null)

@@ -55,7 +55,8 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 /// <summary>
 /// A recognised question: its kind and the parameters it named. <see cref="Bureau"/> is the bureau (所管局) as written in
 /// the question (see <see cref="BureauMention"/>); it limits counts, the funnel and the waiting lists to that bureau's tasks.
-/// <see cref="Destination"/> (集約先) asks how many (or which) WG study targets go there.
+/// <see cref="Destination"/> (集約先) asks how many (or which) WG study targets go there. <see cref="Member"/> is a person
+/// named with さん (see <see cref="MemberMention"/>): the answer covers their tasks only.
 /// </summary>
 public sealed record StatusIntent(
     StatusIntentKind Kind,
@@ -69,7 +70,8 @@ public sealed record StatusIntent(
     IReadOnlyList<Subcommittee>? Candidates = null,
     CompareKind? Compare = null,
     string? Bureau = null,
-    Destination? Destination = null)
+    Destination? Destination = null,
+    string? Member = null)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

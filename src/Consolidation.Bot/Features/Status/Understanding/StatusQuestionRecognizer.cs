@@ -42,6 +42,8 @@ public static partial class StatusQuestionRecognizer
         // A bureau's name is not a subcommittee's (財政局 is not 人事・財政部会): read the rest without it.
         var bureau = BureauMention.Find(normalized);
         normalized = bureau is null ? normalized : normalized.Replace(bureau, " ", StringComparison.Ordinal);
+        var person = MemberMention.Find(normalized);
+        normalized = person is null ? normalized : normalized.Replace(person, " ", StringComparison.Ordinal);
         var folded = KanaFolding.Fold(normalized);
         var named = StatusQuestionReadings.NamedSubcommittees(folded);
         var subcommittee = named.Count > 1 ? null : FindSubcommittee(folded);
@@ -50,6 +52,12 @@ public static partial class StatusQuestionRecognizer
         {
             intent = new StatusIntent(StatusIntentKind.Outcome, subcommittee, Stage.Wg, Outcome: FunnelOutcome.StudyTarget,
                 List: Has(folded, ListWords) && !Has(folded, CountWords), Destination: destination);
+        }
+
+        if (person is not null && (intent is null ? Has(folded, CountWords) || Has(folded, StatusWords)
+            : intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Outcome or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue))
+        {
+            intent = (intent ?? new StatusIntent(StatusIntentKind.Overall)) with { Member = person };
         }
 
         if (bureau is not null && (intent is null ? Has(folded, CountWords) || Has(folded, StatusWords)
