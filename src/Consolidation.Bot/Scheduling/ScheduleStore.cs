@@ -255,6 +255,14 @@ public sealed class ScheduleStore(TableClientProvider tables)
         return row.HasValue ? row.Value!.Figures : null;
     }
 
+    /// <summary>When the last digest was posted; null before the first.</summary>
+    public async Task<DateTimeOffset?> GetLastDigestAtAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<ScheduledRunEntity>(StatePartition, LastDigestRow, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.DoneAt : null;
+    }
+
     public async Task SetLastDigestFiguresAsync(string figures, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);

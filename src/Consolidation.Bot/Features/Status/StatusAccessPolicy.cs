@@ -54,7 +54,7 @@ public static class StatusAccessPolicy
 
         return intent.Kind switch
         {
-            StatusIntentKind.Overall when intent.Deadlines is null && intent.Compare is null => StatusAccess.Allowed,
+            StatusIntentKind.Overall when intent.Deadlines is null && intent.Compare is null && !intent.SinceLastDigest => StatusAccess.Allowed,
             StatusIntentKind.Outcome when intent.Subcommittee is null && !intent.List && intent.Compare is null => StatusAccess.Allowed, // a figure of the overall funnel
             StatusIntentKind.MyTasks => StatusAccess.Allowed,
             StatusIntentKind.Task when intent.NameFragment is not null => StatusAccess.Allowed, // searched among their own tasks only
@@ -75,7 +75,7 @@ public static class StatusAccessPolicy
         {
             StatusIntentKind.Help => false,
             _ when intent.Member is not null => true,
-            StatusIntentKind.Overall => intent.Deadlines is not null || intent.Compare is not null,
+            StatusIntentKind.Overall => intent.Deadlines is not null || intent.Compare is not null || intent.SinceLastDigest,
             StatusIntentKind.Outcome => intent.Subcommittee is not null || intent.List || intent.Compare is not null,
             _ => true,
         };

@@ -27,6 +27,7 @@ public sealed class StatusQuestionHandler(
     QuestionnaireComposer composer,
     TimeProvider time,
     IOptions<ReviewOptions> options,
+    Scheduling.ScheduleStore schedules,
     BotMetrics metrics,
     ILogger<StatusQuestionHandler> logger) : ITurnHandler
 {
@@ -142,6 +143,12 @@ public sealed class StatusQuestionHandler(
     private async Task<Cards.Model.AdaptiveCard?> BuildAnswerAsync(StatusIntent intent, ActiveReviewContext context, DateTimeOffset now, BotText text, CancellationToken cancellationToken)
     {
         var answers = new StatusAnswers(context.Snapshot, now, composer.Zone, text);
+        if (intent.SinceLastDigest)
+        {
+            var lastDigest = await schedules.GetLastDigestAtAsync(cancellationToken);
+            return StatusCard.Build(SinceDigestAnswers.Build(context.Snapshot, intent.Subcommittee, lastDigest, composer.Zone, text));
+        }
+
         if (intent.Compare is null && intent.Kind == StatusIntentKind.MyTasks)
         {
             return MyTasksCard.Build(composer.MyTasksModel(context.Snapshot, context.Sender!, now, text));

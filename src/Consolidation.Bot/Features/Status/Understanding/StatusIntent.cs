@@ -56,7 +56,8 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 /// A recognised question: its kind and the parameters it named. <see cref="Bureau"/> is the bureau (所管局) as written in
 /// the question (see <see cref="BureauMention"/>); it limits counts, the funnel and the waiting lists to that bureau's tasks.
 /// <see cref="Destination"/> (集約先) asks how many (or which) WG study targets go there. <see cref="Member"/> is a person
-/// named with さん (see <see cref="MemberMention"/>): the answer covers their tasks only.
+/// named with さん (see <see cref="MemberMention"/>): the answer covers their tasks only. <see cref="SinceLastDigest"/>: the
+/// answers given since the last digest was posted.
 /// </summary>
 public sealed record StatusIntent(
     StatusIntentKind Kind,
@@ -71,7 +72,8 @@ public sealed record StatusIntent(
     CompareKind? Compare = null,
     string? Bureau = null,
     Destination? Destination = null,
-    string? Member = null)
+    string? Member = null,
+    bool SinceLastDigest = false)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

@@ -42,6 +42,10 @@ public static partial class StatusQuestionRecognizer
         ("hub ward", Destination.HubWard), ("outsourc", Destination.Outsourcing), ("to the bureau", Destination.Bureau), ("by a system", Destination.System),
     ];
 
+    /// <summary>"Since the last digest": what changed after it was posted.</summary>
+    private static readonly string[] SinceDigestWords =
+        ["前回のだいじぇすと", "だいじぇすと以降", "だいじぇすとから", "だいじぇすとの後", "だいじぇすとのあと", "since the last digest", "since last digest", "after the last digest"];
+
     private static readonly string[] CountWords = ["何件", "なんけん", "いくつ", "件数", "数は", "の数", "数を", "何個", "how many", "number of", "count"];
     private static readonly string[] ListWords = ["どれ", "どの事務", "一覧", "リスト", "見せて", "教えて", "which", "list", "show"];
 

@@ -54,6 +54,11 @@ public static partial class StatusQuestionRecognizer
                 List: Has(folded, ListWords) && !Has(folded, CountWords), Destination: destination);
         }
 
+        if (Has(folded, SinceDigestWords))
+        {
+            return new StatusIntent(StatusIntentKind.Overall, subcommittee, SinceLastDigest: true);
+        }
+
         if (person is not null && (intent is null ? Has(folded, CountWords) || Has(folded, StatusWords)
             : intent.Kind is StatusIntentKind.Overall or StatusIntentKind.Outcome or StatusIntentKind.NotAnswered or StatusIntentKind.Overdue))
         {
