@@ -53,7 +53,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             StatusIntentKind.Stage => Stage(intent.Stage!.Value, intent.Deadlines),
             StatusIntentKind.Overdue => Overdue(intent.Subcommittee, intent.Stage, intent.Deadlines),
             StatusIntentKind.NotAnswered => NotAnswered(intent.Subcommittee, intent.Stage, intent.Deadlines),
-            StatusIntentKind.Revisit => Revisit(intent.Subcommittee),
+            StatusIntentKind.Revisit => Revisit(intent.Subcommittee, intent.Trigger),
             StatusIntentKind.Outcome when intent.Outcome is { } outcome => Outcome(outcome, intent.Subcommittee, intent.List),
             StatusIntentKind.Task or StatusIntentKind.MyTasks or StatusIntentKind.Help => null,
             _ => Overall(intent.Deadlines),
@@ -151,9 +151,10 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
             text);
     }
 
-    public StatusCardModel Revisit(Subcommittee? subcommittee)
+    public StatusCardModel Revisit(Subcommittee? subcommittee, RevisitTrigger? trigger = null)
     {
-        var scoped = snapshot.Tasks.Where(t => subcommittee is null || t.Subcommittee == subcommittee).ToList();
+        var scoped = snapshot.Tasks.Where(t => (subcommittee is null || t.Subcommittee == subcommittee)
+            && (trigger is null || t.State.Suitability?.Answer is SuitabilityAnswer { Trigger: var tr } && tr == trigger)).ToList();
         var list = ReviewQueries.RevisitList(scoped);
         var ordered = list.OrderByDescending(g => g.Value.Count).ThenBy(g => g.Key).ToList();
         // A revisit date that has come puts the task first on the list, marked (the secretariat acts on it).

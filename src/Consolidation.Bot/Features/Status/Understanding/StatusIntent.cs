@@ -57,7 +57,7 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 /// the question (see <see cref="BureauMention"/>); it limits counts, the funnel and the waiting lists to that bureau's tasks.
 /// <see cref="Destination"/> (集約先) asks how many (or which) WG study targets go there. <see cref="Member"/> is a person
 /// named with さん (see <see cref="MemberMention"/>): the answer covers their tasks only. <see cref="SinceLastDigest"/>: the
-/// answers given since the last digest was posted.
+/// answers given since the last digest was posted. <see cref="Trigger"/>: the revisit list of that trigger only.
 /// </summary>
 public sealed record StatusIntent(
     StatusIntentKind Kind,
@@ -73,7 +73,8 @@ public sealed record StatusIntent(
     string? Bureau = null,
     Destination? Destination = null,
     string? Member = null,
-    bool SinceLastDigest = false)
+    bool SinceLastDigest = false,
+    RevisitTrigger? Trigger = null)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

@@ -104,6 +104,11 @@ public static partial class StatusQuestionRecognizer
             return new StatusIntent(StatusIntentKind.MyTasks);
         }
 
+        if (FindTrigger(folded) is { } trigger && (Has(folded, RevisitWords) || FindOutcome(folded) == FunnelOutcome.ContinueLater))
+        {
+            return new StatusIntent(StatusIntentKind.Revisit, subcommittee, Trigger: trigger);
+        }
+
         // A count (or the most / fewest) of an outcome is asked about that outcome, even when the outcome's words are also
         // a revisit word (引き続き検討予定は何件: a count, not the revisit list).
         if (FindOutcome(folded) is { } counted && (Has(folded, CountWords) || Has(folded, MostWords) || Has(folded, FewestWords) || Has(folded, SuperlativeWords)))
@@ -148,30 +153,6 @@ public static partial class StatusQuestionRecognizer
 
     /// <summary>The example phrasing of each intent (Japanese, English), as help shows them.</summary>
     public static IReadOnlyDictionary<StatusIntentKind, string[]> ExamplePhrasings => Examples;
-
-    /// <summary>The <paramref name="count"/> intents whose words look most like <paramref name="text"/> (for "did you mean").</summary>
-    public static IReadOnlyList<StatusIntentKind> Closest(string? text, int count = 3)
-    {
-        var folded = KanaFolding.Fold(TextNormalizer.Normalize(text));
-        var words = new Dictionary<StatusIntentKind, IEnumerable<string>>
-        {
-            [StatusIntentKind.Help] = HelpWords,
-            [StatusIntentKind.Task] = HistoryWords,
-            [StatusIntentKind.MyTasks] = MyWords,
-            [StatusIntentKind.Revisit] = RevisitWords,
-            [StatusIntentKind.Overdue] = OverdueWords,
-            [StatusIntentKind.NotAnswered] = NotAnsweredWords,
-            [StatusIntentKind.Overall] = StatusWords,
-            [StatusIntentKind.Subcommittee] = Subcommittees.Aliases.Select(a => a.Alias),
-            [StatusIntentKind.Stage] = ["ぷれwg", "wg", "適否", "pre-wg", "suitability"],
-            [StatusIntentKind.Outcome] = OutcomeWords.Select(o => o.Word),
-        };
-        var grams = Bigrams(folded);
-        return words
-            .Select(w => (Kind: w.Key, Score: w.Value.Concat(Examples[w.Key].Select(KanaFolding.Fold)).Max(k => Similarity(grams, Bigrams(KanaFolding.Fold(k))))))
-            .OrderByDescending(x => x.Score).ThenBy(x => DefaultOrder(x.Kind))
-            .Take(count).Select(x => x.Kind).ToList();
-    }
 
     /// <summary>
     /// A subcommittee named in the text: any alias as a substring (longest first), else an alias of 4+ kanji, 5+ kana or
