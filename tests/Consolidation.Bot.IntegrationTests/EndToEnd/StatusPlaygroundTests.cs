@@ -51,6 +51,11 @@ public class StatusPlaygroundTests(PlaygroundFixture fixture)
     [InlineData("検討終了の事務は何件", "37件（全276件中）")]
     [InlineData("除外が一番多い部会は？", "プレWGで除外が最も多いのは")]
     [InlineData("福祉とこどもの進捗は？", "どの部会についてのご質問ですか")]
+    [InlineData("J-0001の履歴", "J-0001")]
+    [InlineData("前回のダイジェストから何件回答があった？", "ダイジェスト")] // "since": before any digest it says so, after one it counts
+    [InlineData("財政局の事務は何件？", "財政局: ")]
+    [InlineData("集約先が拠点区の事務は何件？", "集約先: 拠点区")]
+    [InlineData("標準化BPRがきっかけの事務は？", "システム標準化のBPR")]
     public async Task Secretariat_AsksOneOfEachNewQuestionForm_GetsTheCard(string question, string expected)
     {
         await LoadSeedFunnelDemoAsync();
