@@ -11,7 +11,8 @@ public static class HelpCard
     [
         nameof(Strings.Help_Question_Overall), nameof(Strings.Help_Question_Subcommittee), nameof(Strings.Help_Question_Stage),
         nameof(Strings.Help_Question_NotAnswered), nameof(Strings.Help_Question_Overdue), nameof(Strings.Help_Question_Task),
-        nameof(Strings.Help_Question_MyTasks), nameof(Strings.Help_Question_Revisit),
+        nameof(Strings.Help_Question_MyTasks), nameof(Strings.Help_Question_Revisit), nameof(Strings.Help_Question_Narrowed),
+        nameof(Strings.Help_Question_SinceDigest),
     ];
 
     public static AdaptiveCard Build(BotText text) => new()
