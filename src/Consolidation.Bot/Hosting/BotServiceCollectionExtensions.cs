@@ -69,6 +69,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxClient>();
+        services.AddSingleton<NextCardRequests>();
         services.AddSingleton<IOutboxHandler, NextCardSender>();
         services.AddHostedService<OutboxWorker>();
         services.AddHostedService<NextCardSweeper>();

@@ -3,7 +3,6 @@ using Consolidation.Bot.Domain;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Outbox;
-using Consolidation.Bot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Review;
@@ -12,7 +11,7 @@ namespace Consolidation.Bot.Review;
 /// The secretariat opens a stage (and every assignee with a task there is queued their first card) or closes one: the
 /// same for the chat commands and the tab. The windows and task states are <see cref="StageOpeningService"/>'s.
 /// </summary>
-public sealed class StageAdministration(StageOpeningService opening, OutboxClient outbox, ScheduleTenants tenants, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review)
+public sealed class StageAdministration(StageOpeningService opening, NextCardRequests cards, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review)
 {
     public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline, string? tenantId, CancellationToken cancellationToken)
     {
@@ -20,22 +19,7 @@ public sealed class StageAdministration(StageOpeningService opening, OutboxClien
         var local = TimeZoneInfo.ConvertTime(opened.Deadline, review.Value.Zone);
         await audit.AppendAsync(reviewId, new AuditEntry(AuditKind.StageOpened, actor.Email, time.GetUtcNow(),
             $"{string.Join("、", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(japanese: true)} {s.Tasks}件"))}（期限 {local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}）", stage), cancellationToken);
-        // Without a tenant to address (no inbound activity, several tenants known) the sweep sends the owed cards.
-        if (await tenants.ResolveAsync(tenantId, cancellationToken) is { } tenant)
-        {
-            foreach (var email in opened.Assignees)
-            {
-                await outbox.EnqueueAsync(new OutboxMessage
-                {
-                    Kind = OutboxMessage.NextCard,
-                    ReviewId = reviewId,
-                    TenantId = tenant,
-                    Email = email,
-                    ReportTo = actor.AadObjectId,
-                }, cancellationToken);
-            }
-        }
-
+        await cards.QueueAsync(reviewId, opened.Assignees, actor, tenantId, cancellationToken);
         return opened;
     }
 

@@ -1,7 +1,6 @@
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Review.Storage;
-using Consolidation.Bot.Scheduling;
 
 namespace Consolidation.Bot.Review;
 
@@ -11,7 +10,7 @@ namespace Consolidation.Bot.Review;
 /// <see cref="DecisionService"/>'s. When the change leaves a card owed in an open stage, the card is queued at once (the
 /// sweep would otherwise send it within minutes).
 /// </summary>
-public sealed class TaskAdministration(DecisionService decisions, ReviewRepository repository, OutboxClient outbox, ScheduleTenants tenants)
+public sealed class TaskAdministration(DecisionService decisions, ReviewRepository repository, NextCardRequests cards)
 {
     /// <summary>
     /// Hands a stage of the task to the member named at the start of <paramref name="assigneeAndReason"/> (an email or a
@@ -156,23 +155,6 @@ public sealed class TaskAdministration(DecisionService decisions, ReviewReposito
             return false;
         }
 
-        if (await tenants.ResolveAsync(tenantId, cancellationToken) is not { } tenant)
-        {
-            return false; // no tenant to address: the sweep sends the owed card when it can
-        }
-
-        foreach (var email in emails.Select(Member.NormalizeEmail).Distinct(StringComparer.Ordinal))
-        {
-            await outbox.EnqueueAsync(new OutboxMessage
-            {
-                Kind = OutboxMessage.NextCard,
-                ReviewId = reviewId,
-                TenantId = tenant,
-                Email = email,
-                ReportTo = actor.AadObjectId,
-            }, cancellationToken);
-        }
-
-        return true;
+        return await cards.QueueAsync(reviewId, emails, actor, tenantId, cancellationToken);
     }
 }

@@ -25,14 +25,8 @@ internal static class TabCouncilEndpoint
     }
 
     public static Task<IResult> RegisterAsync(HttpContext http, TabSignIn signIn, ConversationReferenceStore store, ScheduleTenants tenants, CouncilRegistration registration, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        TabEndpoints.ServeAsync(http, signIn, logger, "council", async (session, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "council", nameof(Strings.Council_NotSecretariat), async (session, form, text) =>
         {
-            if (!session.Scope.CanAct)
-            {
-                return TabEndpoints.Message(text[nameof(Strings.Council_NotSecretariat)], "not-secretariat", StatusCodes.Status403Forbidden);
-            }
-
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
             var tenant = await tenants.ResolveAsync(session.TenantId, cancellationToken);
             var channel = tenant is null ? null : await store.GetChannelAsync(tenant, form["channel"].ToString(), cancellationToken);
             if (channel is not { Kind: ConversationKind.Channel })

@@ -77,6 +77,23 @@ internal static class TabEndpoints
         return result;
     }
 
+    /// <summary>
+    /// A secretariat action: signed in, then anyone but the secretariat (by Entra object id) refused with 403 and the
+    /// sentence <paramref name="refusalKey"/>, nothing read from the form; then <paramref name="act"/> with the form.
+    /// </summary>
+    internal static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, string refusalKey,
+        Func<TabSession, IFormCollection, BotText, Task<IResult>> act, CancellationToken cancellationToken) =>
+        ServeAsync(http, signIn, logger, view, async (session, text) =>
+        {
+            if (!session.Scope.CanAct)
+            {
+                return Message(text[refusalKey], "not-secretariat", StatusCodes.Status403Forbidden);
+            }
+
+            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
+            return await act(session, form, text);
+        }, cancellationToken);
+
     internal static RazorComponentResult<TComponent> View<TComponent>(object parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent => new(parameters);
 

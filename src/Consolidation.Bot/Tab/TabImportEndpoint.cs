@@ -16,14 +16,8 @@ internal static class TabImportEndpoint
     public const long MaxRequestBytes = 2 * ImportLimits.MaxFileBytes + 1024 * 1024;
 
     public static Task<IResult> ImportAsync(HttpContext http, TabSignIn signIn, ReviewImportService import, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        TabEndpoints.ServeAsync(http, signIn, logger, "import", async (session, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "import", nameof(Strings.Admin_NotSecretariat), async (session, form, text) =>
         {
-            if (!session.Scope.CanAct)
-            {
-                return TabEndpoints.Message(text[nameof(Strings.Admin_NotSecretariat)], "not-secretariat", StatusCodes.Status403Forbidden);
-            }
-
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
             var tasksFile = form.Files.GetFile("tasks");
             var membersFile = form.Files.GetFile("members") is { Length: > 0 } m ? m : null;
             if (tasksFile is not { Length: > 0 })

@@ -15,7 +15,7 @@ namespace Consolidation.Bot.Tab;
 internal static class TabStageEndpoints
 {
     public static Task<IResult> OpenAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ActAsync(http, signIn, logger, "open-stage", async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "open-stage", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             var zone = review.Value.Zone;
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
@@ -43,7 +43,7 @@ internal static class TabStageEndpoints
         }, cancellationToken);
 
     public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ActAsync(http, signIn, logger, "close-stage", async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "close-stage", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             if (Parse(form) is not var (stage, subcommittees))
             {
@@ -59,7 +59,7 @@ internal static class TabStageEndpoints
 
     /// <summary><c>POST /tab/api/remind</c>: one ward head with tasks waiting in an open stage, reminded now.</summary>
     public static Task<IResult> RemindAsync(HttpContext http, TabSignIn signIn, Features.Reminders.RemindOneMember reminder, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ActAsync(http, signIn, logger, "remind", async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "remind", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             var email = Member.NormalizeEmail(form["email"].ToString());
             var waiting = ReviewQueries.UnansweredByMember(session.Snapshot.Tasks, session.Snapshot.Windows);
@@ -71,18 +71,6 @@ internal static class TabStageEndpoints
             return await reminder.QueueAsync(session.Snapshot.ReviewId, session.Scope.Member, email, session.TenantId, cancellationToken)
                 ? TabEndpoints.Done(text.Format(nameof(Strings.Tab_Reminded), member.Name))
                 : TabEndpoints.Refused(text[nameof(Strings.Tab_RemindNotQueued)]);
-        }, cancellationToken);
-
-    private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, Func<TabSession, IFormCollection, BotText, Task<IResult>> act, CancellationToken cancellationToken) =>
-        TabEndpoints.ServeAsync(http, signIn, logger, view, async (session, text) =>
-        {
-            if (!session.Scope.CanAct)
-            {
-                return TabEndpoints.Message(text[nameof(Strings.OpenStage_NotSecretariat)], "not-secretariat", StatusCodes.Status403Forbidden);
-            }
-
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
-            return await act(session, form, text);
         }, cancellationToken);
 
     /// <summary>The stage and subcommittees of a form; null when either is missing or unknown.</summary>

@@ -60,17 +60,11 @@ internal static class TabTaskEndpoints
         return new OverrideRequest(stage, parts[1], form["answerReason"].ToString(), trigger, date, form["reason"].ToString());
     }
 
-    /// <summary>Signs in, refuses anyone but the secretariat (403, nothing read from the form), acts, shows the record.</summary>
+    /// <summary>A secretariat action on the task (<see cref="TabEndpoints.ActAsync"/>), answered with the record as it now stands.</summary>
     private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, string id, ReviewRepository repository, TimeZoneInfo zone,
         Func<TabSession, IFormCollection, Task<(TaskAdministrationResult Result, string Asked, string? Reason, AdministrationKind Kind)>> act, CancellationToken cancellationToken) =>
-        TabEndpoints.ServeAsync(http, signIn, logger, view, async (session, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, view, nameof(Strings.Admin_NotSecretariat), async (session, form, text) =>
         {
-            if (!session.Scope.CanAct)
-            {
-                return TabEndpoints.Message(text[nameof(Strings.Admin_NotSecretariat)], "not-secretariat", StatusCodes.Status403Forbidden);
-            }
-
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
             var (result, asked, reason, kind) = await act(session, form);
             var notice = AdministrationReplies.For(result, id, asked, reason, text, kind);
             var fresh = session with { Snapshot = await repository.LoadAsync(session.Snapshot.ReviewId, cancellationToken) ?? session.Snapshot };

@@ -56,6 +56,44 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         await AssertUnchangedAsync(host);
     }
 
+    /// <summary>Every other secretariat action refuses a lead and a ward head the same way (403, the sentence, nothing changed).</summary>
+    [Theory]
+    [InlineData("/tab/api/tasks/J-0001/override", "lead")]
+    [InlineData("/tab/api/tasks/J-0001/override", "member")]
+    [InlineData("/tab/api/remind", "lead")]
+    [InlineData("/tab/api/council", "lead")]
+    [InlineData("/tab/api/council", "member")]
+    [InlineData("/tab/api/stages/close", "member")]
+    public async Task OtherSecretariatActions_NotTheSecretariat_403_NothingChanged(string path, string who)
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.PostFormAsync(path, host.TokenFor(who == "lead" ? Lead : WardHead), new Dictionary<string, string>
+        {
+            ["decision"] = "PreWg:Exclude", ["answerReason"] = "x", ["reason"] = "x", ["email"] = WardHead.Email,
+            ["channel"] = "19:any@thread.tacv2", ["stage"] = "PreWg", ["subcommittee"] = "all",
+        });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("data-message=\"not-secretariat\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertUnchangedAsync(host);
+        var references = host.Bot.Services.GetRequiredService<Conversations.ConversationReferenceStore>();
+        Assert.Null(await references.GetCouncilChannelAsync(SignedInTabHost.Tenant, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("lead")]
+    [InlineData("member")]
+    public async Task Export_NotTheSecretariatOrTheOverview_403(string who)
+    {
+        await using var host = await StartAsync();
+
+        using var response = await host.GetAsync("/tab/api/export", host.TokenFor(who == "lead" ? Lead : WardHead));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.NotEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task NoToken_401_NothingChanged()
     {

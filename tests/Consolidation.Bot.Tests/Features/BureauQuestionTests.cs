@@ -1,8 +1,5 @@
-using Consolidation.Bot.Demo;
 using Consolidation.Bot.Domain;
-using Consolidation.Bot.Features.Status;
 using Consolidation.Bot.Features.Status.Understanding;
-using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Tests.Features;
 
@@ -12,11 +9,8 @@ namespace Consolidation.Bot.Tests.Features;
 /// </summary>
 public class BureauQuestionTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 3, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly Today = new(2026, 12, 9);
-    private static readonly Consolidation.Bot.Review.ReviewSnapshot Seed = SeedFunnelReview.Snapshot(Now);
-
-    private static StatusAnswers Answers => new(Seed, Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"), new BotText(BotCultures.Japanese));
+    private static readonly DateOnly Today = SeedFunnel.Today;
+    private static Consolidation.Bot.Review.ReviewSnapshot Seed => SeedFunnel.Snapshot;
 
     public static TheoryData<string> Bureaus => [.. Seed.Tasks.Select(t => t.Definition.Bureau).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
@@ -26,7 +20,7 @@ public class BureauQuestionTests
     {
         var intent = StatusQuestionRecognizer.Recognize($"プレWGで{bureau}の除外は何件？", Today)!;
 
-        var model = Answers.Compose(intent)!;
+        var model = SeedFunnel.Answers.Compose(intent)!;
 
         var tasks = Seed.Tasks.Where(t => t.Definition.Bureau == bureau).ToList();
         var expected = $"{tasks.Count(t => t.Has(FunnelOutcome.Excluded))}件（全{tasks.Count}件中）";
@@ -40,7 +34,7 @@ public class BureauQuestionTests
     {
         var intent = StatusQuestionRecognizer.Recognize("宇宙開発局の事務は何件？", Today)!;
 
-        var model = Answers.Compose(intent)!;
+        var model = SeedFunnel.Answers.Compose(intent)!;
 
         Assert.Equal("「宇宙開発局」という所管局の事務は見つかりませんでした。", model.Title);
         Assert.Empty(model.Figures);

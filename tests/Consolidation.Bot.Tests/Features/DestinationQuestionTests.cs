@@ -1,8 +1,5 @@
-using Consolidation.Bot.Demo;
 using Consolidation.Bot.Domain;
-using Consolidation.Bot.Features.Status;
 using Consolidation.Bot.Features.Status.Understanding;
-using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Tests.Features;
 
@@ -12,11 +9,8 @@ namespace Consolidation.Bot.Tests.Features;
 /// </summary>
 public class DestinationQuestionTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 3, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly Today = new(2026, 12, 9);
-    private static readonly Consolidation.Bot.Review.ReviewSnapshot Seed = SeedFunnelReview.Snapshot(Now);
-
-    private static StatusAnswers Answers => new(Seed, Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"), new BotText(BotCultures.Japanese));
+    private static readonly DateOnly Today = SeedFunnel.Today;
+    private static Consolidation.Bot.Review.ReviewSnapshot Seed => SeedFunnel.Snapshot;
 
     [Theory]
     [InlineData("集約先が拠点区の事務は何件？", Destination.HubWard)]
@@ -30,7 +24,7 @@ public class DestinationQuestionTests
     {
         var intent = StatusQuestionRecognizer.Recognize(phrasing, Today)!;
 
-        var model = Answers.Compose(intent)!;
+        var model = SeedFunnel.Answers.Compose(intent)!;
 
         var targets = Seed.Tasks.Where(t => t.Has(FunnelOutcome.StudyTarget)).ToList();
         var going = targets.Count(t => (t.State.Wg?.Answer as WgAnswer)?.Destination == destination);

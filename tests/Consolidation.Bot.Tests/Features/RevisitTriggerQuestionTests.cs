@@ -1,17 +1,13 @@
-using Consolidation.Bot.Demo;
 using Consolidation.Bot.Domain;
-using Consolidation.Bot.Features.Status;
 using Consolidation.Bot.Features.Status.Understanding;
-using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Tests.Features;
 
 /// <summary>A revisit trigger in a question: the revisit list of that trigger only, counted as over the seed review's tasks.</summary>
 public class RevisitTriggerQuestionTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 3, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly Today = new(2026, 12, 9);
-    private static readonly Consolidation.Bot.Review.ReviewSnapshot Seed = SeedFunnelReview.Snapshot(Now);
+    private static readonly DateOnly Today = SeedFunnel.Today;
+    private static Consolidation.Bot.Review.ReviewSnapshot Seed => SeedFunnel.Snapshot;
 
     [Theory]
     [InlineData("標準化BPRがきっかけの事務は？", RevisitTrigger.StandardizationBpr)]
@@ -23,7 +19,7 @@ public class RevisitTriggerQuestionTests
     {
         var intent = StatusQuestionRecognizer.Recognize(phrasing, Today)!;
 
-        var model = new StatusAnswers(Seed, Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"), new BotText(BotCultures.Japanese)).Compose(intent)!;
+        var model = SeedFunnel.Answers.Compose(intent)!;
 
         var expected = Seed.Tasks.Count(t => t.State.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater, Trigger: var tr } && tr == trigger);
         Assert.Equal((StatusIntentKind.Revisit, trigger), (intent.Kind, intent.Trigger!.Value));

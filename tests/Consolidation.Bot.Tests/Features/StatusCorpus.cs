@@ -1,11 +1,7 @@
 using System.Globalization;
-using Consolidation.Bot.Demo;
 using Consolidation.Bot.Domain;
-using Consolidation.Bot.Features.Status;
 using Consolidation.Bot.Features.Status.Understanding;
-using Consolidation.Bot.Localization;
 using Consolidation.Bot.Tests.Localization;
-using ReviewSnapshot = Consolidation.Bot.Review.ReviewSnapshot;
 
 namespace Consolidation.Bot.Tests.Features;
 
@@ -16,8 +12,6 @@ public sealed record StatusCorpusRow(string Split, string Phrasing, string Kind,
 /// <summary>Reads the corpus file and checks one row against the recognizer and, for a figure, the answer on the seed funnel.</summary>
 public static class StatusCorpus
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 9, 3, 0, 0, TimeSpan.Zero);
-    private static readonly Lazy<ReviewSnapshot> Seed = new(() => SeedFunnelReview.Snapshot(Now));
 
     public static IReadOnlyList<StatusCorpusRow> Rows { get; } = File.ReadAllLines(RepoFile.PathOf("tests", "Consolidation.Bot.Tests", "Features", "StatusCorpus.tsv"))
         .Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("split\t", StringComparison.Ordinal))
@@ -109,8 +103,7 @@ public static class StatusCorpus
     /// <summary>Everything the answer card says, on the seed-funnel review, in Japanese.</summary>
     private static string AnswerText(StatusIntent intent)
     {
-        var answers = new StatusAnswers(Seed.Value, Now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"), new BotText(BotCultures.Japanese));
-        if (answers.Compose(intent) is not { } model)
+        if (SeedFunnel.Answers.Compose(intent) is not { } model)
         {
             return "";
         }
