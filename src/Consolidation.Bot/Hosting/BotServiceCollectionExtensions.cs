@@ -66,6 +66,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<QuestionnaireComposer>();
         services.AddSingleton<SentCardFinder>();
         services.AddSingleton<TaskCards>();
+        services.AddSingleton<AnswerSubmission>();
 
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxClient>();

@@ -144,7 +144,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
             Routine = true, PaperOrVisit = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 1200, StaffHours = 300, Decision = PreWgDecision.Keep,
         };
         return await services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, who, TaskOf(member), answer, version,
-            Features.Questionnaire.SubmitAnswerHandler.SubmissionKey(TaskOf(member), version, who), cancellationToken);
+            Features.Questionnaire.AnswerSubmission.SubmissionKey(TaskOf(member), version, who), cancellationToken);
     }
 
     /// <summary>Waits until every member has a card (or the timeout), then a moment more so late duplicates are counted too.</summary>

@@ -10,15 +10,14 @@ using Consolidation.Bot.Routing;
 namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary>
-/// <c>submitAnswer</c> (Action.Execute, or Action.Submit from old clients): validate, store (history + new state in one
-/// transaction), answer with the read-only answered card, and queue the member's next card. Refusals answer with a
-/// clear card and store nothing: someone else's task, a stale card, a closed stage, invalid input (same card, errors
-/// shown, typed values kept). A redelivered submission is stored once and answered with the same answered card.
+/// <c>submitAnswer</c> (Action.Execute, or Action.Submit from old clients): reads the card's input, lets
+/// <see cref="AnswerSubmission"/> decide, and maps its result to a card: the read-only answered card (and the member's next
+/// card queued); a refusal that stores nothing (someone else's task, a stale card, a closed stage); invalid input (same
+/// card, errors shown, typed values kept). A redelivered submission is answered with the same answered card.
 /// </summary>
 public sealed class SubmitAnswerHandler(
     ActiveReviewLoader loader,
-    DecisionService decisions,
-    Review.Storage.ReviewRepository repository,
+    AnswerSubmission submission,
     QuestionnaireComposer composer,
     TaskCards cards,
     OutboxClient outbox,
@@ -48,64 +47,44 @@ public sealed class SubmitAnswerHandler(
         }
 
         var userId = turn.From.Id;
-        if (context.Sender is not { } member
-            || !task.IsAssignee(stage, member.Email))
+        if (context.Sender is not { } member)
         {
-            Log.DecisionRefused(logger, taskId, context.Sender?.Email, nameof(DecisionError.NotAssignee));
             return Counted("not_assignee", InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), turn.Text))));
         }
 
-        if ((task.Stage != stage || task.State.Version != version) && context.SenderScoped)
-        {
-            // The sender's tasks may come from this instance's memory: refuse only on what storage holds now.
-            task = (await repository.GetTaskAsync(context.ReviewId, taskId, cancellationToken))?.Task ?? task;
-            context = context with { Stored = null };
-        }
-
-        if (task.Stage != stage || task.State.Version != version)
-        {
-            // A redelivery of an answer that was stored: the same answered card again, nothing written.
-            if (task.State.OutcomeOf(stage) is not null
-                && await repository.IsStoredAsync(context.ReviewId, SubmissionKey(taskId, version, member), cancellationToken))
-            {
-                Log.DuplicateSubmission(logger, taskId, member.Email);
-                return Counted("duplicate", InvokeResponses.Card(cards.Answered(context.Snapshot, task, stage, userId, turn.Text)));
-            }
-
-            return Counted("stale", Refused(context, task, member, userId, DecisionError.Stale, stage, turn.Text));
-        }
-
+        // Parsing is pure: an invalid input on a card that is out of date still gets the out-of-date card (the service
+        // decides staleness before it looks at the answer).
         var parsed = AnswerParser.Parse(stage, action.Get);
-        if (!parsed.IsValid)
+        var result = await submission.SubmitAsync(context, member, task, stage, version, parsed.Answer, cancellationToken);
+        var response = result.Outcome switch
         {
-            return Counted("invalid", WithErrors(context, task, member, userId, parsed.Values, parsed.Errors, turn.Text));
-        }
-
-        var readInThisTurn = context.Stored?.GetValueOrDefault(taskId) is { } stored ? new DecisionInput(stored, context.Snapshot.Windows) : null;
-        var result = await decisions.AnswerAsync(context.ReviewId, member, taskId, parsed.Answer!, version, SubmissionKey(taskId, version, member), readInThisTurn, cancellationToken);
-        switch (result.Status)
-        {
-            case SubmissionStatus.Accepted:
-                // The next card goes out through the outbox; a member with nothing more to answer needs no message. The
-                // answered task counts as it is now: it may have moved into an open stage that is theirs too.
-                var afterAnswer = context.Snapshot with { Tasks = context.Snapshot.Tasks.Select(t => t.Id == taskId ? result.Task! : t).ToList() };
-                if (QuestionnaireComposer.OpenTasksOf(afterAnswer, member.Email).Count > 0)
-                {
-                    await QueueNextCardAsync(context.ReviewId, turn.TenantId, member, taskId, cancellationToken);
-                }
-
-                return Counted("accepted", InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text)));
-            case SubmissionStatus.Duplicate when result.Task?.State.OutcomeOf(stage) is not null:
-                return Counted("duplicate", InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task, stage, userId, turn.Text)));
-            case SubmissionStatus.Refused when result.Error == DecisionError.Invalid:
-                var errors = result.Decision!.FieldErrors.ToDictionary(e => QuestionnaireFields.ForAnswerField(e.Key), e => e.Value, StringComparer.Ordinal);
-                return Counted("invalid", WithErrors(context, task, member, userId, parsed.Values, errors, turn.Text));
-            case SubmissionStatus.NotFound:
-                return Counted("not_found", InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId)));
-            default:
-                return Counted(result.Error.ToString().ToLowerInvariant(), Refused(context, result.Task ?? task, member, userId, result.Error, stage, turn.Text));
-        }
+            AnswerOutcome.Accepted => await AcceptedAsync(context, result.Task!, stage, member, userId, turn, cancellationToken),
+            AnswerOutcome.Duplicate => InvokeResponses.Card(cards.Answered(context.Snapshot, result.Task!, stage, userId, turn.Text)),
+            AnswerOutcome.Invalid => WithErrors(context, task, member, userId, parsed.Values, Errors(parsed, result), turn.Text),
+            AnswerOutcome.NotFound => InvokeResponses.Message(turn.Text.Format(nameof(Strings.Task_NotFound), taskId)),
+            _ => Refused(context, result.Task ?? task, member, result.Outcome, stage, turn.Text),
+        };
+        return Counted(result.MetricName, response);
     }
+
+    private async Task<InvokeResponse> AcceptedAsync(ActiveReviewContext context, ReviewTask answered, Stage stage, Member member, string? userId, TurnContext turn, CancellationToken cancellationToken)
+    {
+        // The next card goes out through the outbox; a member with nothing more to answer needs no message. The
+        // answered task counts as it is now: it may have moved into an open stage that is theirs too.
+        var afterAnswer = context.Snapshot with { Tasks = context.Snapshot.Tasks.Select(t => t.Id == answered.Id ? answered : t).ToList() };
+        if (QuestionnaireComposer.OpenTasksOf(afterAnswer, member.Email).Count > 0)
+        {
+            await QueueNextCardAsync(context.ReviewId, turn.TenantId, member, answered.Id, cancellationToken);
+        }
+
+        return InvokeResponses.Card(cards.Answered(context.Snapshot, answered, stage, userId, turn.Text));
+    }
+
+    /// <summary>The card's own parse errors, else the rules' field errors mapped to input ids.</summary>
+    private static IReadOnlyDictionary<string, string> Errors(ParsedAnswer parsed, AnswerSubmissionResult result) =>
+        result.FieldErrors is { Count: > 0 } fields
+            ? fields.ToDictionary(e => QuestionnaireFields.ForAnswerField(e.Key), e => e.Value, StringComparer.Ordinal)
+            : parsed.Errors;
 
     /// <summary>Every answer is counted once, by result (bot.answers).</summary>
     private InvokeResponse Counted(string result, InvokeResponse response)
@@ -130,9 +109,6 @@ public sealed class SubmitAnswerHandler(
         }
     }
 
-    /// <summary>One card version answered by one member is one submission: Teams' redeliveries share the key.</summary>
-    public static string SubmissionKey(string taskId, int version, Member member) => $"{taskId}|v{version}|{member.Email}";
-
     private InvokeResponse WithErrors(ActiveReviewContext context, ReviewTask task, Member member, string? userId,
         IReadOnlyDictionary<string, string?> values, IReadOnlyDictionary<string, string> errors, BotText text)
     {
@@ -140,13 +116,11 @@ public sealed class SubmitAnswerHandler(
         return InvokeResponses.Card(QuestionnaireCard.Build(model));
     }
 
-    private InvokeResponse Refused(ActiveReviewContext context, ReviewTask task, Member member, string? userId, DecisionError error, Stage stage, BotText text) =>
-        error switch
+    private InvokeResponse Refused(ActiveReviewContext context, ReviewTask task, Member member, AnswerOutcome outcome, Stage stage, BotText text) =>
+        outcome switch
         {
-            DecisionError.NotAssignee => InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), text))),
-            DecisionError.StageClosed or DecisionError.StageNotOpen => InvokeResponses.Card(StageClosedCard.Build(new StageClosedCardModel(TaskSummary.From(task.Definition), stage, text))),
-            _ when task.State.OutcomeOf(stage) is { } outcome && outcome.AnsweredBy == Member.NormalizeEmail(member.Email) && task.Stage != stage
-                => InvokeResponses.Card(cards.Stale(context.Snapshot, task, StaleReason.AlreadyAnswered, text)),
+            AnswerOutcome.NotYours => InvokeResponses.Card(NotYourTaskCard.Build(new NotYourTaskCardModel(TaskSummary.From(task.Definition), text))),
+            AnswerOutcome.Closed => InvokeResponses.Card(StageClosedCard.Build(new StageClosedCardModel(TaskSummary.From(task.Definition), stage, text))),
             _ => InvokeResponses.Card(cards.Stale(context.Snapshot, task, task.State.OutcomeOf(stage) is null ? StaleReason.Changed : StaleReason.AlreadyAnswered, text)),
         };
 }
