@@ -8,6 +8,9 @@ public static class CardVerbs
     /// <summary>A member answers a stage's questionnaire (data: task id, card version, stage, and the inputs).</summary>
     public const string SubmitAnswer = "submitAnswer";
 
+    /// <summary>A member answers several プレWG tasks at once on the batch card (data: the tasks with their versions, and the inputs).</summary>
+    public const string SubmitBatch = "submitBatch";
+
     /// <summary>Universal Actions <c>refresh</c> of a task card (data: task id).</summary>
     public const string RefreshTask = "refreshTask";
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Consolidation.Bot.Cli;
 
 /// <summary>
-/// <c>open-stage --stage prewg --subcommittee 福祉,こども|all --deadline 2026-12-20 [--tenant ID] [--by EMAIL]</c>:
+/// <c>open-stage --stage prewg --subcommittee 福祉,こども|all --deadline 2026-12-20 [--card batch|detailed] [--tenant ID] [--by EMAIL]</c>:
 /// the same as the secretariat's chat command; the cards are queued in the outbox and sent by the running bot.
 /// </summary>
 public sealed class OpenStageCommand(
@@ -25,7 +25,7 @@ public sealed class OpenStageCommand(
 {
     public async Task<int> RunAsync(CliArguments args, CancellationToken cancellationToken)
     {
-        var unknown = args.Unknown("stage", "subcommittee", "deadline", "tenant", "by").ToList();
+        var unknown = args.Unknown("stage", "subcommittee", "deadline", "card", "tenant", "by").ToList();
         if (unknown.Count > 0)
         {
             throw new CliUsageException("unknown option --" + unknown[0]);
@@ -39,7 +39,13 @@ public sealed class OpenStageCommand(
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(review.Value.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-        var text = $"open {args.Require("stage")} {args.Require("subcommittee").Replace(',', ' ')} {args.Require("deadline")}";
+        var card = args.Get("card");
+        if (card is not (null or "batch" or "detailed"))
+        {
+            throw new CliUsageException("--card is batch or detailed");
+        }
+
+        var text = $"open {args.Require("stage")} {args.Require("subcommittee").Replace(',', ' ')} {args.Require("deadline")} {card}";
         var (request, error) = OpenStageParser.Parse(text, today);
         if (request is null)
         {
@@ -52,7 +58,7 @@ public sealed class OpenStageCommand(
             ? members.FirstOrDefault(m => m.Email == Member.NormalizeEmail(email) && m.IsSecretariat) ?? throw new CliUsageException($"{email} is not a secretariat member of the review")
             : members.FirstOrDefault(m => m.IsSecretariat) ?? throw new CliUsageException("the review has no secretariat member");
 
-        var opened = await opening.OpenAsync(reviewId, by, request.Stage, request.Subcommittees, request.DeadlineIn(zone), cancellationToken);
+        var opened = await opening.OpenAsync(reviewId, by, request.Stage, request.Subcommittees, request.DeadlineIn(zone), request.Mode ?? review.Value.PreWgMode, cancellationToken);
         foreach (var assignee in opened.Assignees)
         {
             await outbox.EnqueueAsync(new OutboxMessage

@@ -51,6 +51,12 @@ public sealed record PreWgAnswer : StageAnswer
 
     public string? Reason { get; init; }
 
+    /// <summary>
+    /// Answered on the batch card (rough selection): only keep / exclude and the reason were asked, so the basic items
+    /// above are not answers (false / unknown by default) and are not shown or exported as such.
+    /// </summary>
+    public bool Rough { get; init; }
+
     public override Stage Stage => Stage.PreWg;
 
     public override Stage NextStage => Decision == PreWgDecision.Keep ? Stage.Wg : Stage.Closed;

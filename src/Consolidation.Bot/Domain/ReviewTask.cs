@@ -135,5 +135,22 @@ public sealed record StageWindow
     public required DateTimeOffset Deadline { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 
+    /// <summary>Which card a pre-WG window sends (the secretariat's choice when opening it); detailed for the other stages.</summary>
+    public PreWgCardMode CardMode { get; init; }
+
     public bool IsOpen => ClosedAt is null;
+}
+
+/// <summary>
+/// The card プレWG is answered on. The policy calls プレWG the rough selection of candidates (候補選定（粗い選定）) by the 担当区長,
+/// so a ward head with many tasks may get them about ten at a time, each kept or excluded with a short reason, and still
+/// open the detailed card of any task they want to look at closely.
+/// </summary>
+public enum PreWgCardMode
+{
+    /// <summary>One task per card, every question of the stage.</summary>
+    Detailed,
+
+    /// <summary>About ten tasks per card, keep / exclude and an optional reason each, one submit.</summary>
+    Batch,
 }

@@ -24,6 +24,12 @@ public sealed class ReviewOptions : IValidatableObject
     public Dictionary<string, SubcommitteeSettings> Subcommittees { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// The card プレWG sends when the secretariat opens it without saying (<c>batch</c> or <c>detailed</c>; the open command
+    /// and the tab's form may choose per opening): the batch card lists about ten tasks to keep or exclude at once.
+    /// </summary>
+    public Domain.PreWgCardMode PreWgMode { get; set; } = Domain.PreWgCardMode.Detailed;
+
+    /// <summary>
     /// How long a status question waits for the whole review (read in the background after a start, about 25 s at
     /// 100,000 tasks) before the asker is told the figures are still being prepared; well inside the turn timeout.
     /// </summary>

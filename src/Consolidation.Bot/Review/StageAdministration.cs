@@ -13,12 +13,14 @@ namespace Consolidation.Bot.Review;
 /// </summary>
 public sealed class StageAdministration(StageOpeningService opening, NextCardRequests cards, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review)
 {
-    public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline, string? tenantId, CancellationToken cancellationToken)
+    /// <param name="mode">The プレWG card the secretariat chose for this opening; null → <c>Review:PreWgMode</c>.</param>
+    public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline,
+        PreWgCardMode? mode, string? tenantId, CancellationToken cancellationToken)
     {
-        var opened = await opening.OpenAsync(reviewId, actor, stage, subcommittees, deadline, cancellationToken);
+        var opened = await opening.OpenAsync(reviewId, actor, stage, subcommittees, deadline, mode ?? review.Value.PreWgMode, cancellationToken);
         var local = TimeZoneInfo.ConvertTime(opened.Deadline, review.Value.Zone);
         await audit.AppendAsync(reviewId, new AuditEntry(AuditKind.StageOpened, actor.Email, time.GetUtcNow(),
-            $"{string.Join("、", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(japanese: true)} {s.Tasks}件"))}（期限 {local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}）", stage), cancellationToken);
+            $"{string.Join("、", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(japanese: true)} {s.Tasks}件"))}（期限 {local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}）{(opened.CardMode == PreWgCardMode.Batch ? "、一括カード" : "")}", stage), cancellationToken);
         await cards.QueueAsync(reviewId, opened.Assignees, actor, tenantId, cancellationToken);
         return opened;
     }

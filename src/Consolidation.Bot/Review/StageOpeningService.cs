@@ -8,20 +8,28 @@ namespace Consolidation.Bot.Review;
 public sealed record StageOpening(
     Stage Stage,
     DateTimeOffset Deadline,
+    PreWgCardMode CardMode,
     IReadOnlyList<(Subcommittee Subcommittee, int Tasks)> Subcommittees,
     IReadOnlyList<string> Assignees);
 
 /// <summary>
 /// The secretariat opens a stage for subcommittees with a deadline: the stage windows are written (re-opening or
 /// moving the deadline of an open one), pre-WG moves the subcommittees' inventory tasks into the stage (state +
-/// history in one transaction per batch), and the result names every assignee with unanswered tasks there.
+/// history in one transaction per batch), and the result names every assignee with unanswered tasks there. The window
+/// keeps which card プレWG sends (a re-opening may change it: the next card sent follows it).
 /// </summary>
 public sealed class StageOpeningService(ReviewRepository repository, TimeProvider time)
 {
     private const int MaxAttempts = 5;
 
-    public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline, CancellationToken cancellationToken)
+    /// <summary>Opens with the detailed card (the tests' and benchmarks' usual opening).</summary>
+    public Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        OpenAsync(reviewId, actor, stage, subcommittees, deadline, PreWgCardMode.Detailed, cancellationToken);
+
+    public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline,
+        PreWgCardMode mode, CancellationToken cancellationToken)
     {
+        mode = stage == Stage.PreWg ? mode : PreWgCardMode.Detailed;
         if (!actor.IsSecretariat)
         {
             throw new InvalidOperationException("Only the secretariat opens stages.");
@@ -35,7 +43,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
         var now = time.GetUtcNow();
         foreach (var subcommittee in subcommittees)
         {
-            await SaveWindowAsync(reviewId, stage, subcommittee, deadline, now, cancellationToken);
+            await SaveWindowAsync(reviewId, stage, subcommittee, deadline, mode, now, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -61,7 +69,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
             var windows = await repository.GetWindowsAsync(reviewId, cancellationToken);
             var inStage = tasks.Where(t => subcommittees.Contains(t.Subcommittee) && ReviewRules.Reached(t.State, stage)).ToList();
             var assignees = ReviewQueries.UnansweredByMember(inStage, windows.Where(w => w.Stage == stage)).Keys.ToList();
-            return new StageOpening(stage, deadline,
+            return new StageOpening(stage, deadline, mode,
                 subcommittees.Select(s => (s, inStage.Count(t => t.Subcommittee == s))).ToList(), assignees);
         }
     }
@@ -101,7 +109,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
     }
 
     /// <summary>Opens the window, or moves the deadline of an open one (keeping when it opened); ETag-guarded, retried on a race.</summary>
-    private async Task SaveWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, PreWgCardMode mode, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -112,6 +120,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
                 Subcommittee = subcommittee,
                 OpenedAt = existing is { Window.IsOpen: true } open ? open.Window.OpenedAt : now,
                 Deadline = deadline,
+                CardMode = mode,
             };
             if (await repository.TrySaveWindowAsync(reviewId, window, existing?.ETag, cancellationToken))
             {

@@ -34,12 +34,14 @@ internal static class TabStageEndpoints
                 return TabEndpoints.Refused(text[nameof(Strings.OpenStage_MissingSubcommittee)]);
             }
 
-            var request = new Features.Questionnaire.OpenStageRequest(stage, subcommittees, date);
-            var deadline = request.DeadlineIn(zone);
-            var opened = await stages.OpenAsync(session.Snapshot.ReviewId, session.Scope.Member, stage, subcommittees, deadline, session.TenantId, cancellationToken);
-            var ja = text.IsJapanese;
-            var list = string.Join(ja ? "、" : ", ", opened.Subcommittees.Select(s => $"{s.Subcommittee.Name(ja)} {s.Tasks}"));
-            return TabEndpoints.Done(text.Format(nameof(Strings.OpenStage_Opened), stage.Name(ja), CardText.DateTime(deadline, zone, text), list, opened.Assignees.Count));
+            if (!TryCardMode(form["card"].ToString(), stage, out var mode))
+            {
+                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_BatchOnlyPreWg)]);
+            }
+
+            var request = new Features.Questionnaire.OpenStageRequest(stage, subcommittees, date, mode);
+            var opened = await stages.OpenAsync(session.Snapshot.ReviewId, session.Scope.Member, stage, subcommittees, request.DeadlineIn(zone), mode, session.TenantId, cancellationToken);
+            return TabEndpoints.Done(Features.Questionnaire.OpenStageHandler.OpenedText(opened, zone, text));
         }, cancellationToken);
 
     public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
@@ -72,6 +74,24 @@ internal static class TabStageEndpoints
                 ? TabEndpoints.Done(text.Format(nameof(Strings.Tab_Reminded), member.Name))
                 : TabEndpoints.Refused(text[nameof(Strings.Tab_RemindNotQueued)]);
         }, cancellationToken);
+
+    /// <summary>The form's プレWG card (empty: the configured default); false for an unknown one or a batch card for WG or 適否.</summary>
+    private static bool TryCardMode(string card, Stage stage, out PreWgCardMode? mode)
+    {
+        mode = null;
+        if (card.Length == 0)
+        {
+            return true;
+        }
+
+        if (!Enum.TryParse<PreWgCardMode>(card, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || (parsed == PreWgCardMode.Batch && stage != Stage.PreWg))
+        {
+            return false;
+        }
+
+        mode = parsed;
+        return true;
+    }
 
     /// <summary>The stage and subcommittees of a form; null when either is missing or unknown.</summary>
     private static (Stage Stage, IReadOnlyList<Subcommittee> Subcommittees)? Parse(IFormCollection form)

@@ -88,6 +88,20 @@ public class AdaptiveCardCheckerTests
             .Select(i => new MyTaskRow($"T-{i:0000}", $"{Task.TaskName}（その{i}）", Stages.Screening[i % 3], deadline.AddDays(i), Overdue: i % 7 == 0))
             .ToList();
         yield return ("my-tasks-40", MyTasksCard.Build(new MyTasksCardModel(many, Tokyo, text)));
+
+        // The プレWG batch card at its largest: ten rows with the longest names and reasons, errors on every row.
+        var rows = Enumerable.Range(1, BatchCardFields.MaxRows)
+            .Select(i => new BatchRow(Task with { TaskId = $"T-{i:0000}", TaskName = $"{Task.TaskName}（その{i}）" + new string('事', 60) }, 7)).ToList();
+        var batch = new BatchCardModel { Rows = rows, Deadline = deadline, TimeZone = Tokyo, Answered = 20, Total = 133, ReviewId = "r-2026", Text = text };
+        yield return ("batch", BatchCard.Build(batch));
+        var values = Enumerable.Range(0, BatchCardFields.MaxRows).SelectMany(i => new[]
+        {
+            KeyValuePair.Create(BatchCardFields.Decision(i), (string?)"Exclude"), KeyValuePair.Create(BatchCardFields.Reason(i), (string?)new string('理', BatchCardFields.MaxReasonLength)),
+        }).ToDictionary();
+        var errors = Enumerable.Range(0, BatchCardFields.MaxRows).ToDictionary(BatchCardFields.Reason, _ => AnswerErrors.ReasonRequired);
+        yield return ("batch-errors", BatchCard.Build(batch with { Values = values, Errors = errors }));
+        yield return ("batch-result", BatchResultCard.Build(
+            [.. Enum.GetValues<BatchRowResult>().Select(r => new BatchResultRow($"T-{(int)r:0000}", Task.TaskName, r, r == BatchRowResult.Stored ? PreWgDecision.Keep : null))], true, text));
     }
 
     [Fact]

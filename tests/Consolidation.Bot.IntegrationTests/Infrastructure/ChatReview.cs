@@ -42,4 +42,15 @@ internal sealed class ChatReview(InProcessBot env, string tenant, string botId)
         ["locale"] = "ja-JP",
         ["text"] = text,
     };
+
+    /// <summary>A click on an <c>Action.Execute</c> button of a card in <paramref name="from"/>'s 1:1 chat (the inputs merged into the data, as Teams does).</summary>
+    public JsonObject Invoke(Member from, string verb, JsonObject data)
+    {
+        var activity = Message(from, "");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity.Remove("text");
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data.DeepClone() } };
+        return activity;
+    }
 }

@@ -26,6 +26,23 @@ public static class PostedQuestionnaireCard
             Text(a["verb"]) == F.SubmitVerb && a["data"] is JsonObject data && Text(data[F.TaskId]) == taskId && Text(data[F.Version]) == wanted);
     }
 
+    /// <summary>True when <paramref name="cardJson"/> is the プレWG batch card of exactly these rows (<see cref="BatchCardFields.Tasks"/>).</summary>
+    public static bool IsBatch(string cardJson, string tasks)
+    {
+        JsonNode? card;
+        try
+        {
+            card = JsonNode.Parse(cardJson);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return card is JsonObject { } root && root["actions"] is JsonArray actions && actions.OfType<JsonObject>().Any(a =>
+            Text(a["verb"]) == BatchCardFields.SubmitVerb && a["data"] is JsonObject data && Text(data[BatchCardFields.Tasks]) == tasks);
+    }
+
     private static string? Text(JsonNode? node) =>
         node is JsonValue value ? value.TryGetValue<string>(out var s) ? s : value.ToJsonString() : null;
 }

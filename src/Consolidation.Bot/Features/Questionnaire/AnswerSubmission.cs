@@ -49,7 +49,7 @@ public sealed record AnswerSubmissionResult(AnswerOutcome Outcome, ReviewTask? T
 /// with its history. The questionnaire card and the rough-selection batch card both come through here, so a task
 /// answered on either is answered under the same guarantees (its own version, its own submission key).
 /// </summary>
-public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository repository, ILogger<AnswerSubmission> logger)
+public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository repository, Outbox.OutboxClient outbox, ILogger<AnswerSubmission> logger)
 {
     /// <summary>One card version answered by one member is one submission: Teams' redeliveries share the key.</summary>
     public static string SubmissionKey(string taskId, int version, Member member) => $"{taskId}|v{version}|{member.Email}";
@@ -105,5 +105,32 @@ public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository
             },
             _ => new AnswerSubmissionResult(AnswerOutcome.Stale, result.Task ?? task),
         };
+    }
+
+    /// <summary>
+    /// After answers were stored: queues the member's next card when anything still waits for them (the answered tasks
+    /// count as they are now: one may have moved into an open stage that is theirs too). Returns whether one was queued.
+    /// The answers are stored: a failure to queue must not turn into "nothing was stored"; the sweep
+    /// (<see cref="NextCardSweeper"/>) finds the member owed a card and queues it.
+    /// </summary>
+    public async Task<bool> QueueNextCardAsync(ActiveReviewContext context, Member member, IReadOnlyCollection<ReviewTask> answered, string tenantId, CancellationToken cancellationToken)
+    {
+        var now = answered.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var afterAnswers = context.Snapshot with { Tasks = [.. context.Snapshot.Tasks.Select(t => now.GetValueOrDefault(t.Id) ?? t)] };
+        if (QuestionnaireComposer.OpenTasksOf(afterAnswers, member.Email).Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await outbox.EnqueueAsync(new Outbox.OutboxMessage { Kind = Outbox.OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = tenantId, Email = member.Email }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.NextCardNotQueued(logger, answered.FirstOrDefault()?.Id ?? "", ex);
+        }
+
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using Consolidation.Bot.Cards.Questionnaire;
 using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary>
-/// Outbox handler: sends a member their next questionnaire card, one at a time. Idempotent through the member's
+/// Outbox handler: sends a member their next questionnaire card (one task, or a プレWG batch card: see <see cref="NextCard"/>),
+/// one card at a time. Idempotent through the member's
 /// cursor: a card still waiting for an answer is not followed by another, and a card already sent is not sent again.
 /// A member the bot cannot reach (403/404, not in any roster) is recorded, the secretariat is told, and the message
 /// is done (not retried forever).
@@ -42,10 +44,9 @@ public sealed class NextCardSender(
         var open = QuestionnaireComposer.OpenTasksOf(snapshot, member.Email);
         var cursor = await cursors.GetAsync(message.ReviewId, member.Email, cancellationToken);
         var now = time.GetUtcNow();
-        var inHand = cursor is null ? null : open.FirstOrDefault(t => t.Id == cursor.TaskId && t.State.Version == cursor.TaskVersion);
-        if (inHand is not null)
+        if (cursor is not null && OwedCards.StillOpen(cursor, open))
         {
-            if (cursor!.Status == MemberCursorEntity.Sent)
+            if (cursor.Status == MemberCursorEntity.Sent)
             {
                 return true; // one card at a time: the one in hand is still unanswered
             }
@@ -55,26 +56,32 @@ public sealed class NextCardSender(
                 return false; // another worker is sending it right now; look again after the lease
             }
 
-            return await ResumeAbandonedAsync(message, snapshot, member, inHand, cursor, now, cancellationToken);
+            return await ResumeAbandonedAsync(message, snapshot, member, InHand(cursor, open), cursor, now, cancellationToken);
         }
 
-        var next = open.Count > 0 ? open[0] : null;
+        var next = NextCard.For(snapshot, open);
         return next is null || await SendAsync(message, snapshot, member, next, cursor, now, cancellationToken);
     }
+
+    /// <summary>The card the cursor names, rebuilt from the open tasks (the same rows, in the same order).</summary>
+    private static NextCard InHand(MemberCursorEntity cursor, IReadOnlyList<ReviewTask> open) =>
+        cursor.Batch is { } batch && BatchCardFields.ParseTasks(batch) is { } rows
+            ? new NextCard([.. rows.Select(r => open.First(t => t.Id == r.TaskId))], IsBatch: true)
+            : new NextCard([open.First(t => t.Id == cursor.TaskId)], IsBatch: false);
 
     /// <summary>
     /// A claim nobody recorded as sent: the card may be in the chat already (the sender died after Teams accepted it).
     /// Recorded as sent when the chat shows it, else sent (again).
     /// </summary>
-    private async Task<bool> ResumeAbandonedAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, ReviewTask task, MemberCursorEntity cursor, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ResumeAbandonedAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, NextCard card, MemberCursorEntity cursor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var check = await finder.FindAsync(member, task, cursor.At, cancellationToken);
+        var check = await finder.FindAsync(member, card.IsTheCard, card.First.Id, cursor.At, cancellationToken);
         if (check.MessageId is { } messageId)
         {
-            var recorded = await cursors.TrySaveAsync(message.ReviewId, Cursor(member, task, MemberCursorEntity.Sent, cursor.At, messageId), cursor.ETag, cancellationToken);
+            var recorded = await cursors.TrySaveAsync(message.ReviewId, Cursor(member, card, MemberCursorEntity.Sent, cursor.At, messageId), cursor.ETag, cancellationToken);
             if (recorded is not null)
             {
-                Log.AbandonedSendFound(logger, task.Id, member.Email, messageId);
+                Log.AbandonedSendFound(logger, card.First.Id, member.Email, messageId);
             }
 
             return recorded is not null;
@@ -82,15 +89,15 @@ public sealed class NextCardSender(
 
         if (!check.Known)
         {
-            Log.AbandonedSendRepeated(logger, task.Id, member.Email);
+            Log.AbandonedSendRepeated(logger, card.First.Id, member.Email);
         }
 
-        return await SendAsync(message, snapshot, member, task, cursor, now, cancellationToken);
+        return await SendAsync(message, snapshot, member, card, cursor, now, cancellationToken);
     }
 
-    private async Task<bool> SendAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, ReviewTask task, MemberCursorEntity? cursor, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> SendAsync(OutboxMessage message, ReviewSnapshot snapshot, Member member, NextCard card, MemberCursorEntity? cursor, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var claim = await cursors.TrySaveAsync(message.ReviewId, Cursor(member, task, MemberCursorEntity.Sending, now), cursor?.ETag, cancellationToken);
+        var claim = await cursors.TrySaveAsync(message.ReviewId, Cursor(member, card, MemberCursorEntity.Sending, now), cursor?.ETag, cancellationToken);
         if (claim is null)
         {
             return false;
@@ -99,17 +106,15 @@ public sealed class NextCardSender(
         try
         {
             var reference = await messenger.FindMemberReferenceAsync(message.TenantId, member.AadObjectId, member.Email, cancellationToken);
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                Attachments = [composer.QuestionnaireAttachment(snapshot, task, member, reference.UserId, reference.Locale)],
-            };
-            var sent = await messenger.SendAsync(reference, activity, cancellationToken);
+            var attachment = card.IsBatch
+                ? composer.BatchAttachment(snapshot, card.Tasks, member, reference.Locale)
+                : composer.QuestionnaireAttachment(snapshot, card.First, member, reference.UserId, reference.Locale);
+            var sent = await messenger.SendAsync(reference, new Activity { Type = ActivityTypes.Message, Attachments = [attachment] }, cancellationToken);
             claim.Status = MemberCursorEntity.Sent;
             claim.ActivityId = sent.Id;
             claim.ConversationId = reference.ConversationId;
             await cursors.TrySaveAsync(message.ReviewId, claim, claim.ETag, cancellationToken);
-            Log.CardSent(logger, task.Id, member.Email);
+            Log.CardSent(logger, card.First.Id, member.Email);
             metrics.CardSent();
             return true;
         }
@@ -128,11 +133,12 @@ public sealed class NextCardSender(
         }
     }
 
-    private static MemberCursorEntity Cursor(Member member, ReviewTask task, string status, DateTimeOffset at, string? activityId = null) => new()
+    private static MemberCursorEntity Cursor(Member member, NextCard card, string status, DateTimeOffset at, string? activityId = null) => new()
     {
         Email = member.Email,
-        TaskId = task.Id,
-        TaskVersion = task.State.Version,
+        TaskId = card.First.Id,
+        TaskVersion = card.First.State.Version,
+        Batch = card.BatchValue,
         Status = status,
         ActivityId = activityId,
         At = at,

@@ -5,8 +5,11 @@ using Consolidation.Bot.Text;
 
 namespace Consolidation.Bot.Features.Questionnaire;
 
-/// <summary>A parsed "open a stage" command: which stage, for which subcommittees, until when (the deadline's local day).</summary>
-public sealed record OpenStageRequest(Stage Stage, IReadOnlyList<Subcommittee> Subcommittees, DateOnly DeadlineDate)
+/// <summary>
+/// A parsed "open a stage" command: which stage, for which subcommittees, until when (the deadline's local day), and for
+/// プレWG which card, when the secretariat said (一括 / batch, 詳細 / detailed; otherwise <c>Review:PreWgMode</c>).
+/// </summary>
+public sealed record OpenStageRequest(Stage Stage, IReadOnlyList<Subcommittee> Subcommittees, DateOnly DeadlineDate, PreWgCardMode? Mode = null)
 {
     /// <summary>The deadline instant: the end of the local day in the review's time zone (no hard-coded offset).</summary>
     public DateTimeOffset DeadlineIn(TimeZoneInfo zone)
@@ -24,11 +27,15 @@ public enum OpenStageParseError
     MissingSubcommittee,
     MissingDate,
     DateInPast,
+
+    /// <summary>一括 / batch named for a stage other than プレWG (only the rough selection has a batch card).</summary>
+    BatchOnlyPreWg,
 }
 
 /// <summary>
 /// Parses <c>open prewg 福祉・健康部会 2026-12-20</c>, <c>open wg all 2027/1/15</c>, <c>プレWG開始 福祉 12月20日</c>,
-/// <c>適否開始 全部会 2027年1月15日</c> (pure). A date without a year is its next occurrence from today.
+/// <c>適否開始 全部会 2027年1月15日</c>, <c>プレWG開始 福祉 12月20日 一括</c> (pure). A date without a year is its next
+/// occurrence from today.
 /// </summary>
 public static partial class OpenStageParser
 {
@@ -39,6 +46,12 @@ public static partial class OpenStageParser
         if (stage is null)
         {
             return (null, OpenStageParseError.MissingStage);
+        }
+
+        var mode = BatchWord().IsMatch(normalized) ? PreWgCardMode.Batch : DetailedWord().IsMatch(normalized) ? PreWgCardMode.Detailed : (PreWgCardMode?)null;
+        if (mode == PreWgCardMode.Batch && stage != Stage.PreWg)
+        {
+            return (null, OpenStageParseError.BatchOnlyPreWg);
         }
 
         var date = ParseDate(normalized, today, out var dateText);
@@ -56,7 +69,7 @@ public static partial class OpenStageParser
 
         return date < today
             ? (null, OpenStageParseError.DateInPast)
-            : (new OpenStageRequest(stage.Value, subcommittees, date.Value), OpenStageParseError.None);
+            : (new OpenStageRequest(stage.Value, subcommittees, date.Value, stage == Stage.PreWg ? mode : null), OpenStageParseError.None);
     }
 
     /// <summary>Parses <c>close prewg 福祉</c> / <c>プレWG終了 全部会</c>: the stage and the subcommittees, no date.</summary>
@@ -134,6 +147,12 @@ public static partial class OpenStageParser
 
     [GeneratedRegex(@"(^|\s)(all|全部会|全て|すべて|全部)(\s|$)")]
     private static partial Regex AllWord();
+
+    [GeneratedRegex(@"(一括|いっかつ|まとめて|(^|[^a-z])batch($|[^a-z]))")]
+    private static partial Regex BatchWord();
+
+    [GeneratedRegex(@"(詳細|1件ずつ|一件ずつ|(^|[^a-z])detailed($|[^a-z]))")]
+    private static partial Regex DetailedWord();
 
     [GeneratedRegex(@"(close|終了|締め切り|締切)")]
     private static partial Regex CloseWords();

@@ -27,6 +27,23 @@ public static class OwedCards
     }
 
     private static bool HasCardInHand(MemberCursorEntity cursor, IEnumerable<ReviewTask> open, DateTimeOffset now, TimeSpan lease) =>
-        open.Any(t => t.Id == cursor.TaskId && t.State.Version == cursor.TaskVersion)
-        && (cursor.Status == MemberCursorEntity.Sent || now - cursor.At < lease);
+        StillOpen(cursor, open) && (cursor.Status == MemberCursorEntity.Sent || now - cursor.At < lease);
+
+    /// <summary>
+    /// The one rule for "the card the cursor names still waits for an answer": its task (every task of a batch card) is
+    /// still open for the member at the version the card showed. A batch with any row answered, changed or reassigned is
+    /// done with: the member gets the next card, where the rows left blank come again.
+    /// </summary>
+    public static bool StillOpen(MemberCursorEntity cursor, IEnumerable<ReviewTask> open)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var versions = open.ToDictionary(t => t.Id, t => t.State.Version, StringComparer.Ordinal);
+        if (cursor.Batch is null)
+        {
+            return versions.TryGetValue(cursor.TaskId, out var version) && version == cursor.TaskVersion;
+        }
+
+        return Cards.Questionnaire.BatchCardFields.ParseTasks(cursor.Batch) is { } rows
+            && rows.All(r => versions.TryGetValue(r.TaskId, out var v) && v == r.Version);
+    }
 }

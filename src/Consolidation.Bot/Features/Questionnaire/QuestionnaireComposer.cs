@@ -37,13 +37,39 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
         var stage = task.Stage;
         var window = snapshot.WindowFor(stage, task.Subcommittee)
             ?? throw new InvalidOperationException($"Stage {stage} is not open for {task.Subcommittee}.");
+        var (answered, total) = Progress(snapshot, stage, member);
+        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(total, answered + 1), task.State.Version, userId, text) with { ReviewId = snapshot.ReviewId };
+    }
+
+    /// <summary>The プレWG batch card of <paramref name="tasks"/> (in this order); the deadline shown is the nearest of their windows.</summary>
+    public BatchCardModel BatchModelFor(ReviewSnapshot snapshot, IReadOnlyList<ReviewTask> tasks, Member member, BotText text)
+    {
+        var (answered, total) = Progress(snapshot, Stage.PreWg, member);
+        return new BatchCardModel
+        {
+            Rows = [.. tasks.Select(t => new BatchRow(TaskSummary.From(t.Definition), t.State.Version))],
+            Deadline = tasks.Min(t => snapshot.WindowFor(Stage.PreWg, t.Subcommittee)?.Deadline
+                ?? throw new InvalidOperationException($"プレWG is not open for {t.Subcommittee}.")),
+            TimeZone = Zone,
+            Answered = answered,
+            Total = total,
+            ReviewId = snapshot.ReviewId,
+            Text = text,
+        };
+    }
+
+    public Attachment BatchAttachment(ReviewSnapshot snapshot, IReadOnlyList<ReviewTask> tasks, Member member, string? locale) =>
+        CardAttachment.From(BatchCard.Build(BatchModelFor(snapshot, tasks, member, TextFor(locale))));
+
+    /// <summary>The member's tasks of <paramref name="stage"/> in open windows: how many they answered, and all of them.</summary>
+    private static (int Answered, int Total) Progress(ReviewSnapshot snapshot, Stage stage, Member member)
+    {
         var key = Member.NormalizeEmail(member.Email);
         var mine = snapshot.Tasks
             .Where(t => ReviewRules.Reached(t.State, stage) && t.IsAssignee(stage, key)
                 && snapshot.WindowFor(stage, t.Subcommittee) is { IsOpen: true })
             .ToList();
-        var answered = mine.Count(t => t.State.OutcomeOf(stage) is not null);
-        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(mine.Count, answered + 1), task.State.Version, userId, text) with { ReviewId = snapshot.ReviewId };
+        return (mine.Count(t => t.State.OutcomeOf(stage) is not null), mine.Count);
     }
 
     public Attachment QuestionnaireAttachment(ReviewSnapshot snapshot, ReviewTask task, Member member, string? userId, string? locale) =>

@@ -24,7 +24,9 @@ public sealed class SentCardFinder(DirectoryGraphAccess directory, ILogger<SentC
     /// <summary>Clock difference tolerated between this instance and Teams when comparing the claim time with the message's.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
-    public async Task<SentCardCheck> FindAsync(Member member, ReviewTask task, DateTimeOffset claimedAt, CancellationToken cancellationToken)
+    /// <param name="isTheCard">Recognises the card in a chat message's card JSON.</param>
+    /// <param name="taskId">The (first) task of the card, for the log.</param>
+    public async Task<SentCardCheck> FindAsync(Member member, Func<string, bool> isTheCard, string taskId, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
         if (directory.Graph is not { } graph || string.IsNullOrEmpty(member.AadObjectId))
         {
@@ -34,13 +36,13 @@ public sealed class SentCardFinder(DirectoryGraphAccess directory, ILogger<SentC
         try
         {
             var cards = await graph.RecentCardsInChatAsync(member.AadObjectId, claimedAt - ClockSkew, cancellationToken);
-            var found = cards.FirstOrDefault(c => PostedQuestionnaireCard.IsFor(c.CardJson, task.Id, task.State.Version));
+            var found = cards.FirstOrDefault(c => isTheCard(c.CardJson));
             return new SentCardCheck(true, found?.MessageId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A duplicate card is a lesser harm than a card never sent: the caller sends it again.
-            Log.SentCardCheckFailed(logger, ex, task.Id, member.Email);
+            Log.SentCardCheckFailed(logger, ex, taskId, member.Email);
             return SentCardCheck.Unknown;
         }
     }

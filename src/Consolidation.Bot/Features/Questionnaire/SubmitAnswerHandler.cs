@@ -20,7 +20,6 @@ public sealed class SubmitAnswerHandler(
     AnswerSubmission submission,
     QuestionnaireComposer composer,
     TaskCards cards,
-    OutboxClient outbox,
     BotMetrics metrics,
     ILogger<SubmitAnswerHandler> logger) : ITurnHandler
 {
@@ -69,14 +68,7 @@ public sealed class SubmitAnswerHandler(
 
     private async Task<InvokeResponse> AcceptedAsync(ActiveReviewContext context, ReviewTask answered, Stage stage, Member member, string? userId, TurnContext turn, CancellationToken cancellationToken)
     {
-        // The next card goes out through the outbox; a member with nothing more to answer needs no message. The
-        // answered task counts as it is now: it may have moved into an open stage that is theirs too.
-        var afterAnswer = context.Snapshot with { Tasks = context.Snapshot.Tasks.Select(t => t.Id == answered.Id ? answered : t).ToList() };
-        if (QuestionnaireComposer.OpenTasksOf(afterAnswer, member.Email).Count > 0)
-        {
-            await QueueNextCardAsync(context.ReviewId, turn.TenantId, member, answered.Id, cancellationToken);
-        }
-
+        await submission.QueueNextCardAsync(context, member, [answered], turn.TenantId, cancellationToken);
         return InvokeResponses.Card(cards.Answered(context.Snapshot, answered, stage, userId, turn.Text));
     }
 
@@ -91,22 +83,6 @@ public sealed class SubmitAnswerHandler(
     {
         metrics.Answer(result);
         return response;
-    }
-
-    /// <summary>
-    /// The answer is stored: a failure to queue the next card must not turn into "nothing was stored". The member gets
-    /// the answered card; the sweep (<see cref="NextCardSweeper"/>) finds them owed a card and queues it.
-    /// </summary>
-    private async Task QueueNextCardAsync(string reviewId, string tenantId, Member member, string taskId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = reviewId, TenantId = tenantId, Email = member.Email }, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            Log.NextCardNotQueued(logger, taskId, ex);
-        }
     }
 
     private InvokeResponse WithErrors(ActiveReviewContext context, ReviewTask task, Member member, string? userId,

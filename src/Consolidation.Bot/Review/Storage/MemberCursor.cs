@@ -19,6 +19,9 @@ public sealed class MemberCursorEntity : ReviewEntity
     public string? ActivityId { get; set; }
     public string? ConversationId { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>For a プレWG batch card, its rows (the card's task list, <c>id@version,…</c>); <see cref="TaskId"/> is the first.</summary>
+    public string? Batch { get; set; }
 }
 
 /// <summary>ReviewData/({review}, unreachable|{email}): a member the bot could not reach, for the secretariat.</summary>

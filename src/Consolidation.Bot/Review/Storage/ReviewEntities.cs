@@ -110,6 +110,9 @@ public sealed class StageWindowEntity : ReviewEntity
     public DateTimeOffset OpenedAt { get; set; }
     public DateTimeOffset Deadline { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The <see cref="Domain.PreWgCardMode"/> name; absent on windows written before the batch card (detailed).</summary>
+    public string? CardMode { get; set; }
 }
 
 /// <summary>

@@ -139,6 +139,7 @@ public static class ReviewEntityMapper
         OpenedAt = w.OpenedAt,
         Deadline = w.Deadline,
         ClosedAt = w.ClosedAt,
+        CardMode = w.CardMode == PreWgCardMode.Detailed ? null : w.CardMode.ToString(),
     };
 
     public static StageWindow ToDomain(StageWindowEntity e) => new()
@@ -148,6 +149,7 @@ public static class ReviewEntityMapper
         OpenedAt = e.OpenedAt,
         Deadline = e.Deadline,
         ClosedAt = e.ClosedAt,
+        CardMode = Enum.TryParse<PreWgCardMode>(e.CardMode, out var mode) ? mode : PreWgCardMode.Detailed,
     };
 
     private static string? Serialize(StageOutcome? outcome) => outcome is null ? null : JsonSerializer.Serialize(outcome, Json.StageOutcome);
