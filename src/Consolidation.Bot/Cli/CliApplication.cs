@@ -21,7 +21,7 @@ public static class CliApplication
           demo [--play-seed-funnel] [--if-empty]
                  Load the demo review (812 tasks, the Playground's users); --play-seed-funnel also answers the stages
                  so the funnel is the seed's 812 / 342 / 276 / 6 / 233 / 37; --if-empty does nothing when a review exists.
-          open-stage --stage prewg|wg|suitability --subcommittee 福祉[,こども...]|all --deadline 2026-12-20 [--tenant ID] [--by EMAIL]
+          open-stage --stage prewg|wg|suitability --subcommittee 福祉[,こども...]|all --deadline 2026-12-20 [--card batch|detailed] [--tenant ID] [--by EMAIL]
                  Open a stage with a deadline (end of that day in Review:TimeZone); the questionnaires are queued in the
                  outbox and sent one at a time per member by the running bot.
           sync-members [--review ID]

@@ -53,7 +53,7 @@ public static class HistoryRows
 
         var decision = entry.Answer switch
         {
-            PreWgAnswer a => a.Decision.Name(japanese: true) + (a.Reason is null ? "" : $"（{a.Reason}）"),
+            PreWgAnswer a => a.Decision.Name(japanese: true) + (a.Reason is null ? "" : $"（{a.Reason}）") + (a.Rough ? "／一括カード（粗い選定）" : ""),
             WgAnswer a => a.Decision.Name(japanese: true) + (a.Destination is { } d ? $"／集約先: {d.Name(japanese: true)}" : "") + (a.Issues is null ? "" : $"（{a.Issues}）"),
             SuitabilityAnswer a => a.Decision.Name(japanese: true)
                 + (a.Trigger is { } t ? $"／再検討: {t.Name(japanese: true)}" : "")

@@ -34,9 +34,10 @@ internal static class TabStageEndpoints
                 return TabEndpoints.Refused(text[nameof(Strings.OpenStage_MissingSubcommittee)]);
             }
 
-            if (!TryCardMode(form["card"].ToString(), stage, out var mode))
+            var (mode, refusal) = CardMode(form["card"].ToString(), stage);
+            if (refusal is not null)
             {
-                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_BatchOnlyPreWg)]);
+                return TabEndpoints.Refused(text[refusal]);
             }
 
             var request = new Features.Questionnaire.OpenStageRequest(stage, subcommittees, date, mode);
@@ -75,22 +76,20 @@ internal static class TabStageEndpoints
                 : TabEndpoints.Refused(text[nameof(Strings.Tab_RemindNotQueued)]);
         }, cancellationToken);
 
-    /// <summary>The form's プレWG card (empty: the configured default); false for an unknown one or a batch card for WG or 適否.</summary>
-    private static bool TryCardMode(string card, Stage stage, out PreWgCardMode? mode)
+    /// <summary>The form's プレWG card (empty: null, the configured default), or the refusal's resource key.</summary>
+    private static (PreWgCardMode? Mode, string? Refusal) CardMode(string card, Stage stage)
     {
-        mode = null;
         if (card.Length == 0)
         {
-            return true;
+            return (null, null);
         }
 
-        if (!Enum.TryParse<PreWgCardMode>(card, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || (parsed == PreWgCardMode.Batch && stage != Stage.PreWg))
+        if (!Enum.TryParse<PreWgCardMode>(card, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(card, out _))
         {
-            return false;
+            return (null, nameof(Strings.OpenStage_UnknownCard));
         }
 
-        mode = parsed;
-        return true;
+        return parsed == PreWgCardMode.Batch && stage != Stage.PreWg ? (null, nameof(Strings.OpenStage_BatchOnlyPreWg)) : (parsed, null);
     }
 
     /// <summary>The stage and subcommittees of a form; null when either is missing or unknown.</summary>

@@ -221,9 +221,10 @@ public class CliTests(AzuriteFixture azurite)
         await run.CliAsync("demo");
         var deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var (exit, output) = await run.CliAsync("open-stage", "--stage", "prewg", "--subcommittee", "福祉", "--deadline", deadline, "--tenant", "tenant-1");
+        var (exit, output) = await run.CliAsync("open-stage", "--stage", "prewg", "--subcommittee", "福祉", "--deadline", deadline, "--card", "batch", "--tenant", "tenant-1");
 
         Assert.True(exit == 0, output);
+        Assert.Equal(PreWgCardMode.Batch, Assert.Single((await run.Repository.LoadAsync((await run.Catalog.GetActiveReviewIdAsync(None))!, None))!.Windows).CardMode);
         var snapshot = await run.Repository.LoadAsync((await run.Catalog.GetActiveReviewIdAsync(None))!, None);
         var welfare = snapshot!.Tasks.Where(t => t.Subcommittee == Subcommittee.WelfareHealth).ToList();
         Assert.All(welfare, t => Assert.Equal(Stage.PreWg, t.Stage));
@@ -239,6 +240,8 @@ public class CliTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("open-stage", "--stage", "prewg", "--subcommittee", "all", "--deadline", "2099-01-01")]
     [InlineData("open-stage", "--stage", "nope", "--subcommittee", "all", "--deadline", "2099-01-01", "--tenant", "t")]
+    [InlineData("open-stage", "--stage", "prewg", "--subcommittee", "all", "--deadline", "2099-01-01", "--card", "some", "--tenant", "t")]
+    [InlineData("open-stage", "--stage", "wg", "--subcommittee", "all", "--deadline", "2099-01-01", "--card", "batch", "--tenant", "t")]
     [InlineData("import")]
     [InlineData("import", "--tasks", "/nonexistent.csv")]
     [InlineData("export")]

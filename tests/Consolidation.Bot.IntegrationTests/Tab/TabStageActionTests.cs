@@ -57,6 +57,37 @@ public sealed class TabStageActionTests(AzuriteFixture azurite)
         Assert.Contains("段階の締切", kinds);
     }
 
+    [Fact]
+    public async Task Secretariat_OpensPreWgWithTheBatchCard_TheWindowKeepsTheChoice_AndTheAuditSaysIt()
+    {
+        await using var host = await StartAsync();
+
+        var opened = await SignedInTabHost.ReadOkAsync(await host.PostFormAsync("/tab/api/stages/open", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["stage"] = "PreWg", ["subcommittee"] = "WelfareHealth", ["deadline"] = Future, ["card"] = "batch" }));
+
+        Assert.Contains("一括カード（10件ずつ", opened, StringComparison.Ordinal);
+        var window = await host.Bot.Services.GetRequiredService<ReviewRepository>().GetWindowAsync(SignedInTabHost.ReviewId, Stage.PreWg, Subcommittee.WelfareHealth, CancellationToken.None);
+        Assert.Equal(PreWgCardMode.Batch, window!.CardMode);
+        var audit = Assert.Single(await host.Bot.Services.GetRequiredService<AuditLog>().ListAsync(SignedInTabHost.ReviewId, CancellationToken.None));
+        Assert.Contains("一括カード", audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PreWg", "somehow", "「一括」か「1件ずつ詳しく」から選んで")]
+    [InlineData("PreWg", "1", "「一括」か「1件ずつ詳しく」から選んで")]
+    [InlineData("Wg", "batch", "一括カードはプレWG（候補選定）だけ")]
+    public async Task UnknownCard_OrABatchCardForALaterStage_Refused_NothingOpened(string stage, string card, string expected)
+    {
+        await using var host = await StartAsync();
+
+        var html = await SignedInTabHost.ReadOkAsync(await host.PostFormAsync("/tab/api/stages/open", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["stage"] = stage, ["subcommittee"] = "WelfareHealth", ["deadline"] = Future, ["card"] = card }));
+
+        Assert.Contains("data-message=\"refused\"", html, StringComparison.Ordinal);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        await AssertNothingOpenAsync(host);
+    }
+
     [Theory]
     [InlineData("open", "PreWg", "WelfareHealth", "2020-01-01", "過去の日付")]
     [InlineData("open", "PreWg", "WelfareHealth", "12月20日", "期限の日付が分かりません")]

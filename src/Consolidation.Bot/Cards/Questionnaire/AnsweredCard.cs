@@ -88,6 +88,12 @@ public static class AnswerFacts
 
         switch (answer)
         {
+            case PreWgAnswer { Rough: true } a:
+                // The batch card asked only keep / exclude: the basic items were not answered, so none is shown.
+                Add(nameof(Strings.Q_PreWgDecision), a.Decision.Name(text.IsJapanese));
+                Add(nameof(Strings.Q_PreWgReason), a.Reason);
+                Add(nameof(Strings.Answered_Method), text[nameof(Strings.Answered_RoughSelection)]);
+                break;
             case PreWgAnswer a:
                 Add(nameof(Strings.Q_PreWgDecision), a.Decision.Name(text.IsJapanese));
                 Add(nameof(Strings.Q_PreWgReason), a.Reason);

@@ -33,6 +33,26 @@ public class OutcomeCardTests
     }
 
     [Fact]
+    public void AnsweredCard_RoughAnswer_SaysTheBatchCard_ShowsNoBasicItemAsIfAnswered()
+    {
+        var answer = new PreWgAnswer { Decision = PreWgDecision.Exclude, Reason = "窓口での対面対応が前提", Rough = true };
+
+        var visible = CardJson.VisibleText(CardJson.Parse(AnsweredCard.Build(new AnsweredCardModel
+        {
+            Task = Task, Outcome = Outcome(answer), AnsweredByName = "山田 花子", TimeZone = CardJson.Tokyo, Text = CardJson.Text("ja-JP"),
+        })));
+
+        Assert.Contains("一括カード（粗い選定）", visible, StringComparison.Ordinal);
+        Assert.Contains("窓口での対面対応が前提", visible, StringComparison.Ordinal);
+        Assert.DoesNotContain("定例", visible, StringComparison.Ordinal);
+        Assert.DoesNotContain("いいえ", visible, StringComparison.Ordinal);
+        Assert.Contains("／一括カード（粗い選定）", Consolidation.Bot.Export.HistoryRows.Summary(new HistoryEntry
+        {
+            TaskId = "T-0042", Kind = HistoryKind.Answer, Stage = Stage.PreWg, By = "a@city.example", At = CardJson.Deadline, CardVersion = 2, ResultingVersion = 3, Answer = answer,
+        }), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnsweredCard_LateSuitability_ShowsLateMarkTriggerDateAndRefresh()
     {
         var answer = new SuitabilityAnswer { Decision = SuitabilityDecision.ContinueLater, Trigger = RevisitTrigger.Date, RevisitDate = new DateOnly(2027, 4, 1) };
