@@ -34,6 +34,7 @@ public static class HelpCard
                     new Fact(text[nameof(Strings.Help_Command_Remind)], text[nameof(Strings.Help_Command_Remind_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_Reassign)], text[nameof(Strings.Help_Command_Reassign_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_Reopen)], text[nameof(Strings.Help_Command_Reopen_Description)]),
+                    new Fact(text[nameof(Strings.Help_Command_Revisit)], text[nameof(Strings.Help_Command_Revisit_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_ThemeDirection)], text[nameof(Strings.Help_Command_ThemeDirection_Description)]),
                     new Fact(text[nameof(Strings.Help_Command_RegisterCouncil)], text[nameof(Strings.Help_Command_RegisterCouncil_Description)]),
                 ],

@@ -10,6 +10,9 @@ public enum AuditKind
 
     /// <summary>A member no card could reach, the first time it happened.</summary>
     MemberUnreachable,
+
+    /// <summary>The secretariat declared a revisit event: the continue-later tasks with its trigger began a new round.</summary>
+    RoundStarted,
 }
 
 /// <summary>

@@ -98,15 +98,16 @@ public static class ReviewQueries
             .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReviewTask>)g.Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
-    /// <summary>"Continue later" tasks grouped by their revisit trigger.</summary>
     /// <summary>"Continue later" tasks whose revisit date has come (on or before <paramref name="today"/>, the review's day).</summary>
-    public static IReadOnlyList<ReviewTask> RevisitDue(IEnumerable<ReviewTask> tasks, DateOnly today) =>
-        tasks.Where(t => t.State.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater, Trigger: RevisitTrigger.Date, RevisitDate: { } date } && date <= today)
-            .OrderBy(t => t.Id, StringComparer.Ordinal)
-            .ToList();
+    public static IReadOnlyList<ReviewTask> RevisitDue(IEnumerable<ReviewTask> tasks, DateOnly today) => RevisitCandidates(tasks, RevisitTrigger.Date, today);
 
+    /// <summary>The tasks a revisit event with <paramref name="trigger"/> takes up again (<see cref="ReviewRules.WaitsFor"/>), by id.</summary>
+    public static IReadOnlyList<ReviewTask> RevisitCandidates(IEnumerable<ReviewTask> tasks, RevisitTrigger trigger, DateOnly today) =>
+        tasks.Where(t => ReviewRules.WaitsFor(t.State, trigger, today)).OrderBy(t => t.Id, StringComparer.Ordinal).ToList();
+
+    /// <summary>"Continue later" tasks grouped by their revisit trigger (those not taken up again yet).</summary>
     public static IReadOnlyDictionary<RevisitTrigger, IReadOnlyList<ReviewTask>> RevisitList(IEnumerable<ReviewTask> tasks) =>
-        tasks.Where(t => t.State.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater, Trigger: not null })
+        tasks.Where(t => t.Stage == Stage.Closed && t.State.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater, Trigger: not null })
             .GroupBy(t => ((SuitabilityAnswer)t.State.Suitability!.Answer).Trigger!.Value)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReviewTask>)g.OrderBy(t => t.Id, StringComparer.Ordinal).ToList());
 }

@@ -3,6 +3,7 @@ namespace Consolidation.Bot.Domain;
 /// <summary>
 /// The funnel's counters while counting (<see cref="Funnel"/> is the immutable result): the one place that says which
 /// outcome of which stage each task adds to. "Pending" counts tasks that reached the stage without an outcome yet.
+/// Round 1 only: later rounds are counted apart (<see cref="RoundFigures"/>).
 /// </summary>
 internal sealed class FunnelTally(Funnel start)
 {
@@ -20,10 +21,11 @@ internal sealed class FunnelTally(Funnel start)
 
     public void Count(ReviewTask task)
     {
+        // The review's funnel is round 1's: a task taken up again counts here as it ended round 1 (rounds apart).
         var s = task.State;
         var preWg = (s.PreWg?.Answer as PreWgAnswer)?.Decision;
-        var wg = (s.Wg?.Answer as WgAnswer)?.Decision;
-        var suitability = (s.Suitability?.Answer as SuitabilityAnswer)?.Decision;
+        var wg = (s.FirstRoundOutcomeOf(Stage.Wg)?.Answer as WgAnswer)?.Decision;
+        var suitability = (s.FirstRoundOutcomeOf(Stage.Suitability)?.Answer as SuitabilityAnswer)?.Decision;
         _inventory++;
         _preWgKept += preWg == PreWgDecision.Keep ? 1 : 0;
         _preWgExcluded += preWg == PreWgDecision.Exclude ? 1 : 0;

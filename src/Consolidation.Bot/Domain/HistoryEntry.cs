@@ -17,6 +17,12 @@ public enum HistoryKind
 
     /// <summary>The secretariat handed a stage of the task to another member (<see cref="HistoryEntry.Reason"/> says who and why).</summary>
     Reassign,
+
+    /// <summary>
+    /// The secretariat took the task's "continue later" up again: a new round began at <see cref="HistoryEntry.Stage"/>
+    /// (<see cref="HistoryEntry.Reason"/> names the trigger); the earlier answers stay in the history and on the state.
+    /// </summary>
+    RoundStarted,
 }
 
 /// <summary>

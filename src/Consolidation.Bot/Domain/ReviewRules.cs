@@ -150,6 +150,47 @@ public static class ReviewRules
         return new DecisionResult { State = task.State with { Reassigned = reassigned, Version = task.State.Version + 1, UpdatedAt = now } };
     }
 
+    /// <summary>
+    /// The one rule for "this task waits for this revisit event": its 適否 said continue later with this trigger (for
+    /// <see cref="RevisitTrigger.Date"/>: a revisit date on or before <paramref name="today"/>, the review's day) and it
+    /// has not been taken up again since.
+    /// </summary>
+    public static bool WaitsFor(TaskState state, RevisitTrigger trigger, DateOnly today) =>
+        state.Stage == Stage.Closed
+        && state.Suitability?.Answer is SuitabilityAnswer { Decision: SuitabilityDecision.ContinueLater } answer
+        && answer.Trigger == trigger
+        && (trigger != RevisitTrigger.Date || answer.RevisitDate is { } date && date <= today);
+
+    /// <summary>
+    /// The secretariat takes a continue-later task up again (再検討): a new round begins at <paramref name="stage"/> (WG or
+    /// 適否). This round's WG and 適否 outcomes are kept as an earlier round, the stages from <paramref name="stage"/> on are
+    /// cleared for the new answers, and the version moves on.
+    /// </summary>
+    public static DecisionResult StartRound(ReviewTask task, Member actor, RevisitTrigger trigger, Stage stage, DateOnly today, DateTimeOffset now)
+    {
+        if (!actor.IsSecretariat)
+        {
+            return DecisionResult.Refused(DecisionError.NotSecretariat);
+        }
+
+        if (stage is not (Stage.Wg or Stage.Suitability) || !WaitsFor(task.State, trigger, today))
+        {
+            return DecisionResult.Refused(DecisionError.NotApplicable);
+        }
+
+        var state = task.State;
+        var earlier = new RoundRecord(state.Round, state.Wg, state.Suitability);
+        var next = ClearFrom(state, stage) with
+        {
+            Stage = stage,
+            Round = state.Round + 1,
+            EarlierRounds = [.. state.EarlierRounds, earlier],
+            Version = state.Version + 1,
+            UpdatedAt = now,
+        };
+        return new DecisionResult { State = next };
+    }
+
     /// <summary>Puts a task of the inventory into the pre-WG stage (the first stage is opened for its subcommittee).</summary>
     public static TaskState EnterFirstStage(TaskState state, DateTimeOffset now) =>
         state.Stage == Stage.Inventory ? state with { Stage = Stage.PreWg, Version = state.Version + 1, UpdatedAt = now } : state;

@@ -80,6 +80,21 @@ public sealed record TaskState
     /// </summary>
     public IReadOnlyDictionary<Stage, string> Reassigned { get; init; } = new Dictionary<Stage, string>();
 
+    /// <summary>
+    /// Which round of the review the task is in: 1, then one more each time the secretariat takes its "continue later"
+    /// up again (再検討). The outcomes above are this round's; the earlier rounds' are in <see cref="EarlierRounds"/>.
+    /// </summary>
+    public int Round { get; init; } = 1;
+
+    /// <summary>The WG and 適否 outcomes of each earlier round as they stood when the next began (round 1 first).</summary>
+    public IReadOnlyList<RoundRecord> EarlierRounds { get; init; } = [];
+
+    /// <summary>The outcome <paramref name="stage"/> had in round 1: the review's own funnel counts round 1 only.</summary>
+    public StageOutcome? FirstRoundOutcomeOf(Stage stage) =>
+        EarlierRounds.Count == 0 || stage == Stage.PreWg ? OutcomeOf(stage)
+        : stage == Stage.Wg ? EarlierRounds[0].Wg
+        : EarlierRounds[0].Suitability;
+
     public static TaskState New(string taskId) => new() { TaskId = taskId };
 
     /// <summary>Value equality, the reassignments included (a record would compare the dictionary by reference).</summary>
@@ -87,7 +102,8 @@ public sealed record TaskState
         other is not null && TaskId == other.TaskId && Stage == other.Stage && PreWg == other.PreWg && Wg == other.Wg
         && Suitability == other.Suitability && Version == other.Version && UpdatedAt == other.UpdatedAt
         && Reassigned.Count == other.Reassigned.Count
-        && Reassigned.All(r => other.Reassigned.TryGetValue(r.Key, out var email) && email == r.Value);
+        && Reassigned.All(r => other.Reassigned.TryGetValue(r.Key, out var email) && email == r.Value)
+        && Round == other.Round && EarlierRounds.SequenceEqual(other.EarlierRounds);
 
     public override int GetHashCode() => HashCode.Combine(TaskId, Stage, Version);
 
@@ -107,6 +123,9 @@ public sealed record TaskState
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 }
+
+/// <summary>One earlier round of a task: its number, and its WG and 適否 outcomes when the next round began.</summary>
+public sealed record RoundRecord(int Round, StageOutcome? Wg, StageOutcome? Suitability);
 
 /// <summary>A task with where it stands.</summary>
 public sealed record ReviewTask(TaskDefinition Definition, TaskState State)

@@ -30,6 +30,7 @@ public static class HistoryRows
         AuditKind.Imported => "取り込み",
         AuditKind.CouncilRegistered => "推進会議チャンネル登録",
         AuditKind.MemberUnreachable => "調査票を届けられず",
+        AuditKind.RoundStarted => "再検討の開始",
         _ => kind.ToString(),
     };
 
@@ -40,6 +41,7 @@ public static class HistoryRows
         HistoryKind.Reopen => "差し戻し",
         HistoryKind.StageOpened => "段階開始",
         HistoryKind.Reassign => "担当変更",
+        HistoryKind.RoundStarted => "再検討の開始",
         _ => kind.ToString(),
     };
 

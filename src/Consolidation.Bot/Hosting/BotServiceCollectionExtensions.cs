@@ -67,6 +67,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SentCardFinder>();
         services.AddSingleton<TaskCards>();
         services.AddSingleton<AnswerSubmission>();
+        services.AddSingleton<RevisitRounds>();
 
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxClient>();
@@ -112,6 +113,7 @@ public static class BotServiceCollectionExtensions
         services.AddCommand<Features.Themes.ThemeDirectionHandler>(Features.Themes.ThemeDirectionHandler.Command);
         services.AddCommand<Features.Administration.ReassignHandler>(Features.Administration.ReassignHandler.Command);
         services.AddCommand<Features.Administration.ReopenHandler>(Features.Administration.ReopenHandler.Command);
+        services.AddCommand<Features.Administration.RevisitHandler>(Features.Administration.RevisitHandler.Command);
         return services;
     }
 }

@@ -14,6 +14,7 @@ namespace Consolidation.Bot.Review;
 [JsonSerializable(typeof(StageOutcome))]
 [JsonSerializable(typeof(Dictionary<Stage, string>))]
 [JsonSerializable(typeof(List<Subcommittee>))]
+[JsonSerializable(typeof(List<RoundRecord>))]
 public sealed partial class DomainJsonContext : JsonSerializerContext
 {
     /// <summary>Writes Japanese as UTF-8 (table properties are limited to 64 KiB).</summary>

@@ -43,7 +43,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
         var now = time.GetUtcNow();
         foreach (var subcommittee in subcommittees)
         {
-            await SaveWindowAsync(reviewId, stage, subcommittee, deadline, mode, now, cancellationToken);
+            await SaveWindowAsync(reviewId, stage, subcommittee, deadline, mode, keepLaterDeadline: false, now, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -108,8 +108,16 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
         return closed;
     }
 
+    /// <summary>
+    /// Opens the window for a later round's tasks (再検討): a closed one is opened again with <paramref name="deadline"/>; an
+    /// open one keeps its deadline when that is later, so the first round's members are never given less time.
+    /// </summary>
+    public Task EnsureOpenAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        SaveWindowAsync(reviewId, stage, subcommittee, deadline, PreWgCardMode.Detailed, keepLaterDeadline: true, time.GetUtcNow(), cancellationToken);
+
     /// <summary>Opens the window, or moves the deadline of an open one (keeping when it opened); ETag-guarded, retried on a race.</summary>
-    private async Task SaveWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, PreWgCardMode mode, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SaveWindowAsync(string reviewId, Stage stage, Subcommittee subcommittee, DateTimeOffset deadline, PreWgCardMode mode,
+        bool keepLaterDeadline, DateTimeOffset now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -119,7 +127,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
                 Stage = stage,
                 Subcommittee = subcommittee,
                 OpenedAt = existing is { Window.IsOpen: true } open ? open.Window.OpenedAt : now,
-                Deadline = deadline,
+                Deadline = keepLaterDeadline && existing is { Window.IsOpen: true } current && current.Window.Deadline > deadline ? current.Window.Deadline : deadline,
                 CardMode = mode,
             };
             if (await repository.TrySaveWindowAsync(reviewId, window, existing?.ETag, cancellationToken))

@@ -29,6 +29,7 @@ internal static class TabEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(TabImportEndpoint.MaxRequestBytes));
         views.MapPost("/stages/close", TabStageEndpoints.CloseAsync);
         views.MapPost("/remind", TabStageEndpoints.RemindAsync);
+        views.MapPost("/revisit", TabStageEndpoints.RevisitAsync);
         views.MapPost("/council", TabCouncilEndpoint.RegisterAsync);
         views.MapGet("/tasks/{id}", TabTaskEndpoints.RecordAsync);
         views.MapPost("/tasks/{id}/reassign", TabTaskEndpoints.ReassignAsync);

@@ -10,7 +10,8 @@ namespace Consolidation.Bot.Tab;
 
 /// <summary>
 /// <c>POST /tab/api/stages/open</c> and <c>/close</c>: the secretariat's stage forms, through <see cref="StageAdministration"/>
-/// (the chat commands' service), answered with the same sentences as in chat; and <c>/remind</c> for one ward head.
+/// (the chat commands' service), answered with the same sentences as in chat; <c>/remind</c> for one ward head; and
+/// <c>/revisit</c>, a revisit event (<see cref="RevisitRounds"/>).
 /// </summary>
 internal static class TabStageEndpoints
 {
@@ -58,6 +59,38 @@ internal static class TabStageEndpoints
             return closed.Count == 0
                 ? TabEndpoints.Refused(text.Format(nameof(Strings.CloseStage_NothingOpen), stage.Name(ja)))
                 : TabEndpoints.Done(text.Format(nameof(Strings.CloseStage_Closed), stage.Name(ja), string.Join(ja ? "、" : ", ", closed.Select(s => s.Name(ja)))));
+        }, cancellationToken);
+
+    /// <summary><c>POST /tab/api/revisit</c>: a revisit event (trigger, WG or 適否, deadline), through <see cref="RevisitRounds"/> as in chat.</summary>
+    public static Task<IResult> RevisitAsync(HttpContext http, TabSignIn signIn, RevisitRounds rounds, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "revisit", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
+        {
+            var zone = review.Value.Zone;
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+            if (!Enum.TryParse<RevisitTrigger>(form["trigger"].ToString(), out var trigger) || !Enum.IsDefined(trigger) || int.TryParse(form["trigger"].ToString(), out _))
+            {
+                return TabEndpoints.Refused(text[nameof(Strings.Revisit_MissingTrigger)]);
+            }
+
+            if (!Enum.TryParse<Stage>(form["stage"].ToString(), out var stage) || stage is not (Stage.Wg or Stage.Suitability))
+            {
+                return TabEndpoints.Refused(text[nameof(Strings.Revisit_PreWgNotARound)]);
+            }
+
+            if (!DateOnly.TryParseExact(form["deadline"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return TabEndpoints.Refused(text[nameof(Strings.Revisit_MissingDate)]);
+            }
+
+            if (date < today)
+            {
+                return TabEndpoints.Refused(text[nameof(Strings.Revisit_DateInPast)]);
+            }
+
+            var deadline = new Features.Questionnaire.OpenStageRequest(stage, [], date).DeadlineIn(zone);
+            var started = await rounds.StartAsync(session.Snapshot.ReviewId, session.Scope.Member, trigger, stage, deadline, session.TenantId, cancellationToken);
+            var reply = Features.Administration.RevisitHandler.StartedText(started, zone, text);
+            return started.Tasks == 0 ? TabEndpoints.Refused(reply) : TabEndpoints.Done(reply);
         }, cancellationToken);
 
     /// <summary><c>POST /tab/api/remind</c>: one ward head with tasks waiting in an open stage, reminded now.</summary>

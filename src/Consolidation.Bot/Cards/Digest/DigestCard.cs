@@ -59,8 +59,15 @@ public static class DigestCard
             },
             Heading(t[nameof(Strings.Digest_ThemesHeading)]),
             Themes(model),
-            Heading(t[nameof(Strings.Digest_ProgressHeading)]),
         };
+        if (model.Rounds.Count > 0)
+        {
+            body.Add(Heading(t[nameof(Strings.Digest_RoundsHeading)]));
+            body.AddRange(model.Rounds.Select(r => new TextBlock(t.Format(nameof(Strings.Digest_RoundRow),
+                r.Round, r.Tasks, r.Pending, r.Done, r.ContinueLater, r.Closed, r.NotTarget)) { Spacing = Spacing.Small }));
+        }
+
+        body.Add(Heading(t[nameof(Strings.Digest_ProgressHeading)]));
 
         body.AddRange(model.Progress.Count == 0
             ? [new TextBlock(t[nameof(Strings.Digest_NoOpenStages)]) { IsSubtle = true }]

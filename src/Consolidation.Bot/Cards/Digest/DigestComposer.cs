@@ -40,6 +40,7 @@ public static class DigestComposer
         return new DigestModel
         {
             ThemeDirections = themeDirections ?? [],
+            Rounds = RoundFigures.Of(snapshot.Tasks),
             ReviewName = snapshot.Name,
             AsOf = now,
             Zone = zone,

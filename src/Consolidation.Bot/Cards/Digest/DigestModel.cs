@@ -44,6 +44,9 @@ public sealed record DigestModel
     /// <summary>The 方向性 recorded for each preceding theme (missing themes are shown as not yet recorded).</summary>
     public IReadOnlyList<Review.Storage.ThemeDirection> ThemeDirections { get; init; } = [];
 
+    /// <summary>Later rounds (再検討), counted apart from the funnel, which is round 1's; empty before the first revisit.</summary>
+    public IReadOnlyList<RoundFigures> Rounds { get; init; } = [];
+
     public required BotText Text { get; init; }
 
     public Funnel Funnel => Current.Funnel;

@@ -72,6 +72,27 @@ public static class CardText
         return text.IsJapanese ? $"{name}（{decision}）" : $"{name} ({decision})";
     }
 
+    /// <summary>
+    /// How the round before this one ended, for the card of a task taken up again: <c>第1回: 引き続き検討予定（きっかけ:
+    /// システム標準化のBPR）理由…</c>. Null in round 1.
+    /// </summary>
+    public static string? EarlierRound(TaskState state, BotText text)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.EarlierRounds.Count == 0)
+        {
+            return null;
+        }
+
+        var last = state.EarlierRounds[^1];
+        var ja = text.IsJapanese;
+        var decision = last.Suitability?.Answer is SuitabilityAnswer s
+            ? s.Decision.Name(ja) + (s.Trigger is { } t ? text.Format(nameof(Strings.Card_EarlierTrigger), t.Name(ja)) : "") + (s.Reason is { Length: > 0 } r ? " " + r : "")
+            : last.Wg?.Answer is WgAnswer w ? w.Decision.Name(ja) + (w.Issues is { Length: > 0 } i ? " " + i : "")
+            : "";
+        return text.Format(nameof(Strings.Card_EarlierRoundValue), last.Round, decision);
+    }
+
     /// <summary>The answer that decided the task: the latest stage that has one.</summary>
     private static StageAnswer? FinalAnswer(TaskState state) =>
         (state.Suitability ?? state.Wg ?? state.PreWg)?.Answer;

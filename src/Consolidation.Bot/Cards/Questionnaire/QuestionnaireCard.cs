@@ -59,6 +59,16 @@ public static class QuestionnaireCard
             new(text[nameof(Strings.Card_Deadline)], CardText.DateTime(model.Deadline, model.TimeZone, text)),
             new(text[nameof(Strings.Card_Progress)], CardText.Progress(model.Position, model.Total, text)),
         };
+        if (model.Round > 1)
+        {
+            more.Add(new Fact(text[nameof(Strings.Card_Round)], text.Format(nameof(Strings.Card_RoundValue), model.Round)));
+        }
+
+        if (model.EarlierRound is { } earlier)
+        {
+            more.Add(new Fact(text[nameof(Strings.Card_EarlierRound)], earlier));
+        }
+
         if (model.Theme is { } theme)
         {
             more.Add(new Fact(text[nameof(Strings.Card_Theme)], theme.Name(text.IsJapanese)));

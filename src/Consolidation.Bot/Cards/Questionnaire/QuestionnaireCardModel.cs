@@ -40,6 +40,12 @@ public sealed record QuestionnaireCardModel
 
     public PrecedingTheme? Theme { get; init; }
 
+    /// <summary>The task's round (再検討: 2 and on); 1 shows nothing.</summary>
+    public int Round { get; init; } = 1;
+
+    /// <summary>How the round before ended (<see cref="CardText.EarlierRound"/>); null in round 1.</summary>
+    public string? EarlierRound { get; init; }
+
     public string? StandardBusiness { get; init; }
 
     /// <summary>Prefill of the annual cases from the task definition (when no value was typed).</summary>

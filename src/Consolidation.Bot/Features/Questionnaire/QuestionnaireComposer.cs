@@ -38,7 +38,12 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
         var window = snapshot.WindowFor(stage, task.Subcommittee)
             ?? throw new InvalidOperationException($"Stage {stage} is not open for {task.Subcommittee}.");
         var (answered, total) = Progress(snapshot, stage, member);
-        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(total, answered + 1), task.State.Version, userId, text) with { ReviewId = snapshot.ReviewId };
+        return QuestionnaireCardModel.For(task.Definition, stage, window.Deadline, Zone, answered + 1, Math.Max(total, answered + 1), task.State.Version, userId, text) with
+        {
+            ReviewId = snapshot.ReviewId,
+            Round = task.State.Round,
+            EarlierRound = CardText.EarlierRound(task.State, text),
+        };
     }
 
     /// <summary>The プレWG batch card of <paramref name="tasks"/> (in this order); the deadline shown is the nearest of their windows.</summary>

@@ -74,6 +74,12 @@ public sealed class TaskStateEntity : ReviewEntity
 
     /// <summary>JSON object stage → email of the secretariat's reassignments; null when there are none.</summary>
     public string? Reassigned { get; set; }
+
+    /// <summary>The task's round (再検討); absent for round 1 (rows written before rounds existed read as round 1).</summary>
+    public int? Round { get; set; }
+
+    /// <summary>JSON array of the earlier rounds' WG and 適否 outcomes; null in round 1.</summary>
+    public string? EarlierRounds { get; set; }
 }
 
 /// <summary>ReviewData/({review}, hist|{taskId}|{resultingVersion}): one accepted change, never updated.</summary>

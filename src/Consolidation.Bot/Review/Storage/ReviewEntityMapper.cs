@@ -78,6 +78,8 @@ public static class ReviewEntityMapper
         Suitability = Serialize(s.Suitability),
         UpdatedAt = s.UpdatedAt,
         Reassigned = s.Reassigned.Count == 0 ? null : JsonSerializer.Serialize(s.Reassigned.ToDictionary(), Json.DictionaryStageString),
+        Round = s.Round == 1 ? null : s.Round,
+        EarlierRounds = s.EarlierRounds.Count == 0 ? null : JsonSerializer.Serialize(s.EarlierRounds.ToList(), Json.ListRoundRecord),
     };
 
     public static TaskState ToDomain(TaskStateEntity e) => new()
@@ -92,6 +94,8 @@ public static class ReviewEntityMapper
         Reassigned = e.Reassigned is null
             ? new Dictionary<Stage, string>()
             : JsonSerializer.Deserialize(e.Reassigned, Json.DictionaryStageString)!,
+        Round = e.Round ?? 1,
+        EarlierRounds = e.EarlierRounds is null ? [] : JsonSerializer.Deserialize(e.EarlierRounds, Json.ListRoundRecord)!,
     };
 
     public static HistoryEntity ToEntity(HistoryEntry h, string partition) => new()

@@ -9,6 +9,5 @@ public static partial class StatusQuestionRecognizer
     private static Domain.Destination? FindDestination(string folded) =>
         DestinationWords.Where(d => folded.Contains(d.Word, StringComparison.Ordinal)).Select(d => (Domain.Destination?)d.Destination).FirstOrDefault();
 
-    private static Domain.RevisitTrigger? FindTrigger(string folded) =>
-        TriggerWords.Where(t => folded.Contains(t.Word, StringComparison.Ordinal)).Select(t => (Domain.RevisitTrigger?)t.Trigger).FirstOrDefault();
+    private static Domain.RevisitTrigger? FindTrigger(string folded) => RevisitTriggerWords.Find(folded);
 }

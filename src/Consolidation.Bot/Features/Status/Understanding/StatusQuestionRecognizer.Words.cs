@@ -42,16 +42,6 @@ public static partial class StatusQuestionRecognizer
         ("hub ward", Destination.HubWard), ("outsourc", Destination.Outsourcing), ("to the bureau", Destination.Bureau), ("by a system", Destination.System),
     ];
 
-    /// <summary>The revisit triggers as questions name them (folded: katakana as hiragana).</summary>
-    private static readonly (string Word, RevisitTrigger Trigger)[] TriggerWords =
-    [
-        ("標準化", RevisitTrigger.StandardizationBpr), ("bpr", RevisitTrigger.StandardizationBpr), ("standardi", RevisitTrigger.StandardizationBpr),
-        ("制度変更", RevisitTrigger.RuleChange), ("制度改正", RevisitTrigger.RuleChange), ("rule change", RevisitTrigger.RuleChange),
-        ("dx", RevisitTrigger.DxProgress), ("でじたる", RevisitTrigger.DxProgress), ("digital", RevisitTrigger.DxProgress),
-        ("日付", RevisitTrigger.Date), ("期日", RevisitTrigger.Date), ("a date", RevisitTrigger.Date),
-        ("その他の状況変化", RevisitTrigger.OtherChange), ("状況変化", RevisitTrigger.OtherChange),
-    ];
-
     /// <summary>"Since the last digest": what changed after it was posted.</summary>
     private static readonly string[] SinceDigestWords =
         ["前回のだいじぇすと", "だいじぇすと以降", "だいじぇすとから", "だいじぇすとの後", "だいじぇすとのあと", "since the last digest", "since last digest", "after the last digest"];
