@@ -11,6 +11,9 @@ public static class CardVerbs
     /// <summary>A member answers several プレWG tasks at once on the batch card (data: the tasks with their versions, and the inputs).</summary>
     public const string SubmitBatch = "submitBatch";
 
+    /// <summary>A bureau contact gives the bureau's view on a task at WG (data: task id, round; inputs: the view, the comment).</summary>
+    public const string SubmitBureauView = "submitBureauView";
+
     /// <summary>Universal Actions <c>refresh</c> of a task card (data: task id).</summary>
     public const string RefreshTask = "refreshTask";
 

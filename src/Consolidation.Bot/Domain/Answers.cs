@@ -7,6 +7,7 @@ namespace Consolidation.Bot.Domain;
 [JsonDerivedType(typeof(PreWgAnswer), "PreWg")]
 [JsonDerivedType(typeof(WgAnswer), "Wg")]
 [JsonDerivedType(typeof(SuitabilityAnswer), "Suitability")]
+[JsonDerivedType(typeof(BureauViewAnswer), "BureauView")]
 public abstract record StageAnswer
 {
     [JsonIgnore] public abstract Stage Stage { get; }

@@ -98,6 +98,30 @@ public static class ReviewQueries
             .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReviewTask>)g.Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
+    /// <summary>
+    /// The tasks waiting for the view of <paramref name="contact"/>'s bureau (<see cref="ReviewRules.RecordBureauView"/>):
+    /// of that bureau, at WG in this round or answered there, WG open for the subcommittee, no view yet; nearest deadline first.
+    /// </summary>
+    public static IReadOnlyList<ReviewTask> AwaitingBureauView(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows, Member contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        if (!contact.HasRole(MemberRole.Bureau))
+        {
+            return [];
+        }
+
+        var open = windows.Where(w => w.Stage == Stage.Wg && w.IsOpen).ToDictionary(w => w.Subcommittee);
+        return tasks
+            .Where(t => t.State.BureauView is null && t.Stage != Stage.PreWg && ReviewRules.Reached(t.State, Stage.Wg)
+                && open.ContainsKey(t.Subcommittee) && contact.IsBureauContactFor(t.Definition))
+            .OrderBy(t => open[t.Subcommittee].Deadline).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The bureau contacts (normalised emails) with any of <paramref name="tasks"/> waiting for their view.</summary>
+    public static IReadOnlyList<string> BureauContactsAwaited(IReadOnlyCollection<ReviewTask> tasks, IReadOnlyCollection<StageWindow> windows, IEnumerable<Member> members) =>
+        members.Where(m => AwaitingBureauView(tasks, windows, m).Count > 0).Select(m => Member.NormalizeEmail(m.Email)).ToList();
+
     /// <summary>"Continue later" tasks whose revisit date has come (on or before <paramref name="today"/>, the review's day).</summary>
     public static IReadOnlyList<ReviewTask> RevisitDue(IEnumerable<ReviewTask> tasks, DateOnly today) => RevisitCandidates(tasks, RevisitTrigger.Date, today);
 

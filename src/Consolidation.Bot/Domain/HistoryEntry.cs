@@ -23,6 +23,9 @@ public enum HistoryKind
     /// (<see cref="HistoryEntry.Reason"/> names the trigger); the earlier answers stay in the history and on the state.
     /// </summary>
     RoundStarted,
+
+    /// <summary>A bureau contact gave the bureau's view at WG (<see cref="HistoryEntry.Answer"/> is a <see cref="BureauViewAnswer"/>).</summary>
+    BureauView,
 }
 
 /// <summary>

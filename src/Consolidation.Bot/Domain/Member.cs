@@ -23,6 +23,12 @@ public enum MemberRole
     /// question), and may not open stages or change answers.
     /// </summary>
     Overview,
+
+    /// <summary>
+    /// A contact of a bureau in charge (所管部局, named in <see cref="Member.Bureau"/>): at WG, held "with the 所管部局", gives
+    /// the bureau's view on its tasks beside the 担当区長's decision.
+    /// </summary>
+    Bureau,
 }
 
 /// <summary>A person taking part in the review. The email (UPN) is the key; the Entra object id links Teams identities.</summary>
@@ -39,6 +45,13 @@ public sealed record Member
 
     public IReadOnlyList<Subcommittee> Subcommittees { get; init; } = [];
 
+    /// <summary>The bureau a <see cref="MemberRole.Bureau"/> contact speaks for (as the task file names it: 福祉局).</summary>
+    public string? Bureau { get; init; }
+
+    /// <summary>The one rule for "this person gives the bureau's view on this task": a bureau contact of the task's bureau.</summary>
+    public bool IsBureauContactFor(TaskDefinition task) =>
+        HasRole(MemberRole.Bureau) && Bureau is { Length: > 0 } && BureauViews.Key(Bureau) == BureauViews.Key(task?.Bureau);
+
     public bool IsSecretariat => HasRole(MemberRole.Secretariat);
 
     /// <summary>Whether the person holds <paramref name="role"/>, as their first role or an additional one.</summary>
@@ -52,7 +65,8 @@ public sealed record Member
     /// <summary>Value equality, including the subcommittee list (a record would compare the list by reference).</summary>
     public bool Equals(Member? other) =>
         other is not null && Email == other.Email && Name == other.Name && AadObjectId == other.AadObjectId
-        && Role == other.Role && AdditionalRoles.SequenceEqual(other.AdditionalRoles) && Subcommittees.SequenceEqual(other.Subcommittees);
+        && Role == other.Role && AdditionalRoles.SequenceEqual(other.AdditionalRoles) && Subcommittees.SequenceEqual(other.Subcommittees)
+        && Bureau == other.Bureau;
 
     public override int GetHashCode() => HashCode.Combine(Email, Name, AadObjectId, Role);
 }
@@ -71,6 +85,7 @@ public static class MemberRoles
         "council" or "推進会議" or "推進会議メンバー" or "リーダー" or "サブリーダー" or "メンバー"
             or "推進会議リーダー" or "推進会議サブリーダー" => MemberRole.Council,
         "overview" or "summary" or "全体総括" or "企画・全体総括" or "区長会議" => MemberRole.Overview,
+        "bureau" or "所管局" or "所管部局" or "所管局担当" or "所管部局担当" => MemberRole.Bureau,
         _ => null,
     };
 
@@ -98,6 +113,7 @@ public static class MemberRoles
         (MemberRole.Secretariat, true) => "事務局",
         (MemberRole.Council, true) => "推進会議",
         (MemberRole.Overview, true) => "全体総括",
+        (MemberRole.Bureau, true) => "所管部局",
         _ => role.ToString().ToLowerInvariant(),
     };
 }

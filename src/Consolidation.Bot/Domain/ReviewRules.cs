@@ -179,9 +179,11 @@ public static class ReviewRules
         }
 
         var state = task.State;
-        var earlier = new RoundRecord(state.Round, state.Wg, state.Suitability);
+        var earlier = new RoundRecord(state.Round, state.Wg, state.Suitability, state.BureauView);
         var next = ClearFrom(state, stage) with
         {
+            // WG asked again asks the bureau again; a round at 適否 keeps the WG's view (the WG is not held again).
+            BureauView = stage == Stage.Wg ? null : state.BureauView,
             Stage = stage,
             Round = state.Round + 1,
             EarlierRounds = [.. state.EarlierRounds, earlier],
@@ -189,6 +191,44 @@ public static class ReviewRules
             UpdatedAt = now,
         };
         return new DecisionResult { State = next };
+    }
+
+    /// <summary>
+    /// A bureau contact gives the bureau's view on a task at WG, beside the 担当区長's decision (before or after it), while
+    /// WG is open for the task's subcommittee; once per round (a second view is refused as already given). The version does
+    /// not move: the 担当区長's card stays current.
+    /// </summary>
+    public static DecisionResult RecordBureauView(ReviewTask task, Member actor, BureauViewAnswer answer, int round, StageWindow? window, DateTimeOffset now)
+    {
+        var state = task.State;
+        if (!actor.IsBureauContactFor(task.Definition))
+        {
+            return DecisionResult.Refused(DecisionError.NotAssignee);
+        }
+
+        if (round != state.Round || state.BureauView is not null || !Reached(state, Stage.Wg) || state.Stage == Stage.PreWg)
+        {
+            return DecisionResult.Refused(DecisionError.Stale);
+        }
+
+        if (window is null || window.Stage != Stage.Wg || window.Subcommittee != task.Subcommittee)
+        {
+            return DecisionResult.Refused(DecisionError.StageNotOpen);
+        }
+
+        if (!window.IsOpen)
+        {
+            return DecisionResult.Refused(DecisionError.StageClosed);
+        }
+
+        var fieldErrors = answer.Validate();
+        if (fieldErrors.Count > 0)
+        {
+            return DecisionResult.Refused(DecisionError.Invalid, fieldErrors);
+        }
+
+        var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = now > window.Deadline };
+        return new DecisionResult { State = state with { BureauView = outcome, UpdatedAt = now }, Late = outcome.Late };
     }
 
     /// <summary>Puts a task of the inventory into the pre-WG stage (the first stage is opened for its subcommittee).</summary>

@@ -68,6 +68,13 @@ public sealed record TaskState
     public StageOutcome? Wg { get; init; }
     public StageOutcome? Suitability { get; init; }
 
+    /// <summary>
+    /// This round's view of the bureau in charge at WG (<see cref="BureauViewAnswer"/>), beside the 担当区長's decision.
+    /// Recording it does not move <see cref="Version"/>: the 担当区長's card stays current (the state row's ETag still
+    /// guards concurrent writes).
+    /// </summary>
+    public StageOutcome? BureauView { get; init; }
+
     /// <summary>Starts at 1 and grows with every accepted change; a card carries the version it was built from.</summary>
     public int Version { get; init; } = 1;
 
@@ -100,7 +107,7 @@ public sealed record TaskState
     /// <summary>Value equality, the reassignments included (a record would compare the dictionary by reference).</summary>
     public bool Equals(TaskState? other) =>
         other is not null && TaskId == other.TaskId && Stage == other.Stage && PreWg == other.PreWg && Wg == other.Wg
-        && Suitability == other.Suitability && Version == other.Version && UpdatedAt == other.UpdatedAt
+        && Suitability == other.Suitability && BureauView == other.BureauView && Version == other.Version && UpdatedAt == other.UpdatedAt
         && Reassigned.Count == other.Reassigned.Count
         && Reassigned.All(r => other.Reassigned.TryGetValue(r.Key, out var email) && email == r.Value)
         && Round == other.Round && EarlierRounds.SequenceEqual(other.EarlierRounds);
@@ -125,7 +132,7 @@ public sealed record TaskState
 }
 
 /// <summary>One earlier round of a task: its number, and its WG and 適否 outcomes when the next round began.</summary>
-public sealed record RoundRecord(int Round, StageOutcome? Wg, StageOutcome? Suitability);
+public sealed record RoundRecord(int Round, StageOutcome? Wg, StageOutcome? Suitability, StageOutcome? BureauView = null);
 
 /// <summary>A task with where it stands.</summary>
 public sealed record ReviewTask(TaskDefinition Definition, TaskState State)

@@ -42,6 +42,7 @@ public static class HistoryRows
         HistoryKind.StageOpened => "段階開始",
         HistoryKind.Reassign => "担当変更",
         HistoryKind.RoundStarted => "再検討の開始",
+        HistoryKind.BureauView => "所管部局の見解",
         _ => kind.ToString(),
     };
 
@@ -57,6 +58,7 @@ public static class HistoryRows
         {
             PreWgAnswer a => a.Decision.Name(japanese: true) + (a.Reason is null ? "" : $"（{a.Reason}）") + (a.Rough ? "／一括カード（粗い選定）" : ""),
             WgAnswer a => a.Decision.Name(japanese: true) + (a.Destination is { } d ? $"／集約先: {d.Name(japanese: true)}" : "") + (a.Issues is null ? "" : $"（{a.Issues}）"),
+            BureauViewAnswer a => a.View.Name(japanese: true) + (a.Comment is null ? "" : $"（{a.Comment}）"),
             SuitabilityAnswer a => a.Decision.Name(japanese: true)
                 + (a.Trigger is { } t ? $"／再検討: {t.Name(japanese: true)}" : "")
                 + (a.RevisitDate is { } date ? " " + date.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture) : "")

@@ -6,12 +6,12 @@ namespace Consolidation.Bot.Export;
 /// <summary>
 /// The task sheet's answer columns after the importable ones: where the work would go, whether only part of it, when a
 /// continue-later task comes up again, the staff and budget the destination would need (basic item 6), and the reason
-/// or issues of the furthest answered stage, the task's round and how its earlier rounds ended (再検討). Placed last so the
-/// sheet still imports as a task file.
+/// or issues of the furthest answered stage, the task's round and how its earlier rounds ended (再検討), and the bureau's
+/// view at WG beside the 担当区長's decision. Placed last so the sheet still imports as a task file.
 /// </summary>
 internal static class OutcomeCells
 {
-    public static IReadOnlyList<string> Headers { get; } = ["集約先", "一部集約", "再検討のきっかけ", "再検討の目安日", "体制・予算措置", "理由・課題", "回", "前回の判断"];
+    public static IReadOnlyList<string> Headers { get; } = ["集約先", "一部集約", "再検討のきっかけ", "再検討の目安日", "体制・予算措置", "理由・課題", "回", "前回の判断", "所管部局の見解"];
 
     public const string DateFormat = "yyyy/mm/dd";
 
@@ -32,6 +32,9 @@ internal static class OutcomeCells
         SheetCells.Text(row.Cell(firstColumn + 5), LatestReason(state));
         SheetCells.Number(row.Cell(firstColumn + 6), state.Round);
         SheetCells.Text(row.Cell(firstColumn + 7), EarlierRounds(state));
+        SheetCells.Text(row.Cell(firstColumn + 8), state.BureauView?.Answer is BureauViewAnswer view
+            ? view.View.Name(japanese: true) + (string.IsNullOrWhiteSpace(view.Comment) ? "" : $"（{view.Comment}）")
+            : "");
     }
 
     /// <summary>How each earlier round ended (再検討): <c>第1回: 引き続き検討予定（システム標準化のBPR）</c>, one per line.</summary>

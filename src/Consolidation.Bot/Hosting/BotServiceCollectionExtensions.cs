@@ -106,6 +106,7 @@ public static class BotServiceCollectionExtensions
         services.AddTurnHandler<MyTasksHandler>(Routes.ForCardVerb(CardVerbs.MyTasks));
         services.AddTurnHandler<SubmitAnswerHandler>(Routes.ForCardVerb(CardVerbs.SubmitAnswer));
         services.AddTurnHandler<SubmitBatchHandler>(Routes.ForCardVerb(CardVerbs.SubmitBatch));
+        services.AddTurnHandler<SubmitBureauViewHandler>(Routes.ForCardVerb(CardVerbs.SubmitBureauView));
         services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.RefreshTask));
         services.AddTurnHandler<TaskCardHandler>(Routes.ForCardVerb(CardVerbs.ShowTask));
         services.AddCommand<DigestNowHandler>(DigestNowHandler.Command);

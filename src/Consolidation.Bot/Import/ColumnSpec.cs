@@ -23,7 +23,7 @@ public static class TaskColumns
         [Id, Name, Bureau, Subcommittee, Assignee, Theme, StandardBusiness, AnnualCases, StaffHours];
 }
 
-/// <summary>The columns of the member file: <c>email,name,role,subcommittee</c> and the optional object id.</summary>
+/// <summary>The columns of the member file: <c>email,name,role,subcommittee</c> and the optional object id and bureau.</summary>
 public static class MemberColumns
 {
     public static readonly ColumnSpec Email = new("email", "email", "メールアドレス", true);
@@ -32,5 +32,8 @@ public static class MemberColumns
     public static readonly ColumnSpec Subcommittee = new("subcommittee", "subcommittee", "部会", true);
     public static readonly ColumnSpec AadObjectId = new("aad_object_id", "aad_object_id", "オブジェクトID", false);
 
-    public static IReadOnlyList<ColumnSpec> All { get; } = [Email, Name, Role, Subcommittee, AadObjectId];
+    /// <summary>For a bureau contact (role 所管部局 / bureau): the bureau they speak for, as the task file's 所管局 names it.</summary>
+    public static readonly ColumnSpec Bureau = new("bureau", "bureau", "所管局", false);
+
+    public static IReadOnlyList<ColumnSpec> All { get; } = [Email, Name, Role, Subcommittee, AadObjectId, Bureau];
 }

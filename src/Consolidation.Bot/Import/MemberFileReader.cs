@@ -56,12 +56,34 @@ internal static class MemberFileReader
         var role = Role(row, map, errors);
         var subcommittees = SubcommitteeList(row, map, role, errors);
         var objectId = ObjectId(row, map, errors);
+        var bureau = Bureau(row, map, role, errors);
         if (email is null || name.Length == 0 || role is null)
         {
             return null;
         }
 
-        return new Member { Email = email, Name = name, Role = role[0], AdditionalRoles = [.. role.Skip(1)], Subcommittees = subcommittees, AadObjectId = objectId };
+        return new Member
+        {
+            Email = email, Name = name, Role = role[0], AdditionalRoles = [.. role.Skip(1)], Subcommittees = subcommittees, AadObjectId = objectId, Bureau = bureau,
+        };
+    }
+
+    /// <summary>A bureau contact must name their bureau (the cell is required for them, and ignored for other roles).</summary>
+    private static string? Bureau(ImportRow row, HeaderMap map, List<MemberRole>? roles, ImportErrorList errors)
+    {
+        if (roles is null || !roles.Contains(MemberRole.Bureau))
+        {
+            return null;
+        }
+
+        var text = map.Cell(row, MemberColumns.Bureau).Trim();
+        if (text.Length == 0)
+        {
+            errors.Add(row.Number, map.HeaderOf(MemberColumns.Bureau), ImportErrorCodes.Required);
+            return null;
+        }
+
+        return text;
     }
 
     /// <summary>

@@ -57,6 +57,15 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             return (result, Entry(stored, result, HistoryKind.Answer, answer.Stage, actor, now, cardVersion, answer, null));
         }, cancellationToken);
 
+    /// <summary>A bureau contact's view at WG for the task's <paramref name="round"/> (<see cref="ReviewRules.RecordBureauView"/>).</summary>
+    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member actor, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, submissionKey, null, async (stored, _, now) =>
+        {
+            var window = await repository.GetWindowAsync(reviewId, Stage.Wg, stored.Task.Subcommittee, cancellationToken);
+            var result = ReviewRules.RecordBureauView(stored.Task, actor, answer, round, window, now);
+            return (result, Entry(stored, result, HistoryKind.BureauView, Stage.Wg, actor, now, stored.Task.State.Version, answer, null));
+        }, cancellationToken);
+
     public Task<SubmissionResult> OverrideAsync(string reviewId, Member actor, string taskId, StageAnswer answer, string reason, CancellationToken cancellationToken) =>
         DecideAsync(reviewId, actor, taskId, null, null, (stored, _, now) =>
         {

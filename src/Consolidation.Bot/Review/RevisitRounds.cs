@@ -71,7 +71,10 @@ public sealed class RevisitRounds(
                 await windows.EnsureOpenAsync(reviewId, stage, subcommittee, deadline, cancellationToken);
             }
 
-            var assignees = started.Select(t => Member.NormalizeEmail(t.AssigneeFor(stage))).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            // A round at WG asks the bureau in charge again: its contacts are queued cards too.
+            var contacts = stage == Stage.Wg ? ReviewQueries.BureauContactsAwaited(started, await repository.GetWindowsAsync(reviewId, cancellationToken), loaded.Snapshot.Members) : [];
+            var assignees = started.Select(t => Member.NormalizeEmail(t.AssigneeFor(stage))).Concat(contacts)
+                .Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var rounds = started.Select(t => t.State.Round).Distinct().Order().ToList();
             var local = TimeZoneInfo.ConvertTime(deadline, zone);
             await audit.AppendAsync(reviewId, new AuditEntry(AuditKind.RoundStarted, actor.Email, now,

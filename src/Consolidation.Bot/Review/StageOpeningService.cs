@@ -69,6 +69,12 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
             var windows = await repository.GetWindowsAsync(reviewId, cancellationToken);
             var inStage = tasks.Where(t => subcommittees.Contains(t.Subcommittee) && ReviewRules.Reached(t.State, stage)).ToList();
             var assignees = ReviewQueries.UnansweredByMember(inStage, windows.Where(w => w.Stage == stage)).Keys.ToList();
+            if (stage == Stage.Wg)
+            {
+                // WG is held with the bureau in charge: its contacts get cards for their bureau's tasks too.
+                assignees.AddRange(ReviewQueries.BureauContactsAwaited(inStage, windows, loaded.Snapshot.Members).Except(assignees, StringComparer.Ordinal));
+            }
+
             return new StageOpening(stage, deadline, mode,
                 subcommittees.Select(s => (s, inStage.Count(t => t.Subcommittee == s))).ToList(), assignees);
         }

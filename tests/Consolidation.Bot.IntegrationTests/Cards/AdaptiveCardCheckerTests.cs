@@ -100,6 +100,19 @@ public class AdaptiveCardCheckerTests
         }).ToDictionary();
         var errors = Enumerable.Range(0, BatchCardFields.MaxRows).ToDictionary(BatchCardFields.Reason, _ => AnswerErrors.ReasonRequired);
         yield return ("batch-errors", BatchCard.Build(batch with { Values = values, Errors = errors }));
+        var bureau = new BureauViewCardModel
+        {
+            Task = Task, AssigneeName = "山田 花子", WardHeadDecision = WgDecision.StudyTarget.Name(text.IsJapanese), Deadline = deadline, TimeZone = Tokyo, Round = 2,
+            ReviewId = "r-2026", Text = text,
+        };
+        yield return ("bureau-view", BureauViewCard.Build(bureau));
+        var (_, bureauErrors, bureauValues) = BureauViewCard.Parse(k => k == BureauViewCard.View ? "Issues" : null);
+        yield return ("bureau-view-errors", BureauViewCard.Build(bureau with { Values = bureauValues, Errors = bureauErrors, WardHeadDecision = null }));
+        yield return ("bureau-view-answered", AnsweredCard.Build(new AnsweredCardModel
+        {
+            Task = Task, Outcome = new StageOutcome { Answer = new BureauViewAnswer { View = BureauView.Partial, Comment = "窓口受付のみ" }, AnsweredBy = "b@city.example", AnsweredAt = deadline },
+            AnsweredByName = "福祉局 担当", TimeZone = Tokyo, Text = text,
+        }));
         yield return ("batch-result", BatchResultCard.Build(
             [.. Enum.GetValues<BatchRowResult>().Select(r => new BatchResultRow($"T-{(int)r:0000}", Task.TaskName, r, r == BatchRowResult.Stored ? PreWgDecision.Keep : null))], true, text));
     }

@@ -33,6 +33,28 @@ public class MemberFileTests
         Assert.Empty(result.Members[2].Subcommittees);
     }
 
+    [Fact]
+    public void Read_BureauContacts_NameTheirBureau_NeedNoSubcommittee_MissingBureauIsAnError()
+    {
+        string[][] file =
+        [
+            ["メールアドレス", "氏名", "役割", "部会", "オブジェクトID", "所管局"],
+            ["a@city.example.jp", "A", "所管部局", "", "", "福祉局"],
+            ["b@city.example.jp", "B", "bureau;推進会議", "", "", "こども青少年局"],
+            ["c@city.example.jp", "C", "所管局担当", "", "", ""],
+            ["d@city.example.jp", "D", "担当区長", "福祉", "", "福祉局"],
+        ];
+
+        var error = Assert.Single(ReadMembers(file).Errors);
+        Assert.Equal((4, "所管局"), (error.Row, error.Column));
+
+        var result = ReadMembers([.. file.Where(r => r[0] != "c@city.example.jp")]);
+        Assert.Empty(result.Errors);
+        Assert.Equal(["福祉局", "こども青少年局"], result.Members.Where(m => m.HasRole(MemberRole.Bureau)).Select(m => m.Bureau));
+        Assert.Equal([MemberRole.Bureau, MemberRole.Council], result.Members[1].Roles);
+        Assert.Null(result.Members.Single(m => m.Email == "d@city.example.jp").Bureau);
+    }
+
     [Theory]
     [InlineData("福祉;こども")]
     [InlineData("福祉・健康部会、こども・教育部会")]

@@ -60,6 +60,13 @@ public static class DigestCard
             Heading(t[nameof(Strings.Digest_ThemesHeading)]),
             Themes(model),
         };
+        if (model.BureauViews is { Given: > 0 } or { Waiting: > 0 })
+        {
+            var b = model.BureauViews;
+            body.Add(Heading(t[nameof(Strings.Digest_BureauViewsHeading)]));
+            body.Add(new TextBlock(t.Format(nameof(Strings.Digest_BureauViewsRow), b.Agree, b.Issues, b.Partial, b.Waiting)) { Spacing = Spacing.Small });
+        }
+
         if (model.Rounds.Count > 0)
         {
             body.Add(Heading(t[nameof(Strings.Digest_RoundsHeading)]));

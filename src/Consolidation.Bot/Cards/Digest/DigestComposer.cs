@@ -41,6 +41,7 @@ public static class DigestComposer
         {
             ThemeDirections = themeDirections ?? [],
             Rounds = RoundFigures.Of(snapshot.Tasks),
+            BureauViews = BureauViewFigures.Of(snapshot.Tasks as IReadOnlyCollection<ReviewTask> ?? [.. snapshot.Tasks], snapshot.Windows, snapshot.Members),
             ReviewName = snapshot.Name,
             AsOf = now,
             Zone = zone,

@@ -47,6 +47,9 @@ public sealed record DigestModel
     /// <summary>Later rounds (再検討), counted apart from the funnel, which is round 1's; empty before the first revisit.</summary>
     public IReadOnlyList<RoundFigures> Rounds { get; init; } = [];
 
+    /// <summary>The bureaus' views at WG beside the 担当区長's decisions (shown once any was given or is awaited).</summary>
+    public BureauViewFigures BureauViews { get; init; } = new(0, 0, 0, 0);
+
     public required BotText Text { get; init; }
 
     public Funnel Funnel => Current.Funnel;

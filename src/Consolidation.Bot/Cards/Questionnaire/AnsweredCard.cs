@@ -88,6 +88,10 @@ public static class AnswerFacts
 
         switch (answer)
         {
+            case BureauViewAnswer a:
+                Add(nameof(Strings.BureauView_Question), a.View.Name(text.IsJapanese));
+                Add(nameof(Strings.BureauView_Comment), a.Comment);
+                break;
             case PreWgAnswer { Rough: true } a:
                 // The batch card asked only keep / exclude: the basic items were not answered, so none is shown.
                 Add(nameof(Strings.Q_PreWgDecision), a.Decision.Name(text.IsJapanese));

@@ -43,6 +43,24 @@ public static class PostedQuestionnaireCard
             Text(a["verb"]) == BatchCardFields.SubmitVerb && a["data"] is JsonObject data && Text(data[BatchCardFields.Tasks]) == tasks);
     }
 
+    /// <summary>True when <paramref name="cardJson"/> is the bureau view card of <paramref name="taskId"/> in <paramref name="round"/>.</summary>
+    public static bool IsBureauView(string cardJson, string taskId, int round)
+    {
+        JsonNode? card;
+        try
+        {
+            card = JsonNode.Parse(cardJson);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        var wanted = round.ToString(CultureInfo.InvariantCulture);
+        return card is JsonObject { } root && root["actions"] is JsonArray actions && actions.OfType<JsonObject>().Any(a =>
+            Text(a["verb"]) == CardVerbs.SubmitBureauView && a["data"] is JsonObject data && Text(data[F.TaskId]) == taskId && Text(data[BureauViewCard.Round]) == wanted);
+    }
+
     private static string? Text(JsonNode? node) =>
         node is JsonValue value ? value.TryGetValue<string>(out var s) ? s : value.ToJsonString() : null;
 }

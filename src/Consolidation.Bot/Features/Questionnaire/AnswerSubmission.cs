@@ -117,7 +117,8 @@ public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository
     {
         var now = answered.ToDictionary(t => t.Id, StringComparer.Ordinal);
         var afterAnswers = context.Snapshot with { Tasks = [.. context.Snapshot.Tasks.Select(t => now.GetValueOrDefault(t.Id) ?? t)] };
-        if (QuestionnaireComposer.OpenTasksOf(afterAnswers, member.Email).Count == 0)
+        if (QuestionnaireComposer.OpenTasksOf(afterAnswers, member.Email).Count == 0
+            && ReviewQueries.AwaitingBureauView(afterAnswers.Tasks, afterAnswers.Windows, member).Count == 0)
         {
             return false;
         }

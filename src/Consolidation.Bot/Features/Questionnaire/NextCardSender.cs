@@ -42,9 +42,10 @@ public sealed class NextCardSender(
         }
 
         var open = QuestionnaireComposer.OpenTasksOf(snapshot, member.Email);
+        var awaiting = ReviewQueries.AwaitingBureauView(snapshot.Tasks, snapshot.Windows, member);
         var cursor = await cursors.GetAsync(message.ReviewId, member.Email, cancellationToken);
         var now = time.GetUtcNow();
-        if (cursor is not null && OwedCards.StillOpen(cursor, open))
+        if (cursor is not null && OwedCards.StillOpen(cursor, open, awaiting))
         {
             if (cursor.Status == MemberCursorEntity.Sent)
             {
@@ -56,18 +57,19 @@ public sealed class NextCardSender(
                 return false; // another worker is sending it right now; look again after the lease
             }
 
-            return await ResumeAbandonedAsync(message, snapshot, member, InHand(cursor, open), cursor, now, cancellationToken);
+            return await ResumeAbandonedAsync(message, snapshot, member, InHand(cursor, open, awaiting), cursor, now, cancellationToken);
         }
 
-        var next = NextCard.For(snapshot, open);
+        var next = NextCard.For(snapshot, open, awaiting);
         return next is null || await SendAsync(message, snapshot, member, next, cursor, now, cancellationToken);
     }
 
     /// <summary>The card the cursor names, rebuilt from the open tasks (the same rows, in the same order).</summary>
-    private static NextCard InHand(MemberCursorEntity cursor, IReadOnlyList<ReviewTask> open) =>
-        cursor.Batch is { } batch && BatchCardFields.ParseTasks(batch) is { } rows
-            ? new NextCard([.. rows.Select(r => open.First(t => t.Id == r.TaskId))], IsBatch: true)
-            : new NextCard([open.First(t => t.Id == cursor.TaskId)], IsBatch: false);
+    private static NextCard InHand(MemberCursorEntity cursor, IReadOnlyList<ReviewTask> open, IReadOnlyList<ReviewTask> awaiting) =>
+        cursor.Kind == NextCard.BureauKind ? new NextCard([awaiting.First(t => t.Id == cursor.TaskId)], NextCardKind.BureauView)
+        : cursor.Batch is { } batch && BatchCardFields.ParseTasks(batch) is { } rows
+            ? new NextCard([.. rows.Select(r => open.First(t => t.Id == r.TaskId))], NextCardKind.Batch)
+            : new NextCard([open.First(t => t.Id == cursor.TaskId)], NextCardKind.Task);
 
     /// <summary>
     /// A claim nobody recorded as sent: the card may be in the chat already (the sender died after Teams accepted it).
@@ -106,9 +108,12 @@ public sealed class NextCardSender(
         try
         {
             var reference = await messenger.FindMemberReferenceAsync(message.TenantId, member.AadObjectId, member.Email, cancellationToken);
-            var attachment = card.IsBatch
-                ? composer.BatchAttachment(snapshot, card.Tasks, member, reference.Locale)
-                : composer.QuestionnaireAttachment(snapshot, card.First, member, reference.UserId, reference.Locale);
+            var attachment = card.Kind switch
+            {
+                NextCardKind.Batch => composer.BatchAttachment(snapshot, card.Tasks, member, reference.Locale),
+                NextCardKind.BureauView => composer.BureauViewAttachment(snapshot, card.First, reference.Locale),
+                _ => composer.QuestionnaireAttachment(snapshot, card.First, member, reference.UserId, reference.Locale),
+            };
             var sent = await messenger.SendAsync(reference, new Activity { Type = ActivityTypes.Message, Attachments = [attachment] }, cancellationToken);
             claim.Status = MemberCursorEntity.Sent;
             claim.ActivityId = sent.Id;
@@ -137,8 +142,10 @@ public sealed class NextCardSender(
     {
         Email = member.Email,
         TaskId = card.First.Id,
-        TaskVersion = card.First.State.Version,
+        // A bureau view card belongs to the task's round, not its version (the 担当区長's answer moves the version).
+        TaskVersion = card.Kind == NextCardKind.BureauView ? card.First.State.Round : card.First.State.Version,
         Batch = card.BatchValue,
+        Kind = card.Kind == NextCardKind.BureauView ? NextCard.BureauKind : null,
         Status = status,
         ActivityId = activityId,
         At = at,

@@ -18,25 +18,36 @@ public static class OwedCards
         ArgumentNullException.ThrowIfNull(snapshot);
         var byMember = cursors.ToDictionary(c => Member.NormalizeEmail(c.Email), StringComparer.Ordinal);
         var skip = unreachable.Select(Member.NormalizeEmail).ToHashSet(StringComparer.Ordinal);
-        return ReviewQueries.UnansweredByMember(snapshot.Tasks, snapshot.Windows)
-            .Where(m => m.Key.Length > 0 && !skip.Contains(m.Key))
-            .Where(m => !byMember.TryGetValue(m.Key, out var cursor) || !HasCardInHand(cursor, m.Value, now, lease))
-            .Select(m => m.Key)
+        var open = ReviewQueries.UnansweredByMember(snapshot.Tasks, snapshot.Windows);
+        var awaiting = snapshot.Members.Where(m => m.HasRole(MemberRole.Bureau))
+            .Select(m => (m.Email, Tasks: ReviewQueries.AwaitingBureauView(snapshot.Tasks, snapshot.Windows, m)))
+            .Where(m => m.Tasks.Count > 0)
+            .ToDictionary(m => Member.NormalizeEmail(m.Email), m => m.Tasks, StringComparer.Ordinal);
+        return open.Keys.Union(awaiting.Keys, StringComparer.Ordinal)
+            .Where(email => email.Length > 0 && !skip.Contains(email))
+            .Where(email => !byMember.TryGetValue(email, out var cursor)
+                || !HasCardInHand(cursor, open.GetValueOrDefault(email) ?? [], awaiting.GetValueOrDefault(email) ?? [], now, lease))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
 
-    private static bool HasCardInHand(MemberCursorEntity cursor, IEnumerable<ReviewTask> open, DateTimeOffset now, TimeSpan lease) =>
-        StillOpen(cursor, open) && (cursor.Status == MemberCursorEntity.Sent || now - cursor.At < lease);
+    private static bool HasCardInHand(MemberCursorEntity cursor, IEnumerable<ReviewTask> open, IEnumerable<ReviewTask> awaitingView, DateTimeOffset now, TimeSpan lease) =>
+        StillOpen(cursor, open, awaitingView) && (cursor.Status == MemberCursorEntity.Sent || now - cursor.At < lease);
 
     /// <summary>
     /// The one rule for "the card the cursor names still waits for an answer": its task (every task of a batch card) is
     /// still open for the member at the version the card showed. A batch with any row answered, changed or reassigned is
     /// done with: the member gets the next card, where the rows left blank come again.
     /// </summary>
-    public static bool StillOpen(MemberCursorEntity cursor, IEnumerable<ReviewTask> open)
+    /// <remarks>A bureau view card waits while its task waits for the view, whatever its version (the 担当区長's answer moves it).</remarks>
+    public static bool StillOpen(MemberCursorEntity cursor, IEnumerable<ReviewTask> open, IEnumerable<ReviewTask>? awaitingView = null)
     {
         ArgumentNullException.ThrowIfNull(cursor);
+        if (cursor.Kind == NextCard.BureauKind)
+        {
+            return (awaitingView ?? []).Any(t => t.Id == cursor.TaskId && t.State.Round == cursor.TaskVersion);
+        }
+
         var versions = open.ToDictionary(t => t.Id, t => t.State.Version, StringComparer.Ordinal);
         if (cursor.Batch is null)
         {

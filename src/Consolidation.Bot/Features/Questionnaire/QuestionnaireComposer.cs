@@ -63,6 +63,22 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
         };
     }
 
+    /// <summary>The bureau view card of <paramref name="task"/> at WG: its 担当区長 (and their decision once given), the WG deadline.</summary>
+    public BureauViewCardModel BureauViewModelFor(ReviewSnapshot snapshot, ReviewTask task, BotText text) => new()
+    {
+        Task = TaskSummary.From(task.Definition),
+        AssigneeName = snapshot.MemberByEmail(task.AssigneeFor(Stage.Wg))?.Name ?? task.AssigneeFor(Stage.Wg),
+        WardHeadDecision = task.State.Wg?.Answer is { } answer ? CardText.Decision(answer, text) : null,
+        Deadline = snapshot.WindowFor(Stage.Wg, task.Subcommittee)?.Deadline ?? throw new InvalidOperationException($"WG is not open for {task.Subcommittee}."),
+        TimeZone = Zone,
+        Round = task.State.Round,
+        ReviewId = snapshot.ReviewId,
+        Text = text,
+    };
+
+    public Attachment BureauViewAttachment(ReviewSnapshot snapshot, ReviewTask task, string? locale) =>
+        CardAttachment.From(BureauViewCard.Build(BureauViewModelFor(snapshot, task, TextFor(locale))));
+
     public Attachment BatchAttachment(ReviewSnapshot snapshot, IReadOnlyList<ReviewTask> tasks, Member member, string? locale) =>
         CardAttachment.From(BatchCard.Build(BatchModelFor(snapshot, tasks, member, TextFor(locale))));
 

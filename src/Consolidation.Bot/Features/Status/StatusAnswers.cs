@@ -233,9 +233,11 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
                 new Fact(text[nameof(Strings.Card_Stage)], CardText.StageWithOutcome(task, text)),
                 new Fact(text[nameof(Strings.Status_Assignee)], NameOf(task.AssigneeFor(task.Stage))),
                 .. outcomes,
+                .. task.State.BureauView is { } view ? [new Fact(text[nameof(Strings.BureauView_Question)], text.Format(nameof(Strings.Status_OutcomeValue),
+                    CardText.Decision(view.Answer, text), NameOf(view.AnsweredBy), Local(view.AnsweredAt)))] : Array.Empty<Fact>(),
             ],
             history.Count == 0 ? null : text[nameof(Strings.Status_History)],
-            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), KindName(h.Kind), NameOf(h.By),
+            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), CardText.HistoryKind(h.Kind, text), NameOf(h.By),
                 h.Answer is null ? "" : CardText.Decision(h.Answer, text))).ToList(),
             null,
             text);
@@ -282,14 +284,6 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
         text.Format(titleKey, subcommittee is null ? text[nameof(Strings.Status_AllSubcommittees)] : subcommittee.Value.Name(Ja));
 
     private string NameOf(string email) => snapshot.MemberByEmail(email)?.Name ?? email;
-
-    private string KindName(HistoryKind kind) => text[kind switch
-    {
-        HistoryKind.Answer => nameof(Strings.Status_Kind_Answer),
-        HistoryKind.Override => nameof(Strings.Status_Kind_Override),
-        HistoryKind.Reopen => nameof(Strings.Status_Kind_Reopen),
-        _ => nameof(Strings.Status_Kind_StageOpened),
-    }];
 
     private string AsOf() => text.Format(nameof(Strings.Status_AsOf), Local(now));
 

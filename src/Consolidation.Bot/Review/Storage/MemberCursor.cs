@@ -20,6 +20,9 @@ public sealed class MemberCursorEntity : ReviewEntity
     public string? ConversationId { get; set; }
     public DateTimeOffset At { get; set; }
 
+    /// <summary>The card's kind when not a task's questionnaire: <c>bureau</c> for a bureau view card; null otherwise.</summary>
+    public string? Kind { get; set; }
+
     /// <summary>For a プレWG batch card, its rows (the card's task list, <c>id@version,…</c>); <see cref="TaskId"/> is the first.</summary>
     public string? Batch { get; set; }
 }

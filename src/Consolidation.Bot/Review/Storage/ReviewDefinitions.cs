@@ -14,8 +14,12 @@ public sealed class ReviewDefinitions
         Tasks = tasks;
         Members = members;
         TaskById = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        // A bureau contact's tasks are their bureau's: they give its view at WG (the member-scoped reads include them).
+        var contacts = members.Where(m => m.HasRole(MemberRole.Bureau) && m.Bureau is { Length: > 0 })
+            .GroupBy(m => BureauViews.Key(m.Bureau)).ToDictionary(g => g.Key, g => g.Select(m => m.Email).ToList());
         TasksByMember = tasks
-            .SelectMany(t => t.StageAssignees.Values.Append(t.Assignee).Select(Member.NormalizeEmail).Distinct(StringComparer.Ordinal).Select(e => (Email: e, Task: t)))
+            .SelectMany(t => t.StageAssignees.Values.Append(t.Assignee).Concat(contacts.GetValueOrDefault(BureauViews.Key(t.Bureau)) ?? [])
+                .Select(Member.NormalizeEmail).Distinct(StringComparer.Ordinal).Select(e => (Email: e, Task: t)))
             .GroupBy(x => x.Email, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TaskDefinition>)g.Select(x => x.Task).ToList(), StringComparer.Ordinal);
     }
@@ -27,7 +31,7 @@ public sealed class ReviewDefinitions
 
     public IReadOnlyDictionary<string, TaskDefinition> TaskById { get; }
 
-    /// <summary>Tasks by the normalised email of anyone assigned to them in any stage.</summary>
+    /// <summary>Tasks by the normalised email of anyone assigned to them in any stage, and of their bureau's contacts.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TaskDefinition>> TasksByMember { get; }
 }
 

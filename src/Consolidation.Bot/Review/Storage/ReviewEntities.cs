@@ -59,6 +59,9 @@ public sealed class MemberEntity : ReviewEntity
     public string? AadObjectId { get; set; }
     public string Role { get; set; } = "";
     public string Subcommittees { get; set; } = "[]";
+
+    /// <summary>The bureau a bureau contact speaks for; null for everyone else.</summary>
+    public string? Bureau { get; set; }
 }
 
 /// <summary>ReviewData/({review}, state|{taskId}): where a task stands. Absent = inventory, version 1.</summary>
@@ -74,6 +77,9 @@ public sealed class TaskStateEntity : ReviewEntity
 
     /// <summary>JSON object stage → email of the secretariat's reassignments; null when there are none.</summary>
     public string? Reassigned { get; set; }
+
+    /// <summary>JSON of this round's bureau view at WG; null until one is given.</summary>
+    public string? BureauView { get; set; }
 
     /// <summary>The task's round (再検討); absent for round 1 (rows written before rounds existed read as round 1).</summary>
     public int? Round { get; set; }

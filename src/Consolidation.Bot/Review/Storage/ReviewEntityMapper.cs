@@ -50,6 +50,7 @@ public static class ReviewEntityMapper
         AadObjectId = m.AadObjectId,
         Role = MemberRoles.Format(m),
         Subcommittees = JsonSerializer.Serialize(m.Subcommittees.ToList(), Json.ListSubcommittee),
+        Bureau = m.Bureau,
     };
 
     public static Member ToDomain(MemberEntity e)
@@ -63,6 +64,7 @@ public static class ReviewEntityMapper
             Role = role,
             AdditionalRoles = additional,
             Subcommittees = JsonSerializer.Deserialize(e.Subcommittees, Json.ListSubcommittee)!,
+            Bureau = e.Bureau,
         };
     }
 
@@ -76,6 +78,7 @@ public static class ReviewEntityMapper
         PreWg = Serialize(s.PreWg),
         Wg = Serialize(s.Wg),
         Suitability = Serialize(s.Suitability),
+        BureauView = Serialize(s.BureauView),
         UpdatedAt = s.UpdatedAt,
         Reassigned = s.Reassigned.Count == 0 ? null : JsonSerializer.Serialize(s.Reassigned.ToDictionary(), Json.DictionaryStageString),
         Round = s.Round == 1 ? null : s.Round,
@@ -90,6 +93,7 @@ public static class ReviewEntityMapper
         PreWg = Deserialize(e.PreWg),
         Wg = Deserialize(e.Wg),
         Suitability = Deserialize(e.Suitability),
+        BureauView = Deserialize(e.BureauView),
         UpdatedAt = e.UpdatedAt,
         Reassigned = e.Reassigned is null
             ? new Dictionary<Stage, string>()
@@ -101,7 +105,8 @@ public static class ReviewEntityMapper
     public static HistoryEntity ToEntity(HistoryEntry h, string partition) => new()
     {
         PartitionKey = partition,
-        RowKey = ReviewKeys.HistoryRow(h.TaskId, h.ResultingVersion),
+        // A bureau view leaves the version where it was: its row sits beside the entry that made that version.
+        RowKey = ReviewKeys.HistoryRow(h.TaskId, h.ResultingVersion) + (h.Kind == HistoryKind.BureauView ? ReviewKeys.BureauViewSuffix : ""),
         TaskId = h.TaskId,
         Kind = h.Kind.ToString(),
         Stage = h.Stage.ToString(),

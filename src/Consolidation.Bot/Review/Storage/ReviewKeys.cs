@@ -56,6 +56,9 @@ public static class ReviewKeys
     public static string HistoryRow(string taskId, int resultingVersion) =>
         HistoryPrefix + TableKeys.Escape(taskId) + "|" + resultingVersion.ToString("D6", CultureInfo.InvariantCulture);
 
+    /// <summary>Appended to <see cref="HistoryRow"/> for a bureau view, which does not move the version (one per round).</summary>
+    public const string BureauViewSuffix = "|bureau";
+
     public static string HistoryTaskPrefix(string taskId) => HistoryPrefix + TableKeys.Escape(taskId) + "|";
 
     public static string DedupRow(string key) => DedupPrefix + TableKeys.Escape(key);

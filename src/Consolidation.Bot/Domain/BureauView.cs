@@ -1,0 +1,60 @@
+namespace Consolidation.Bot.Domain;
+
+/// <summary>
+/// The view of the bureau in charge (所管部局) at WG, recorded beside the 担当区長's decision: the policy holds the WG "with
+/// the 所管部局", so the bureau answers as a co-respondent. It does not decide the task.
+/// </summary>
+public enum BureauView
+{
+    /// <summary>集約化等に同意: the bureau agrees the work can be consolidated (etc.).</summary>
+    Agree,
+
+    /// <summary>課題あり: the bureau sees issues (named in the comment).</summary>
+    Issues,
+
+    /// <summary>一部なら可能: only part of the work could be consolidated (which part, in the comment).</summary>
+    Partial,
+}
+
+/// <summary>The bureau contact's answer at WG: the view and, for issues or partial, what they are.</summary>
+public sealed record BureauViewAnswer : StageAnswer
+{
+    public const int MaxCommentLength = 1000;
+
+    public BureauView View { get; init; }
+
+    public string? Comment { get; init; }
+
+    public override Stage Stage => Stage.Wg;
+
+    /// <summary>A view moves nothing: the task stays where the 担当区長's answer takes it.</summary>
+    public override Stage NextStage => Stage.Wg;
+
+    public override IReadOnlyDictionary<string, string> Validate()
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (View != BureauView.Agree && string.IsNullOrWhiteSpace(Comment))
+        {
+            errors[nameof(Comment)] = AnswerErrors.ReasonRequired;
+        }
+
+        AnswerErrors.CheckLength(errors, nameof(Comment), Comment, MaxCommentLength);
+        return errors;
+    }
+}
+
+public static class BureauViews
+{
+    public static string Name(this BureauView view, bool japanese) => (view, japanese) switch
+    {
+        (BureauView.Agree, true) => "集約化等に同意",
+        (BureauView.Issues, true) => "課題あり",
+        (BureauView.Partial, true) => "一部なら集約化等が可能",
+        (BureauView.Agree, false) => "Agrees",
+        (BureauView.Issues, false) => "Sees issues",
+        _ => "Partly possible",
+    };
+
+    /// <summary>A bureau's name as compared (所管局 in the task file against the contact's): normalised, spaces removed.</summary>
+    public static string Key(string? bureau) => Text.TextNormalizer.Normalize(bureau).Replace(" ", "", StringComparison.Ordinal);
+}
