@@ -75,7 +75,7 @@ public sealed class TabStageActionTests(AzuriteFixture azurite)
     [Theory]
     [InlineData("PreWg", "somehow", "「一括」か「1件ずつ詳しく」から選んで")]
     [InlineData("PreWg", "1", "「一括」か「1件ずつ詳しく」から選んで")]
-    [InlineData("Wg", "batch", "一括カードはプレWG（候補選定）だけ")]
+    [InlineData("Wg", "batch", "一括カードはプレWGの候補選定（粗い選定）だけ")]
     public async Task UnknownCard_OrABatchCardForALaterStage_Refused_NothingOpened(string stage, string card, string expected)
     {
         await using var host = await StartAsync();

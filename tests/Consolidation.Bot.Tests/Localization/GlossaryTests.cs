@@ -16,13 +16,14 @@ public class GlossaryTests
 
     public static TheoryData<string, string[]> Terms => new()
     {
-        { "集約化等実施済", ["Digest_SuitabilityValue", "Digest_ChartDone", "Digest_FunnelFallback"] },
-        { "引き続き検討予定", ["Digest_SuitabilityValue", "Digest_ChartContinue", "Digest_FunnelFallback", "Q_Trigger"] },
-        { "検討終了", ["Digest_SuitabilityValue", "Digest_ChartClosed", "Digest_FunnelFallback"] },
+        { "集約化等実施済", ["Digest_SuitabilityValue", "Digest_ChartDone", "Digest_FunnelFallback", "Digest_RoundRow"] },
+        { "引き続き検討予定", ["Digest_SuitabilityValue", "Digest_ChartContinue", "Digest_FunnelFallback", "Q_Trigger", "Digest_RoundsHeading", "Digest_RoundRow", "Revisit_Nothing"] },
+        { "検討終了", ["Digest_SuitabilityValue", "Digest_ChartClosed", "Digest_FunnelFallback", "Digest_RoundRow"] },
         { "局区一体事務", ["Digest_FunnelFallback"] },
-        { "候補選定（粗い選定）", ["Questionnaire_Intro_PreWg"] },
-        { "所管部局を交えたＷＧ", ["Questionnaire_Intro_Wg"] },
-        { "集約化等", ["Questionnaire_Intro_PreWg", "Questionnaire_Intro_Wg", "Questionnaire_Intro_Suitability", "Q_WgDecision", "Q_StaffingBudget"] },
+        { "候補選定（粗い選定）", ["Questionnaire_Intro_PreWg", "Batch_Title", "OpenStage_BatchOnlyPreWg"] },
+        { "所管部局を交えたＷＧ", ["Questionnaire_Intro_Wg", "BureauView_Title"] },
+        { "集約化等", ["Questionnaire_Intro_PreWg", "Questionnaire_Intro_Wg", "Questionnaire_Intro_Suitability", "Q_WgDecision", "Q_StaffingBudget", "BureauView_Intro", "Digest_BureauViewsRow"] },
+        { "担当区長", ["BureauView_WardHead", "BureauView_Intro", "Digest_BureauViewsHeading"] },
         { "かえって非効率", ["Q_LessEfficientAtWard"] },
         { "事業者", ["Q_BusinessesServed"] },
         { "標準化のBPRとあわせて", ["Questionnaire_MigrationNote"] },
