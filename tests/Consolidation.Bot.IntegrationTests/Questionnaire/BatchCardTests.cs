@@ -103,6 +103,29 @@ public sealed class BatchCardTests(AzuriteFixture azurite)
         Assert.Equal(before, await StatesAsync(env));
     }
 
+    [Fact]
+    public async Task Setting_PreWgModeBatch_IsTheDefaultWhenTheOpeningDoesNotSay()
+    {
+        await using var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "",
+            ["Bot:TenantId"] = Tenant,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+            ["Schedules:Enabled"] = "false",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Review:PreWgMode"] = "batch",
+        });
+        TaskDefinition Task(int n) => new() { Id = Id(n), Name = "事務" + Id(n), Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email };
+        await new ChatReview(env, Tenant, BotId).SeedAsync(ReviewId, "一括", [Task(1), Task(2), Task(3)], [Secretariat, Kita]);
+
+        await env.PostAsync(new ChatReview(env, Tenant, BotId).Message(Secretariat, "プレWG開始 福祉 " + DateTime.UtcNow.AddDays(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var card = await env.WaitForAsync(d => d.ConversationId == "a:aad-kita" && Card(d).Contains("submitBatch", StringComparison.Ordinal));
+        Assert.Equal([Id(1), Id(2), Id(3)], Rows(SubmitData(card)));
+        Assert.Equal(PreWgCardMode.Batch, (await env.Repository.GetWindowAsync(ReviewId, Stage.PreWg, Subcommittee.WelfareHealth, CancellationToken.None))!.CardMode);
+    }
+
     private static string Id(int n) => $"J-{n:0000}";
 
     private async Task<InProcessBot> StartAsync()
