@@ -100,10 +100,22 @@ public static class StatusCorpus
         };
     }
 
+    public static string DebugAnswer(StatusCorpusRow row) => AnswerText(Expected(row, SeedFunnel.Today));
+
     /// <summary>Everything the answer card says, on the seed-funnel review, in Japanese.</summary>
     private static string AnswerText(StatusIntent intent)
     {
-        if (SeedFunnel.Answers.Compose(intent) is not { } model)
+        var answers = SeedFunnel.Answers;
+        var model = intent switch
+        {
+            // As the handler answers a task (its history read from storage: none here) or a task named by part of its name.
+            { Kind: StatusIntentKind.Task, TaskId: { } id } => answers.Task(id, []),
+            { Kind: StatusIntentKind.Task, NameFragment: { } fragment } => answers.FindByName(fragment) is { Count: > 0 } found
+                ? found.Count == 1 ? answers.Task(found[0].Id, []) : answers.Matches(fragment, found)
+                : null,
+            _ => answers.Compose(intent),
+        };
+        if (model is null)
         {
             return "";
         }

@@ -113,6 +113,12 @@ public sealed class StatusQuestionHandler(
             return;
         }
 
+        if (intent is { Confidence: ReadingConfidence.Approximate, Subcommittee: { } readAs })
+        {
+            // Read past a typo: say so first, so a wrong guess is seen at once rather than reported on.
+            card = card with { Body = [new Cards.Model.TextBlock(turn.Text.Format(nameof(Strings.Status_ReadApproximately), readAs.Name(turn.Text.IsJapanese))) { IsSubtle = true }, .. card.Body] };
+        }
+
         if (!turn.IsPersonal && StatusAccessPolicy.IsForAskerOnly(intent))
         {
             await SendToAskerAsync(turn, card, cancellationToken);

@@ -46,6 +46,19 @@ public enum CompareKind
     Fewest,
 }
 
+/// <summary>How sure a reading is (issue 17: never confidently wrong).</summary>
+public enum ReadingConfidence
+{
+    /// <summary>Every entity was named as written (any of its names, width and kana aside).</summary>
+    Exact,
+
+    /// <summary>
+    /// The subcommittee was read past a typo (one near name only): the answer says which subcommittee it was read as.
+    /// Two near names compete instead: the question is clarified (<see cref="StatusIntent.Candidates"/>).
+    /// </summary>
+    Approximate,
+}
+
 /// <summary>A range of local dates (inclusive) a question limits deadlines to (今週, 来週, 12月20日まで...).</summary>
 public sealed record DateRange(DateOnly From, DateOnly To)
 {
@@ -58,6 +71,7 @@ public sealed record DateRange(DateOnly From, DateOnly To)
 /// <see cref="Destination"/> (集約先) asks how many (or which) WG study targets go there. <see cref="Member"/> is a person
 /// named with さん (see <see cref="MemberMention"/>): the answer covers their tasks only. <see cref="SinceLastDigest"/>: the
 /// answers given since the last digest was posted. <see cref="Trigger"/>: the revisit list of that trigger only.
+/// <see cref="Confidence"/>: how sure the reading is.
 /// </summary>
 public sealed record StatusIntent(
     StatusIntentKind Kind,
@@ -74,7 +88,8 @@ public sealed record StatusIntent(
     Destination? Destination = null,
     string? Member = null,
     bool SinceLastDigest = false,
-    RevisitTrigger? Trigger = null)
+    RevisitTrigger? Trigger = null,
+    ReadingConfidence Confidence = ReadingConfidence.Exact)
 {
     /// <summary>More than one subcommittee was named: the question must be clarified, never answered for one of them.</summary>
     public bool IsAmbiguous => Candidates is { Count: > 1 };

@@ -46,8 +46,17 @@ public static partial class StatusQuestionRecognizer
         normalized = person is null ? normalized : normalized.Replace(person, " ", StringComparison.Ordinal);
         var folded = KanaFolding.Fold(normalized);
         var named = StatusQuestionReadings.NamedSubcommittees(folded);
-        var subcommittee = named.Count > 1 ? null : FindSubcommittee(folded);
+        var (subcommittee, approximate, near) = named.Count > 1 ? (null, false, []) : MatchSubcommittee(folded);
+        if (named.Count <= 1 && near.Count > 1)
+        {
+            named = near; // a typo near two subcommittees: two readings compete, so the question is clarified
+        }
+
         var intent = Compared(Read(normalized, folded, subcommittee, today), folded, named.Count);
+        if (intent is not null && approximate && intent.Subcommittee == subcommittee)
+        {
+            intent = intent with { Confidence = ReadingConfidence.Approximate };
+        }
         if (FindDestination(folded) is { } destination && (intent is null || intent.Kind is StatusIntentKind.Outcome or StatusIntentKind.Overall))
         {
             intent = new StatusIntent(StatusIntentKind.Outcome, subcommittee, Stage.Wg, Outcome: FunnelOutcome.StudyTarget,
@@ -159,14 +168,20 @@ public static partial class StatusQuestionRecognizer
     /// 5+ romaji characters within one typo, and only when exactly one subcommittee is that close: a near match to two
     /// is no match (never answer about a subcommittee that was not named).
     /// </summary>
-    public static Subcommittee? FindSubcommittee(string folded)
+    public static Subcommittee? FindSubcommittee(string folded) => MatchSubcommittee(folded).Match;
+
+    /// <summary>
+    /// The subcommittee a folded text names: exactly by any alias; else past one typo when exactly one is near
+    /// (<c>Approximate</c>); else none, with <c>Near</c> listing the competing ones when several are.
+    /// </summary>
+    private static (Subcommittee? Match, bool Approximate, IReadOnlyList<Subcommittee> Near) MatchSubcommittee(string folded)
     {
         var compact = Subcommittees.Compact(folded);
         foreach (var (alias, subcommittee) in Subcommittees.Aliases)
         {
             if (alias.Length >= 2 && compact.Contains(KanaFolding.Fold(alias), StringComparison.Ordinal))
             {
-                return subcommittee;
+                return (subcommittee, false, [subcommittee]);
             }
         }
 
@@ -184,7 +199,7 @@ public static partial class StatusQuestionRecognizer
             }
         }
 
-        return near.Count == 1 ? near.Single() : null;
+        return near.Count == 1 ? (near.Single(), true, [.. near]) : (null, false, [.. near.Order()]);
     }
 
     private static FunnelOutcome? FindOutcome(string folded)
