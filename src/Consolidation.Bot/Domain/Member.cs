@@ -45,6 +45,9 @@ public sealed record Member
 
     public IReadOnlyList<Subcommittee> Subcommittees { get; init; } = [];
 
+    /// <summary>How the name reads, in kana (さとう けんいち), when the member file gives it: a question may name the person so.</summary>
+    public string? Reading { get; init; }
+
     /// <summary>The bureau a <see cref="MemberRole.Bureau"/> contact speaks for (as the task file names it: 福祉局).</summary>
     public string? Bureau { get; init; }
 
@@ -66,7 +69,7 @@ public sealed record Member
     public bool Equals(Member? other) =>
         other is not null && Email == other.Email && Name == other.Name && AadObjectId == other.AadObjectId
         && Role == other.Role && AdditionalRoles.SequenceEqual(other.AdditionalRoles) && Subcommittees.SequenceEqual(other.Subcommittees)
-        && Bureau == other.Bureau;
+        && Bureau == other.Bureau && Reading == other.Reading;
 
     public override int GetHashCode() => HashCode.Combine(Email, Name, AadObjectId, Role);
 }

@@ -35,5 +35,8 @@ public static class MemberColumns
     /// <summary>For a bureau contact (role 所管部局 / bureau): the bureau they speak for, as the task file's 所管局 names it.</summary>
     public static readonly ColumnSpec Bureau = new("bureau", "bureau", "所管局", false);
 
-    public static IReadOnlyList<ColumnSpec> All { get; } = [Email, Name, Role, Subcommittee, AadObjectId, Bureau];
+    /// <summary>How the name reads, in kana (optional): status questions may name the person by it (さとうさんの未回答).</summary>
+    public static readonly ColumnSpec Reading = new("reading", "reading", "よみ", false);
+
+    public static IReadOnlyList<ColumnSpec> All { get; } = [Email, Name, Role, Subcommittee, AadObjectId, Bureau, Reading];
 }

@@ -65,6 +65,7 @@ internal static class MemberFileReader
         return new Member
         {
             Email = email, Name = name, Role = role[0], AdditionalRoles = [.. role.Skip(1)], Subcommittees = subcommittees, AadObjectId = objectId, Bureau = bureau,
+            Reading = map.Cell(row, MemberColumns.Reading) is { Length: > 0 } reading ? reading : null,
         };
     }
 

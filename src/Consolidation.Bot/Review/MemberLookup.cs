@@ -1,11 +1,13 @@
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Status.Understanding;
 using Consolidation.Bot.Text;
 
 namespace Consolidation.Bot.Review;
 
 /// <summary>
-/// Finds the member a secretariat means by an email or a name (「佐藤」, 「佐藤 健一」, 「佐藤健一」): an exact email first, else
-/// the members whose name, spaces ignored, starts with or equals the words. Several matches are returned as they are:
+/// Finds the member a secretariat means by an email or a name (「佐藤」, 「佐藤 健一」, 「佐藤健一」) or its reading (「さとう」,
+/// when the member file gives readings): an exact email first, else the members whose name or reading, spaces ignored,
+/// equals or starts with the words. Several matches are returned as they are:
 /// the caller asks which, never guesses.
 /// </summary>
 public static class MemberLookup
@@ -25,8 +27,11 @@ public static class MemberLookup
             return list.Where(m => m.Email == Member.NormalizeEmail(text!)).ToList();
         }
 
-        var exact = list.Where(m => Compact(m.Name) == wanted).ToList();
-        return exact.Count > 0 ? exact : list.Where(m => Compact(m.Name).StartsWith(wanted, StringComparison.Ordinal)).ToList();
+        // By name, else by its reading in kana (katakana and hiragana alike): 佐藤, 佐藤健一, さとう, サトウケンイチ.
+        var folded = KanaFolding.Fold(wanted);
+        var exact = list.Where(m => Compact(m.Name) == wanted || Reading(m) == folded).ToList();
+        return exact.Count > 0 ? exact
+            : list.Where(m => Compact(m.Name).StartsWith(wanted, StringComparison.Ordinal) || Reading(m) is { Length: > 0 } r && r.StartsWith(folded, StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>
@@ -53,4 +58,6 @@ public static class MemberLookup
     }
 
     private static string Compact(string? text) => TextNormalizer.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
+
+    private static string? Reading(Member member) => member.Reading is { } reading ? KanaFolding.Fold(Compact(reading)) : null;
 }

@@ -13,9 +13,9 @@ public class MemberQuestionTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 9, 3, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 12, 9);
-    private static readonly Member SatoK = new() { Email = "sato.k@city.example.jp", Name = "佐藤 健一", Subcommittees = [Subcommittee.WelfareHealth] };
-    private static readonly Member SatoH = new() { Email = "sato.h@city.example.jp", Name = "佐藤 花子", Subcommittees = [Subcommittee.WelfareHealth] };
-    private static readonly Member Kita = new() { Email = "kita@city.example.jp", Name = "北 一郎", Subcommittees = [Subcommittee.WelfareHealth] };
+    private static readonly Member SatoK = new() { Email = "sato.k@city.example.jp", Name = "佐藤 健一", Reading = "さとう けんいち", Subcommittees = [Subcommittee.WelfareHealth] };
+    private static readonly Member SatoH = new() { Email = "sato.h@city.example.jp", Name = "佐藤 花子", Reading = "さとう はなこ", Subcommittees = [Subcommittee.WelfareHealth] };
+    private static readonly Member Kita = new() { Email = "kita@city.example.jp", Name = "北 一郎", Reading = "キタ イチロウ", Subcommittees = [Subcommittee.WelfareHealth] };
     private static readonly Member Secretariat = new() { Email = "sec@city.example.jp", Name = "事務局", Role = MemberRole.Secretariat };
 
     private static readonly Consolidation.Bot.Review.ReviewSnapshot Review = new("r", "テスト", 1,
@@ -32,6 +32,9 @@ public class MemberQuestionTests
     [InlineData("佐藤健一さんの担当は何件？", "佐藤 健一", "2件")]
     [InlineData("佐藤 花子さんの進捗", "佐藤 花子", "1件")]
     [InlineData("北さんの状況を教えて", "北 一郎", "1件")]
+    [InlineData("さとうけんいちさんの担当は何件？", "佐藤 健一", "2件")] // by the reading the member file gives
+    [InlineData("サトウハナコさんの進捗", "佐藤 花子", "1件")]
+    [InlineData("きたさんの状況", "北 一郎", "1件")]
     public void OnePerson_TheirTasksOnly(string phrasing, string name, string inventory)
     {
         var intent = StatusQuestionRecognizer.Recognize(phrasing, Today)!;
@@ -46,6 +49,7 @@ public class MemberQuestionTests
     [Theory]
     [InlineData("佐藤さんの担当は何件？", "複数います（佐藤 健一、佐藤 花子）")]
     [InlineData("山田さんの進捗は？", "「山田」さんは名簿にいません")]
+    [InlineData("さとうさんの担当は何件？", "複数います（佐藤 健一、佐藤 花子）")]
     public void SeveralOrNone_SaidNeverGuessed(string phrasing, string expected)
     {
         var model = Answers.Compose(StatusQuestionRecognizer.Recognize(phrasing, Today)!)!;

@@ -38,8 +38,8 @@ public class MemberFileTests
     {
         string[][] file =
         [
-            ["メールアドレス", "氏名", "役割", "部会", "オブジェクトID", "所管局"],
-            ["a@city.example.jp", "A", "所管部局", "", "", "福祉局"],
+            ["メールアドレス", "氏名", "役割", "部会", "オブジェクトID", "所管局", "よみ"],
+            ["a@city.example.jp", "A", "所管部局", "", "", "福祉局", "えー"],
             ["b@city.example.jp", "B", "bureau;推進会議", "", "", "こども青少年局"],
             ["c@city.example.jp", "C", "所管局担当", "", "", ""],
             ["d@city.example.jp", "D", "担当区長", "福祉", "", "福祉局"],
@@ -53,6 +53,7 @@ public class MemberFileTests
         Assert.Equal(["福祉局", "こども青少年局"], result.Members.Where(m => m.HasRole(MemberRole.Bureau)).Select(m => m.Bureau));
         Assert.Equal([MemberRole.Bureau, MemberRole.Council], result.Members[1].Roles);
         Assert.Null(result.Members.Single(m => m.Email == "d@city.example.jp").Bureau);
+        Assert.Equal(("えー", (string?)null), (result.Members[0].Reading, result.Members[1].Reading));
     }
 
     [Theory]

@@ -62,6 +62,9 @@ public sealed class MemberEntity : ReviewEntity
 
     /// <summary>The bureau a bureau contact speaks for; null for everyone else.</summary>
     public string? Bureau { get; set; }
+
+    /// <summary>How the name reads, in kana; null when the member file did not say.</summary>
+    public string? Reading { get; set; }
 }
 
 /// <summary>ReviewData/({review}, state|{taskId}): where a task stands. Absent = inventory, version 1.</summary>

@@ -51,6 +51,7 @@ public static class ReviewEntityMapper
         Role = MemberRoles.Format(m),
         Subcommittees = JsonSerializer.Serialize(m.Subcommittees.ToList(), Json.ListSubcommittee),
         Bureau = m.Bureau,
+        Reading = m.Reading,
     };
 
     public static Member ToDomain(MemberEntity e)
@@ -65,6 +66,7 @@ public static class ReviewEntityMapper
             AdditionalRoles = additional,
             Subcommittees = JsonSerializer.Deserialize(e.Subcommittees, Json.ListSubcommittee)!,
             Bureau = e.Bureau,
+            Reading = e.Reading,
         };
     }
 

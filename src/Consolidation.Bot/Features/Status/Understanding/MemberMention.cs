@@ -18,6 +18,6 @@ public static partial class MemberMention
         return match.Success && !NotNames.Contains(match.Groups["name"].Value) ? match.Groups["name"].Value.Trim() : null;
     }
 
-    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,6}(?: [\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,6})?|[\p{IsHiragana}]{2,6})(?:さん|様)")]
+    [GeneratedRegex(@"(?<name>[\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,6}(?: [\p{IsCJKUnifiedIdeographs}\p{IsKatakana}ー]{1,6})?|[\p{IsHiragana}]{2,8})(?:さん|様)")]
     private static partial Regex Name();
 }
