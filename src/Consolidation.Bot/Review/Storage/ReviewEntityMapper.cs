@@ -101,7 +101,8 @@ public static class ReviewEntityMapper
             ? new Dictionary<Stage, string>()
             : JsonSerializer.Deserialize(e.Reassigned, Json.DictionaryStageString)!,
         Round = e.Round ?? 1,
-        EarlierRounds = e.EarlierRounds is null ? [] : JsonSerializer.Deserialize(e.EarlierRounds, Json.ListRoundRecord)!,
+        // No list per task in round 1 (100,000 states are kept in memory): the shared empty array.
+        EarlierRounds = e.EarlierRounds is null ? Array.Empty<RoundRecord>() : JsonSerializer.Deserialize(e.EarlierRounds, Json.ListRoundRecord)!,
     };
 
     public static HistoryEntity ToEntity(HistoryEntry h, string partition) => new()

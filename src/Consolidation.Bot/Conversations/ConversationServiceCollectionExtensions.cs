@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+namespace Consolidation.Bot.Conversations;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>Where the bot can write: the conversation references it records, and the proactive sender over them.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ConversationReferenceStore>();
+        services.TryAddSingleton<ConversationReferenceRecorder>();
+        services.TryAddSingleton<ProactiveMessenger>();
+        return services;
+    }
+}

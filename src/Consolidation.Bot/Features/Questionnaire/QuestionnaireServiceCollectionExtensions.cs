@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Consolidation.Bot.Outbox;
+
+namespace Consolidation.Bot.Features.Questionnaire;
+
+public static class QuestionnaireServiceCollectionExtensions
+{
+    /// <summary>The questionnaire: loading the review for a turn, composing cards, answering, and sending the next card.</summary>
+    public static IServiceCollection AddQuestionnaire(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ActiveReviewLoader>();
+        services.TryAddSingleton<QuestionnaireComposer>();
+        services.TryAddSingleton<TaskCards>();
+        services.TryAddSingleton<SentCardFinder>();
+        services.TryAddSingleton<AnswerSubmission>();
+        services.AddOutboxHandler<NextCardSender>();
+        services.AddHostedService<NextCardSweeper>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Consolidation.Bot.Hosting;
+using Consolidation.Bot.Review.Storage;
+
+namespace Consolidation.Bot.Review;
+
+public static class ReviewServiceCollectionExtensions
+{
+    /// <summary>The review: its options, its storage (catalog, repository, cursors, audit), and the services that decide on it.</summary>
+    public static IServiceCollection AddReviewStorage(this IServiceCollection services)
+    {
+        services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReviewCatalog>();
+        services.TryAddSingleton<ReviewRepository>();
+        services.TryAddSingleton<ReviewImportWriter>();
+        services.TryAddSingleton<MemberCursorStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ThemeDirectionStore>();
+        services.TryAddSingleton<DecisionService>();
+        services.TryAddSingleton<StageOpeningService>();
+        services.TryAddSingleton<StageAdministration>();
+        services.TryAddSingleton<TaskAdministration>();
+        services.TryAddSingleton<RevisitRounds>();
+        services.TryAddSingleton<Export.ReviewExporter>();
+        services.TryAddSingleton<Import.ReviewImportService>();
+        return services;
+    }
+}
