@@ -1,3 +1,4 @@
+using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Localization;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using Consolidation.Bot.Cli;
 using Consolidation.Bot.Demo;
+using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Review.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,7 @@ using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review;
 using Microsoft.Extensions.Options;
 
-namespace Consolidation.Bot.Features.Questionnaire;
+namespace Consolidation.Bot.Features;
 
 /// <summary>
 /// Loads what the questionnaire cards show from a review snapshot (the handlers' side of the pure card builders):

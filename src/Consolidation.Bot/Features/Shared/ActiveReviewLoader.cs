@@ -3,19 +3,12 @@ using Consolidation.Bot.Review;
 using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Routing;
 
-namespace Consolidation.Bot.Features.Questionnaire;
+namespace Consolidation.Bot.Features;
 
 /// <summary>
-/// The active review and the sender's membership in it, loaded for a turn (members are matched by Entra object id).
-/// When <see cref="SenderScoped"/> the snapshot holds only the sender's own tasks and the windows of the stages they
-/// reached (with every member), and
-/// <see cref="Stored"/> has those tasks with their state ETags.
+/// Loads the active review for a turn, in the shape each handler needs: the whole review (status questions), scoped to
+/// the sender (cards, answers, my tasks), or for the secretariat (its commands). One place for the four features that use it.
 /// </summary>
-public sealed record ActiveReviewContext(ReviewSnapshot Snapshot, Member? Sender, bool SenderScoped = false, IReadOnlyDictionary<string, StoredTask>? Stored = null)
-{
-    public string ReviewId => Snapshot.ReviewId;
-}
-
 public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository repository)
 {
     /// <summary>
