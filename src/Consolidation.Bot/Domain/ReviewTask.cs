@@ -6,6 +6,12 @@ namespace Consolidation.Bot.Domain;
 /// </summary>
 public sealed record TaskDefinition
 {
+    /// <summary>
+    /// The one empty stage → email map every definition and state without one shares: 100,000 tasks are kept in memory,
+    /// and a map each (allocated again on every read) was most of a state's size.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<Stage, string> NoStageEmails = System.Collections.ObjectModel.ReadOnlyDictionary<Stage, string>.Empty;
+
     public required string Id { get; init; }
     public required string Name { get; init; }
 
@@ -18,7 +24,7 @@ public sealed record TaskDefinition
     public required string Assignee { get; init; }
 
     /// <summary>Per-stage reassignments by the secretariat (stage → email); the default is <see cref="Assignee"/>.</summary>
-    public IReadOnlyDictionary<Stage, string> StageAssignees { get; init; } = new Dictionary<Stage, string>();
+    public IReadOnlyDictionary<Stage, string> StageAssignees { get; init; } = NoStageEmails;
 
     public PrecedingTheme? Theme { get; init; }
 
@@ -85,7 +91,7 @@ public sealed record TaskState
     /// not the definition, so a reassignment is versioned and written with its history entry in one transaction, and a
     /// card sent to the previous assignee goes stale.
     /// </summary>
-    public IReadOnlyDictionary<Stage, string> Reassigned { get; init; } = new Dictionary<Stage, string>();
+    public IReadOnlyDictionary<Stage, string> Reassigned { get; init; } = TaskDefinition.NoStageEmails;
 
     /// <summary>
     /// Which round of the review the task is in: 1, then one more each time the secretariat takes its "continue later"

@@ -33,7 +33,7 @@ public static class ReviewEntityMapper
         Subcommittee = Enum.Parse<Subcommittee>(e.Subcommittee),
         Assignee = e.Assignee,
         StageAssignees = e.StageAssignees is null
-            ? new Dictionary<Stage, string>()
+            ? TaskDefinition.NoStageEmails
             : JsonSerializer.Deserialize(e.StageAssignees, Json.DictionaryStageString)!,
         Theme = e.Theme is null ? null : Enum.Parse<PrecedingTheme>(e.Theme),
         StandardBusiness = e.StandardBusiness,
@@ -98,7 +98,7 @@ public static class ReviewEntityMapper
         BureauView = Deserialize(e.BureauView),
         UpdatedAt = e.UpdatedAt,
         Reassigned = e.Reassigned is null
-            ? new Dictionary<Stage, string>()
+            ? TaskDefinition.NoStageEmails
             : JsonSerializer.Deserialize(e.Reassigned, Json.DictionaryStageString)!,
         Round = e.Round ?? 1,
         // No list per task in round 1 (100,000 states are kept in memory): the shared empty array.
