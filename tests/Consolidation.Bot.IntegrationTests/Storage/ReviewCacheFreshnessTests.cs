@@ -99,6 +99,48 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task QuietReview_BackgroundCatchUpsBackOff_AChangeFoundBringsThemBackTo2s()
+    {
+        var here = new ReviewStorage(azurite);
+        var other = new ReviewStorage(azurite, tablesOf: here);
+        await here.SeedAsync(3, oneAssigneeEach: true);
+        var cache = here.Repository.CacheOf(ReviewStorage.ReviewId);
+        var version = (await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent))!.Tasks.Single(t => t.Id == "J-0001").State.Version;
+
+        // 2 s on, a question starts a background catch-up; it finds nothing new (the observable event: the quiet count).
+        here.Time.Advance(ReviewStateCache.RecentAge);
+        await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent);
+        await WaitForAsync(() => cache.QuietCatchUps == 1, "the first catch-up never ended quiet");
+
+        // Another instance answers; 2 s more is now under the doubled age: no catch-up starts, the answer is not read yet.
+        Assert.Equal(SubmissionStatus.Accepted, (await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1), "J-0001",
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, version, "k-quiet", None)).Status); // an answer: the epoch stays
+        here.Time.Advance(ReviewStateCache.RecentAge);
+        var before = (await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent))!.Tasks.Single(t => t.Id == "J-0001");
+        Assert.Equal(Stage.PreWg, before.Stage);
+        Assert.Equal(1, cache.QuietCatchUps);
+
+        // At 4 s the next catch-up runs, finds the answer, and the age is back to 2 s.
+        here.Time.Advance(ReviewStateCache.RecentAge);
+        await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent);
+        await WaitForAsync(async () => (await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent))!.Tasks.Single(t => t.Id == "J-0001").Stage == Stage.Wg,
+            "the catch-up after the back-off never brought the other instance's answer");
+        Assert.Equal(0, cache.QuietCatchUps);
+    }
+
+    private static Task WaitForAsync(Func<bool> done, string failure) => WaitForAsync(() => Task.FromResult(done()), failure);
+
+    private static async Task WaitForAsync(Func<Task<bool>> done, string failure)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
     public async Task WindowClosedByAnotherInstance_MemberScopedLoadShowsItOnceTheReviewRowIsReadAgain()
     {
         var here = new ReviewStorage(azurite);

@@ -13,7 +13,8 @@ public enum ReadConsistency
     /// What this instance holds under the current epoch, with its own changes, without waiting for storage: refreshed in
     /// the background when read <see cref="ReviewStateCache.RecentAge"/> ago or more. For answering status questions and
     /// drawing the dashboard, which say "as of" and come many a minute. Another instance's answers show up within that age
-    /// plus one background read; stage openings, closings, imports and overrides move the epoch and are read before answering.
+    /// (2 s, doubling up to 8 s while catch-ups find nothing new: see <see cref="ReviewStateCache.QuietMaxAge"/>) plus one
+    /// background read; stage openings, closings, imports and overrides move the epoch and are read before answering.
     /// </summary>
     Recent,
 }

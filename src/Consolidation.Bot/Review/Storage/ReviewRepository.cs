@@ -60,7 +60,8 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
 
     private readonly ConcurrentDictionary<string, ReviewStateCache> _caches = new(StringComparer.Ordinal);
 
-    private ReviewStateCache CacheOf(string reviewId)
+    /// <summary>The in-memory states of a review (tests observe its catch-ups).</summary>
+    internal ReviewStateCache CacheOf(string reviewId)
     {
         var cache = _caches.GetOrAdd(reviewId, _ => new ReviewStateCache(time));
         if (_caches.Count > MaxCachedReviews)

@@ -32,6 +32,22 @@ internal sealed class ReviewStateCache(TimeProvider time)
 
     /// <summary>How old a <see cref="ReadConsistency.Recent"/> read may be (then the next one catches up).</summary>
     public static readonly TimeSpan RecentAge = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest a quiet review waits between background catch-ups (see <see cref="QuietAge"/>).</summary>
+    public static readonly TimeSpan QuietMaxAge = TimeSpan.FromSeconds(8);
+
+    // Catch-ups in a row that found nothing new: each doubles the age before the next, up to QuietMaxAge.
+    private int _quietCatchUps;
+
+    /// <summary>Catch-ups in a row that found nothing new (tests observe the back-off by it).</summary>
+    internal int QuietCatchUps => Volatile.Read(ref _quietCatchUps);
+
+    /// <summary>
+    /// <see cref="RecentAge"/>, doubled for each background catch-up in a row that found nothing new, up to
+    /// <see cref="QuietMaxAge"/>; back to <see cref="RecentAge"/> at the first change. On Azurite every catch-up scans the
+    /// whole partition on the same cores as the bot: a quiet review need not be scanned every 2 s while questions come.
+    /// </summary>
+    private TimeSpan QuietAge => TimeSpan.FromTicks(Math.Min(RecentAge.Ticks << Math.Min(Volatile.Read(ref _quietCatchUps), 8), QuietMaxAge.Ticks));
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _windowGate = new();
     private ConcurrentDictionary<string, (TaskState State, ETag? ETag)> _states = new(StringComparer.Ordinal);
@@ -62,7 +78,7 @@ internal sealed class ReviewStateCache(TimeProvider time)
         {
             await CatchUpAsync(table, partition, epoch, cancellationToken);
         }
-        else if (time.GetElapsedTime(Interlocked.Read(ref _caughtUpAt)) >= RecentAge)
+        else if (time.GetElapsedTime(Interlocked.Read(ref _caughtUpAt)) >= QuietAge)
         {
             StartCatchUp(table, partition, epoch);
         }
@@ -209,9 +225,14 @@ internal sealed class ReviewStateCache(TimeProvider time)
             _epoch = epoch;
             if (changed)
             {
-                // Only a real change rebuilds the shared task list: a catch-up every 2 s that finds nothing new must not
-                // make the next question allocate 100,000 tasks again (the status questions' p99 at 100,000 tasks).
+                // Only a real change rebuilds the shared task list: a catch-up that finds nothing new must not make the
+                // next question allocate 100,000 tasks again.
                 Interlocked.Increment(ref _changes);
+                Volatile.Write(ref _quietCatchUps, 0);
+            }
+            else
+            {
+                Interlocked.Increment(ref _quietCatchUps);
             }
 
             Interlocked.Exchange(ref _caughtUpAt, time.GetTimestamp());
