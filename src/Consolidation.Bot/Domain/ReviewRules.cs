@@ -62,23 +62,12 @@ public static class ReviewRules
             return DecisionResult.Refused(DecisionError.NotAssignee);
         }
 
-        if (window is null || window.Stage != answer.Stage || window.Subcommittee != task.Subcommittee)
+        if (WindowAndInput(task, answer, window) is { } refused)
         {
-            return DecisionResult.Refused(DecisionError.StageNotOpen);
+            return refused;
         }
 
-        if (!window.IsOpen)
-        {
-            return DecisionResult.Refused(DecisionError.StageClosed);
-        }
-
-        var fieldErrors = answer.Validate();
-        if (fieldErrors.Count > 0)
-        {
-            return DecisionResult.Refused(DecisionError.Invalid, fieldErrors);
-        }
-
-        var late = now > window.Deadline;
+        var late = now > window!.Deadline;
         var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = late };
         return new DecisionResult { State = Apply(state, outcome, now), Late = late };
     }
@@ -211,7 +200,22 @@ public static class ReviewRules
             return DecisionResult.Refused(DecisionError.Stale);
         }
 
-        if (window is null || window.Stage != Stage.Wg || window.Subcommittee != task.Subcommittee)
+        if (WindowAndInput(task, answer, window) is { } refused)
+        {
+            return refused;
+        }
+
+        var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = now > window!.Deadline };
+        return new DecisionResult { State = state with { BureauView = outcome, UpdatedAt = now }, Late = outcome.Late };
+    }
+
+    /// <summary>
+    /// The checks an answer and a bureau view share once the card is current and the actor may answer: the stage's window
+    /// for the task's subcommittee exists and is open, and the input is valid. Null when all hold.
+    /// </summary>
+    private static DecisionResult? WindowAndInput(ReviewTask task, StageAnswer answer, StageWindow? window)
+    {
+        if (window is null || window.Stage != answer.Stage || window.Subcommittee != task.Subcommittee)
         {
             return DecisionResult.Refused(DecisionError.StageNotOpen);
         }
@@ -222,13 +226,7 @@ public static class ReviewRules
         }
 
         var fieldErrors = answer.Validate();
-        if (fieldErrors.Count > 0)
-        {
-            return DecisionResult.Refused(DecisionError.Invalid, fieldErrors);
-        }
-
-        var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = now > window.Deadline };
-        return new DecisionResult { State = state with { BureauView = outcome, UpdatedAt = now }, Late = outcome.Late };
+        return fieldErrors.Count > 0 ? DecisionResult.Refused(DecisionError.Invalid, fieldErrors) : null;
     }
 
     /// <summary>Puts a task of the inventory into the pre-WG stage (the first stage is opened for its subcommittee).</summary>

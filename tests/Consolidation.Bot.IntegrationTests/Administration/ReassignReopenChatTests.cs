@@ -101,16 +101,7 @@ public sealed class ReassignReopenChatTests(AzuriteFixture azurite)
 
     private async Task<InProcessBot> StartAsync()
     {
-        var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Review:Locale"] = "ja-JP",
-        });
+        var env = await InProcessBot.StartChatBotAsync(azurite, Tenant);
         var services = env.Host.Services;
         var now = DateTimeOffset.UtcNow;
         TaskDefinition Task(string id) => new() { Id = id, Name = "事務" + id, Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email };

@@ -105,16 +105,7 @@ public sealed class RevisitChatTests(AzuriteFixture azurite)
     /// <summary>The review with every task through 適否 as planned, answered by the rules (no cards are sent: the stages are opened directly).</summary>
     private async Task<InProcessBot> StartAsync()
     {
-        var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Review:Locale"] = "ja-JP",
-        });
+        var env = await InProcessBot.StartChatBotAsync(azurite, Tenant);
         var services = env.Host.Services;
         var tasks = Plan.Select(p => new TaskDefinition
         {

@@ -23,16 +23,7 @@ public sealed class SinceDigestChatTests(AzuriteFixture azurite)
     [Fact]
     public async Task AfterADigest_OneAnswer_TheSecretariatIsToldOne()
     {
-        await using var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Review:Locale"] = "ja-JP",
-        });
+        await using var env = await InProcessBot.StartChatBotAsync(azurite, Tenant);
         var chat = new ChatReview(env, Tenant, BotId);
         TaskDefinition Task(string id) => new() { Id = id, Name = "事務" + id, Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email };
         await chat.SeedAsync("since", "ダイジェスト以降", [Task("J-0001"), Task("J-0002")], [Secretariat, Kita]);

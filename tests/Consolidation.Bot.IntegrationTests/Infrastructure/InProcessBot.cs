@@ -32,6 +32,30 @@ internal sealed class InProcessBot(BotHost host, FakeConnector connector) : IAsy
         return new InProcessBot(host, connector);
     }
 
+    /// <summary>
+    /// The usual chat bot of a test: development mode (no app id) for <paramref name="tenant"/>, its own tables on Azurite,
+    /// no schedules, the outbox polled every 100 ms, Japanese; <paramref name="extra"/> adds or overrides settings.
+    /// </summary>
+    public static Task<InProcessBot> StartChatBotAsync(AzuriteFixture azurite, string tenant, params (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = "",
+            ["Bot:TenantId"] = tenant,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
+            ["Schedules:Enabled"] = "false",
+            ["Outbox:PollInterval"] = "00:00:00.100",
+            ["Review:Locale"] = "ja-JP",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return StartAsync(settings);
+    }
+
     public async Task PostAsync(JsonObject activity) => await InvokeAsync(activity);
 
     /// <summary>Posts and returns the response body (an invoke's response); a non-success status fails the test.</summary>

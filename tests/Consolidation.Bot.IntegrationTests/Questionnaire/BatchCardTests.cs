@@ -106,16 +106,7 @@ public sealed class BatchCardTests(AzuriteFixture azurite)
     [Fact]
     public async Task Setting_PreWgModeBatch_IsTheDefaultWhenTheOpeningDoesNotSay()
     {
-        await using var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Review:PreWgMode"] = "batch",
-        });
+        await using var env = await InProcessBot.StartChatBotAsync(azurite, Tenant, ("Review:PreWgMode", "batch"));
         TaskDefinition Task(int n) => new() { Id = Id(n), Name = "事務" + Id(n), Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email };
         await new ChatReview(env, Tenant, BotId).SeedAsync(ReviewId, "一括", [Task(1), Task(2), Task(3)], [Secretariat, Kita]);
 
@@ -130,16 +121,7 @@ public sealed class BatchCardTests(AzuriteFixture azurite)
 
     private async Task<InProcessBot> StartAsync()
     {
-        var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Review:Locale"] = "ja-JP",
-        });
+        var env = await InProcessBot.StartChatBotAsync(azurite, Tenant);
         var services = env.Host.Services;
         TaskDefinition Task(int n, Member assignee) => new() { Id = Id(n), Name = "事務" + Id(n), Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = assignee.Email };
         await new ChatReview(env, Tenant, BotId).SeedAsync(ReviewId, "一括", [.. Enumerable.Range(1, 25).Select(n => Task(n, Kita)), Task(100, Minami)], [Secretariat, Kita, Minami]);

@@ -103,16 +103,7 @@ public sealed class BureauViewTests(AzuriteFixture azurite)
     /// <summary>Two 福祉局 tasks kept at プレWG, then WG opened through the secretariat's service: the 担当区長 and both contacts of the bureau are queued cards.</summary>
     private async Task<InProcessBot> StartAsync()
     {
-        var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Outbox:PollInterval"] = "00:00:00.100",
-            ["Review:Locale"] = "ja-JP",
-        });
+        var env = await InProcessBot.StartChatBotAsync(azurite, Tenant);
         var services = env.Host.Services;
         TaskDefinition Task(string id, string bureau) => new() { Id = id, Name = "事務" + id, Bureau = bureau, Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email };
         await Chat(env).SeedAsync(ReviewId, "所管部局", [Task("J-0001", "福祉局"), Task("J-0002", "福祉局")], [Secretariat, Kita, Fukushi, Fukushi2, Kodomo]);

@@ -21,15 +21,7 @@ public sealed class ReadingConfidenceChatTests(AzuriteFixture azurite)
     [InlineData("福祉・健康部会の進捗は？", "福祉・健康部会の進捗", "福祉・健康部会の進捗")]
     public async Task TheAnswerSaysHowSureItIs(string question, string expected, string alsoExpected)
     {
-        await using var env = await InProcessBot.StartAsync(new Dictionary<string, string?>
-        {
-            ["Bot:AppId"] = "",
-            ["Bot:TenantId"] = Tenant,
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = azurite.NewTablePrefix(),
-            ["Schedules:Enabled"] = "false",
-            ["Review:Locale"] = "ja-JP",
-        });
+        await using var env = await InProcessBot.StartChatBotAsync(azurite, Tenant);
         var chat = new ChatReview(env, Tenant, BotId);
         await chat.SeedAsync("reading", "読み取り", [new TaskDefinition { Id = "J-0001", Name = "事務J-0001", Bureau = "福祉局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Kita.Email }], [Secretariat, Kita]);
 
