@@ -181,6 +181,8 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
             Assert.DoesNotContain("submitAnswer", answer["value"]!.ToJsonString(Json.Readable), StringComparison.Ordinal);
         }
 
+        // The copy the Playground forwards has no answer of its own to wait for (it is refused with a card only that user
+        // would see): half a second for it to reach the bot, then nothing may have been stored.
         await Task.Delay(500);
         Assert.Equal(before, (await repository.GetTaskAsync(reviewId, taskId, CancellationToken.None))!.Task.State);
 
