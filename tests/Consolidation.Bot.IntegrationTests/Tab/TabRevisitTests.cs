@@ -56,6 +56,22 @@ public sealed class TabRevisitTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task NoToken_401_NothingChanged()
+    {
+        await using var host = await StartAsync();
+        var before = await StateAsync(host);
+        using var request = new HttpRequestMessage(HttpMethod.Post, host.Bot.BaseUrl + "/tab/api/revisit")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["trigger"] = "StandardizationBpr", ["stage"] = "Suitability", ["deadline"] = Future }),
+        };
+
+        using var response = await host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, await StateAsync(host));
+    }
+
+    [Fact]
     public async Task Lead_403_NothingChanged()
     {
         await using var host = await StartAsync();
