@@ -1,3 +1,4 @@
+using Consolidation.Bot.Domain;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Review.Storage;
@@ -22,6 +23,19 @@ public sealed class ScheduledRunTrigger(
 {
     /// <summary>This process, as recorded on the runs it claims.</summary>
     public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>Manual runs are keyed to the second: a double click starts one run.</summary>
+    public static DateTimeOffset ManualSlot(DateTimeOffset now) => new(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), now.Offset);
+
+    /// <summary>
+    /// The secretariat's "now" (the digest, the reminders, from chat or the tab): a manual run keyed to this second, its
+    /// outcome reported to <paramref name="by"/>. The one flow the commands share after the role check.
+    /// </summary>
+    public Task<bool> TriggerNowAsync(ScheduleKind kind, string? tenantId, Member by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        return TriggerAsync(kind, ManualSlot(time.GetUtcNow()), manual: true, tenantId, by.AadObjectId, cancellationToken);
+    }
 
     /// <returns>true when this instance queued the run; false when another instance has it.</returns>
     public async Task<bool> TriggerAsync(ScheduleKind kind, DateTimeOffset slot, bool manual, string? tenantId, string? reportTo, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ using Consolidation.Bot.Scheduling;
 namespace Consolidation.Bot.Features.Digest;
 
 /// <summary><c>digest now</c> / <c>ダイジェスト</c>: the secretariat has the digest posted to the council channel now.</summary>
-public sealed class DigestNowHandler(ActiveReviewLoader loader, ConversationReferenceStore references, ScheduledRunTrigger trigger, TimeProvider time) : ITurnHandler
+public sealed class DigestNowHandler(ActiveReviewLoader loader, ConversationReferenceStore references, ScheduledRunTrigger trigger) : ITurnHandler
 {
     public const string CommandName = "digestNow";
 
@@ -28,11 +28,8 @@ public sealed class DigestNowHandler(ActiveReviewLoader loader, ConversationRefe
             return null;
         }
 
-        await trigger.TriggerAsync(ScheduleKind.Digest, Truncated(time.GetUtcNow()), manual: true, turn.TenantId, secretariat.AadObjectId, cancellationToken);
+        await trigger.TriggerNowAsync(ScheduleKind.Digest, turn.TenantId, secretariat, cancellationToken);
         await turn.SendTextAsync(turn.Text[nameof(Strings.Digest_Queued)], cancellationToken);
         return null;
     }
-
-    /// <summary>Manual runs are keyed to the second: a double click starts one run.</summary>
-    public static DateTimeOffset Truncated(DateTimeOffset now) => new(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), now.Offset);
 }

@@ -1,4 +1,3 @@
-using Consolidation.Bot.Features.Digest;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Schema;
@@ -9,7 +8,7 @@ using Consolidation.Bot.Scheduling;
 namespace Consolidation.Bot.Features.Reminders;
 
 /// <summary><c>remind now</c> / <c>リマインド</c>: the secretariat has every member with open tasks reminded now, leads told of late ones.</summary>
-public sealed class RemindNowHandler(ActiveReviewLoader loader, ScheduledRunTrigger trigger, TimeProvider time) : ITurnHandler
+public sealed class RemindNowHandler(ActiveReviewLoader loader, ScheduledRunTrigger trigger) : ITurnHandler
 {
     public const string CommandName = "remindNow";
 
@@ -22,7 +21,7 @@ public sealed class RemindNowHandler(ActiveReviewLoader loader, ScheduledRunTrig
             return null;
         }
 
-        await trigger.TriggerAsync(ScheduleKind.Reminders, DigestNowHandler.Truncated(time.GetUtcNow()), manual: true, turn.TenantId, secretariat.AadObjectId, cancellationToken);
+        await trigger.TriggerNowAsync(ScheduleKind.Reminders, turn.TenantId, secretariat, cancellationToken);
         await turn.SendTextAsync(turn.Text[nameof(Strings.Reminder_Queued)], cancellationToken);
         return null;
     }

@@ -20,7 +20,7 @@ public sealed class RemindOneMember(OutboxClient outbox, ScheduleTenants tenants
             return false;
         }
 
-        var slot = Digest.DigestNowHandler.Truncated(time.GetUtcNow());
+        var slot = ScheduledRunTrigger.ManualSlot(time.GetUtcNow());
         await outbox.EnqueueAsync(new OutboxMessage
         {
             Kind = OutboxMessage.Reminder,
