@@ -101,23 +101,7 @@ public sealed class ScheduleStore(TableClientProvider tables)
 
         var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);
         var row = new ScheduleStateEntity { RowKey = kind.ToString(), LastCompleted = slot };
-        try
-        {
-            if (current is null)
-            {
-                await table.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
-        }
+        return await table.TrySaveAsync(row, current?.ETag, cancellationToken) is not null;
     }
 
     /// <summary>Inserts the run's row; null when another instance claimed it first.</summary>

@@ -25,18 +25,13 @@ public sealed class MemberCursorStore(TableClientProvider tables)
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         cursor.PartitionKey = ReviewKeys.StatePartition(reviewId);
         cursor.RowKey = CursorRow(cursor.Email);
-        try
-        {
-            var response = expected is null
-                ? await table.AddEntityAsync(cursor, cancellationToken)
-                : await table.UpdateEntityAsync(cursor, expected.Value, TableUpdateMode.Replace, cancellationToken);
-            cursor.ETag = response.Headers.ETag ?? default;
-            return cursor;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        if (await table.TrySaveAsync(cursor, expected, cancellationToken) is not { } saved)
         {
             return null;
         }
+
+        cursor.ETag = saved;
+        return cursor;
     }
 
     /// <summary>Records (or refreshes) the member as unreachable; true the first time, so the audit trail has it once.</summary>

@@ -153,20 +153,7 @@ public sealed class ReviewCatalog(TableClientProvider tables, TimeProvider time)
         ForgetRow(row.RowKey);
         try
         {
-            if (expected is null)
-            {
-                await table.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(row, expected.Value, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return false;
+            return await table.TrySaveAsync(row, expected, cancellationToken) is not null;
         }
         finally
         {

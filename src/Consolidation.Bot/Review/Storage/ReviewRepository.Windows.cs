@@ -77,24 +77,13 @@ public sealed partial class ReviewRepository
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var entity = ReviewEntityMapper.ToEntity(window, ReviewKeys.StatePartition(reviewId));
-        try
-        {
-            if (expected is null)
-            {
-                await table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await table.UpdateEntityAsync(entity, expected.Value, TableUpdateMode.Replace, cancellationToken);
-            }
-
-            await catalog.TouchAsync(reviewId, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        if (await table.TrySaveAsync(entity, expected, cancellationToken) is null)
         {
             return false;
         }
+
+        await catalog.TouchAsync(reviewId, cancellationToken);
+        return true;
     }
 
     /// <summary>Writes a window whatever it was before (seeding a new review only).</summary>
