@@ -55,6 +55,29 @@ public static class BureauViews
         _ => "Partly possible",
     };
 
+    // Bureau names are few (tens in a city) and compared once per task in the sweep and the digest: normalise each once.
+    private const int MaxRemembered = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);
+
     /// <summary>A bureau's name as compared (所管局 in the task file against the contact's): normalised, spaces removed.</summary>
-    public static string Key(string? bureau) => Text.TextNormalizer.Normalize(bureau).Replace(" ", "", StringComparison.Ordinal);
+    public static string Key(string? bureau)
+    {
+        if (bureau is null)
+        {
+            return "";
+        }
+
+        if (Keys.TryGetValue(bureau, out var key))
+        {
+            return key;
+        }
+
+        key = Text.TextNormalizer.Normalize(bureau).Replace(" ", "", StringComparison.Ordinal);
+        if (Keys.Count < MaxRemembered)
+        {
+            Keys.TryAdd(bureau, key);
+        }
+
+        return key;
+    }
 }

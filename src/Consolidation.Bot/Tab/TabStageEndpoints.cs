@@ -19,15 +19,10 @@ internal static class TabStageEndpoints
         TabEndpoints.ActAsync(http, signIn, logger, "open-stage", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             var zone = review.Value.Zone;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-            if (!DateOnly.TryParseExact(form["deadline"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var (date, dateRefusal) = Deadline(form, time, zone, nameof(Strings.OpenStage_MissingDate), nameof(Strings.OpenStage_DateInPast));
+            if (dateRefusal is not null)
             {
-                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_MissingDate)]);
-            }
-
-            if (date < today)
-            {
-                return TabEndpoints.Refused(text[nameof(Strings.OpenStage_DateInPast)]);
+                return TabEndpoints.Refused(text[dateRefusal]);
             }
 
             if (Parse(form) is not var (stage, subcommittees))
@@ -66,7 +61,6 @@ internal static class TabStageEndpoints
         TabEndpoints.ActAsync(http, signIn, logger, "revisit", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             var zone = review.Value.Zone;
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
             if (!Enum.TryParse<RevisitTrigger>(form["trigger"].ToString(), out var trigger) || !Enum.IsDefined(trigger) || int.TryParse(form["trigger"].ToString(), out _))
             {
                 return TabEndpoints.Refused(text[nameof(Strings.Revisit_MissingTrigger)]);
@@ -77,17 +71,13 @@ internal static class TabStageEndpoints
                 return TabEndpoints.Refused(text[nameof(Strings.Revisit_PreWgNotARound)]);
             }
 
-            if (!DateOnly.TryParseExact(form["deadline"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var (date, dateRefusal) = Deadline(form, time, zone, nameof(Strings.Revisit_MissingDate), nameof(Strings.Revisit_DateInPast));
+            if (dateRefusal is not null)
             {
-                return TabEndpoints.Refused(text[nameof(Strings.Revisit_MissingDate)]);
+                return TabEndpoints.Refused(text[dateRefusal]);
             }
 
-            if (date < today)
-            {
-                return TabEndpoints.Refused(text[nameof(Strings.Revisit_DateInPast)]);
-            }
-
-            var deadline = new Features.Questionnaire.OpenStageRequest(stage, [], date).DeadlineIn(zone);
+            var deadline = Features.Questionnaire.Deadlines.EndOf(date, zone);
             var started = await rounds.StartAsync(session.Snapshot.ReviewId, session.Scope.Member, trigger, stage, deadline, session.TenantId, cancellationToken);
             var reply = Features.Administration.RevisitHandler.StartedText(started, zone, text);
             return started.Tasks == 0 ? TabEndpoints.Refused(reply) : TabEndpoints.Done(reply);
@@ -108,6 +98,15 @@ internal static class TabStageEndpoints
                 ? TabEndpoints.Done(text.Format(nameof(Strings.Tab_Reminded), member.Name))
                 : TabEndpoints.Refused(text[nameof(Strings.Tab_RemindNotQueued)]);
         }, cancellationToken);
+
+    /// <summary>The form's deadline (<c>yyyy-MM-dd</c>, today or later in the review's zone), or the refusal's resource key.</summary>
+    private static (DateOnly Date, string? Refusal) Deadline(IFormCollection form, TimeProvider time, TimeZoneInfo zone, string missingKey, string pastKey)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        return !DateOnly.TryParseExact(form["deadline"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? (default, missingKey)
+            : date < today ? (date, pastKey)
+            : (date, null);
+    }
 
     /// <summary>The form's プレWG card (empty: null, the configured default), or the refusal's resource key.</summary>
     private static (PreWgCardMode? Mode, string? Refusal) CardMode(string card, Stage stage)

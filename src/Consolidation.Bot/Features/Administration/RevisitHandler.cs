@@ -37,7 +37,7 @@ public sealed class RevisitHandler(ActiveReviewLoader loader, RevisitRounds roun
             return null;
         }
 
-        var deadline = new OpenStageRequest(request.Stage, [], request.DeadlineDate).DeadlineIn(zone);
+        var deadline = Deadlines.EndOf(request.DeadlineDate, zone);
         var started = await rounds.StartAsync(context.ReviewId, secretariat, request.Trigger, request.Stage, deadline, turn.TenantId, cancellationToken);
         await turn.SendTextAsync(StartedText(started, zone, turn.Text), cancellationToken);
         return null;

@@ -11,12 +11,8 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// </summary>
 public sealed record OpenStageRequest(Stage Stage, IReadOnlyList<Subcommittee> Subcommittees, DateOnly DeadlineDate, PreWgCardMode? Mode = null)
 {
-    /// <summary>The deadline instant: the end of the local day in the review's time zone (no hard-coded offset).</summary>
-    public DateTimeOffset DeadlineIn(TimeZoneInfo zone)
-    {
-        var local = DeadlineDate.ToDateTime(new TimeOnly(23, 59, 59));
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    /// <summary>The deadline instant: the end of the local day in the review's time zone (<see cref="Deadlines.EndOf"/>).</summary>
+    public DateTimeOffset DeadlineIn(TimeZoneInfo zone) => Deadlines.EndOf(DeadlineDate, zone);
 }
 
 /// <summary>Why a command could not be parsed (resource keys of the reply).</summary>
