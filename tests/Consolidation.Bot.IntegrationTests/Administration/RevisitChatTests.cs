@@ -72,15 +72,10 @@ public sealed class RevisitChatTests(AzuriteFixture azurite)
         Assert.Equal(new RoundFigures(2, 3, 2, 1, 0, 0, 0), Assert.Single(RoundFigures.Of(snapshot.Tasks)));
         var digest = Consolidation.Bot.Cards.Model.CardJsonContext.ToElement(DigestCard.Build(DigestComposer.Compose(snapshot, DateTimeOffset.UtcNow, TimeZoneInfo.Utc, null, new BotText(BotCultures.Japanese)))).ToString();
         Assert.Contains("第2回: 3件（回答待ち 2・集約化等実施済 1・引き続き検討予定 0・検討終了 0・WGで検討対象としない 0）", digest, StringComparison.Ordinal);
-        using var stream = new MemoryStream();
-        await env.Host.Services.GetRequiredService<Export.ReviewExporter>().WriteAsync(ReviewId, stream, CancellationToken.None);
-        using var workbook = new ClosedXML.Excel.XLWorkbook(stream);
-        var sheet = workbook.Worksheet(Export.ExportHeaders.TasksSheet);
-        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
-        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "J-0001");
-        Assert.Equal("2", row.Cell(headers.IndexOf("回") + 1).GetString());
-        Assert.Equal("第1回: 引き続き検討予定（システム標準化のBPR）", row.Cell(headers.IndexOf("前回の判断") + 1).GetString());
-        Assert.Equal("集約化等実施済", row.Cell(headers.IndexOf("判断") + 1).GetString());
+        var export = await ExportedTasks.FromExporterAsync(env.Host.Services, ReviewId);
+        Assert.Equal("2", export.Cell("J-0001", "回"));
+        Assert.Equal("第1回: 引き続き検討予定（システム標準化のBPR）", export.Cell("J-0001", "前回の判断"));
+        Assert.Equal("集約化等実施済", export.Cell("J-0001", "判断"));
     }
 
     [Theory]

@@ -66,27 +66,10 @@ public class RevisitPlaygroundTests(PlaygroundFixture fixture)
             && Frames.CardText(f).Contains("submitAnswer", StringComparison.Ordinal), next, TimeSpan.FromSeconds(30));
 
         // The export: the outcome of round 2 beside the round and how round 1 ended; round-1 tasks as they were.
-        var path = Path.Combine(Path.GetTempPath(), $"revisit-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            using var output = new StringWriter();
-            Assert.Equal(0, await Consolidation.Bot.Cli.CliApplication.RunAsync(["export", "--out", path], new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = fixture.StorageConnectionString,
-                ["Storage:TablePrefix"] = fixture.TablePrefix,
-            }, output, output));
-            using var workbook = new ClosedXML.Excel.XLWorkbook(path);
-            var sheet = workbook.Worksheet(Export.ExportHeaders.TasksSheet);
-            var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
-            string Cell(string id, string header) => sheet.RowsUsed().Single(r => r.Cell(1).GetString() == id).Cell(headers.IndexOf(header) + 1).GetString();
-            var id = (string)data["taskId"]!;
-            Assert.Equal(("検討終了", "2", "第1回: 引き続き検討予定（システム標準化のBPR）"), (Cell(id, "判断"), Cell(id, "回"), Cell(id, "前回の判断")));
-            Assert.Equal(("引き続き検討予定", "1", ""), (Cell("R-0002", "判断"), Cell("R-0002", "回"), Cell("R-0002", "前回の判断")));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var export = await ExportedTasks.FromCommandLineAsync(fixture.StorageConnectionString, fixture.TablePrefix);
+        var id = (string)data["taskId"]!;
+        Assert.Equal(("検討終了", "2", "第1回: 引き続き検討予定（システム標準化のBPR）"), (export.Cell(id, "判断"), export.Cell(id, "回"), export.Cell(id, "前回の判断")));
+        Assert.Equal(("引き続き検討予定", "1", ""), (export.Cell("R-0002", "判断"), export.Cell("R-0002", "回"), export.Cell("R-0002", "前回の判断")));
     }
 
     /// <summary>A review whose four tasks (the Playground user's) went through the three stages by the rules as planned.</summary>

@@ -100,6 +100,12 @@ public sealed class BatchCardTests(AzuriteFixture azurite)
         var result = Unescaped(await env.InvokeAsync(new ChatReview(env, Tenant, BotId).Invoke(Minami, "submitBatch", others)));
         Assert.Contains("0件の回答を保存しました", result, StringComparison.Ordinal);
         Assert.Contains("あなたの担当ではなくなった", result, StringComparison.Ordinal);
+
+        // Someone not in the review at all (an Entra object id nobody was imported with): refused before any task is named.
+        var stranger = new Member { Email = "stranger@city.example.jp", Name = "部外者", AadObjectId = "aad-stranger" };
+        var refused = Unescaped(await env.InvokeAsync(new ChatReview(env, Tenant, BotId).Invoke(stranger, "submitBatch", others)));
+        Assert.Contains("参加者として登録されている方だけ", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("J-0001", refused, StringComparison.Ordinal);
         Assert.Equal(before, await StatesAsync(env));
     }
 

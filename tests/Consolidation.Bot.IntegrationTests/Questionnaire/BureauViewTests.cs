@@ -46,6 +46,12 @@ public sealed class BureauViewTests(AzuriteFixture azurite)
         Assert.DoesNotContain("submitBureauView", refused, StringComparison.Ordinal);
         Assert.Equal(before, (await env.Repository.GetTaskAsync(ReviewId, "J-0001", CancellationToken.None))!.Task.State);
 
+        // Someone not in the review at all: refused before the task is named, nothing stored.
+        var stranger = new Member { Email = "stranger@city.example.jp", Name = "部外者", AadObjectId = "aad-stranger" };
+        var strange = Unescaped(await env.InvokeAsync(Chat(env).Invoke(stranger, "submitBureauView", data)));
+        Assert.Contains("参加者として登録されている方だけ", strange, StringComparison.Ordinal);
+        Assert.Equal(before, (await env.Repository.GetTaskAsync(ReviewId, "J-0001", CancellationToken.None))!.Task.State);
+
         // The contact's view: stored beside, version unchanged; the next card is the bureau's next task.
         var answered = Unescaped(await env.InvokeAsync(Chat(env).Invoke(Fukushi, "submitBureauView", data)));
         Assert.Contains("課題あり", answered, StringComparison.Ordinal);
@@ -75,13 +81,8 @@ public sealed class BureauViewTests(AzuriteFixture azurite)
         var snapshot = (await env.Repository.LoadAsync(ReviewId, CancellationToken.None))!;
         var digest = Consolidation.Bot.Cards.Model.CardJsonContext.ToElement(DigestCard.Build(DigestComposer.Compose(snapshot, DateTimeOffset.UtcNow, TimeZoneInfo.Utc, null, new BotText(BotCultures.Japanese)))).ToString();
         Assert.Contains("集約化等に同意 0件・課題あり 1件・一部なら集約化等が可能 0件・見解待ち 1件", digest, StringComparison.Ordinal);
-        using var stream = new MemoryStream();
-        await env.Host.Services.GetRequiredService<Export.ReviewExporter>().WriteAsync(ReviewId, stream, CancellationToken.None);
-        using var workbook = new ClosedXML.Excel.XLWorkbook(stream);
-        var sheet = workbook.Worksheet(Export.ExportHeaders.TasksSheet);
-        var headers = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
-        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "J-0001");
-        Assert.Equal(("検討対象とする", "課題あり（システム改修が前提）"), (row.Cell(headers.IndexOf("判断") + 1).GetString(), row.Cell(headers.IndexOf("所管部局の見解") + 1).GetString()));
+        var export = await ExportedTasks.FromExporterAsync(env.Host.Services, ReviewId);
+        Assert.Equal(("検討対象とする", "課題あり（システム改修が前提）"), (export.Cell("J-0001", "判断"), export.Cell("J-0001", "所管部局の見解")));
     }
 
     [Fact]
