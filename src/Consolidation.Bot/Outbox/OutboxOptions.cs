@@ -30,6 +30,13 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Outbox:SweepInterval must be between 0 (off) and 1 day.")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How often the worker lists the account's outbox queues to find a tenant's queue another instance made (a queue
+    /// this instance writes to first is drained at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00", ErrorMessage = "Outbox:QueueScanInterval must be between 100 ms and 1 hour.")]
+    public TimeSpan QueueScanInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>False disables the worker and the sweep (CLI, tests of other parts).</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -3,8 +3,9 @@ using Consolidation.Bot.Diagnostics;
 namespace Consolidation.Bot.Outbox;
 
 /// <summary>
-/// Drains the outbox in the background: receives messages under a lease, runs the handler for their kind, deletes
-/// them when done. Stopping the host finishes the messages in hand first (graceful shutdown). No message and no storage
+/// Drains the outbox in the background, one loop per queue (each tenant's and the one without a tenant, found by
+/// listing the account and at once when this instance writes to a new one), so a tenant's backlog never waits behind
+/// another's: receives messages under a lease, runs the handler for their kind, deletes them when done. Stopping the host finishes the messages in hand first (graceful shutdown). No message and no storage
 /// failure stops the worker: unreadable messages and those that fail <see cref="OutboxOptions.MaxDeliveries"/> times go
 /// to the poison queue, anything unexpected is logged and the loop goes on.
 /// </summary>
@@ -27,12 +28,42 @@ public sealed class OutboxWorker(
             return;
         }
 
+        var loops = new Dictionary<string, Task>(StringComparer.Ordinal);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var name in await queue.ListQueuesAsync(stoppingToken))
+                {
+                    loops.TryAdd(name, Task.Run(() => DrainAsync(name, settings, stoppingToken), CancellationToken.None));
+                }
+
+                await ObserveAsync(stoppingToken);
+                await queue.WaitForNewQueueAsync(settings.QueueScanInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogFailure(ex);
+                await DelayAsync(settings.PollInterval * 4, stoppingToken);
+            }
+        }
+
+        // Each loop finishes the messages in hand before it returns.
+        await Task.WhenAll(loops.Values);
+    }
+
+    private async Task DrainAsync(string queueName, OutboxOptions settings, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<OutboxDelivery> batch;
             try
             {
-                batch = await queue.ReceiveAsync(settings.Concurrency, settings.Lease, stoppingToken);
+                batch = await queue.ReceiveAsync(queueName, settings.Concurrency, settings.Lease, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,22 +71,13 @@ public sealed class OutboxWorker(
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                if (Storage.StorageFailures.IsUnavailable(ex))
-                {
-                    Log.OutboxUnavailable(logger, ex);
-                }
-                else
-                {
-                    Log.OutboxWorkerFailure(logger, ex);
-                }
-
+                LogFailure(ex);
                 await DelayAsync(settings.PollInterval * 4, stoppingToken);
                 continue;
             }
 
             if (batch.Count == 0)
             {
-                await ObserveAsync(stoppingToken);
                 await DelayAsync(settings.PollInterval, stoppingToken);
                 continue;
             }
@@ -94,7 +116,18 @@ public sealed class OutboxWorker(
 
         try
         {
-            if (await handler.HandleAsync(delivery.Message, cancellationToken))
+            using var lease = new LeaseRenewal(queue, delivery, settings.Lease, time);
+            bool handled;
+            try
+            {
+                handled = await handler.HandleAsync(delivery.Message, cancellationToken);
+            }
+            finally
+            {
+                delivery = await lease.StopAsync();
+            }
+
+            if (handled)
             {
                 await queue.CompleteAsync(delivery, cancellationToken);
             }
@@ -114,7 +147,19 @@ public sealed class OutboxWorker(
         }
     }
 
-    /// <summary>The outbox gauges, refreshed when the worker finds the queue empty (at most once every 10 s).</summary>
+    private void LogFailure(Exception ex)
+    {
+        if (Storage.StorageFailures.IsUnavailable(ex))
+        {
+            Log.OutboxUnavailable(logger, ex);
+        }
+        else
+        {
+            Log.OutboxWorkerFailure(logger, ex);
+        }
+    }
+
+    /// <summary>The outbox gauges over every queue, refreshed between scans (at most once every 10 s).</summary>
     private async Task ObserveAsync(CancellationToken stoppingToken)
     {
         if (metrics is null || time.GetUtcNow() - _observedAt < TimeSpan.FromSeconds(10))

@@ -23,14 +23,17 @@ public sealed class StorageClients(IOptions<StorageOptions> options)
             : new TableServiceClient(o.ConnectionString, clientOptions);
     }
 
-    public QueueClient Queue(string name)
+    public QueueClient Queue(string name) => QueueService().GetQueueClient(name);
+
+    /// <summary>The account's queue service (listing the tenants' outbox queues).</summary>
+    public QueueServiceClient QueueService()
     {
         var clientOptions = new QueueClientOptions();
         StorageFailures.Configure(clientOptions.Retry);
         var o = options.Value;
         return _credential.Value is { } credential
-            ? new QueueServiceClient(o.QueueUri(), credential, clientOptions).GetQueueClient(name)
-            : new QueueClient(o.ConnectionString, name, clientOptions);
+            ? new QueueServiceClient(o.QueueUri(), credential, clientOptions)
+            : new QueueServiceClient(o.ConnectionString, clientOptions);
     }
 
     private static ManagedIdentityCredential? CreateCredential(StorageOptions o) => !o.UsesToken ? null

@@ -35,7 +35,7 @@ public class OwedCardTests(AzuriteFixture azurite)
         var version = await VersionAsync(scenario);
 
         // The outbox queue disappears (a storage fault that hits queues, not tables) just before the member answers.
-        var queue = new QueueClient(azurite.ConnectionString, scenario.TablePrefix.ToLowerInvariant() + "outbox");
+        var queue = new QueueClient(azurite.ConnectionString, scenario.OutboxQueueName);
         await queue.DeleteAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         using var response = await http.PostAsync(bot.MessagesUrl, new StringContent(

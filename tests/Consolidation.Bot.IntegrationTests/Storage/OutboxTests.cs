@@ -39,7 +39,7 @@ public class OutboxTests(AzuriteFixture azurite)
         var outbox = NewOutbox();
         await outbox.EnqueueAsync(Message(1), None);
 
-        var received = Assert.Single(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None));
+        var received = Assert.Single(await outbox.ReceiveAsync(outbox.QueueNameFor("t1"), 10, TimeSpan.FromSeconds(30), None));
         await outbox.CompleteAsync(received, None);
 
         Assert.Equal(Message(1), received.Message);
@@ -51,11 +51,11 @@ public class OutboxTests(AzuriteFixture azurite)
     {
         var outbox = NewOutbox();
         await outbox.EnqueueAsync(Message(1), None);
-        Assert.Single(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(1), None));
-        Assert.Empty(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(1), None));
+        Assert.Single(await outbox.ReceiveAsync(outbox.QueueNameFor("t1"), 10, TimeSpan.FromSeconds(1), None));
+        Assert.Empty(await outbox.ReceiveAsync(outbox.QueueNameFor("t1"), 10, TimeSpan.FromSeconds(1), None));
 
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        var again = Assert.Single(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None));
+        var again = Assert.Single(await outbox.ReceiveAsync(outbox.QueueNameFor("t1"), 10, TimeSpan.FromSeconds(30), None));
 
         Assert.Equal(2, again.DequeueCount);
     }
@@ -96,10 +96,10 @@ public class OutboxTests(AzuriteFixture azurite)
     {
         var outbox = NewOutbox();
         await outbox.EnqueueAsync(Message(1), None);
-        await Queue(outbox.QueueName).SendMessageAsync(body);
+        await Queue(outbox.QueueNameFor("t1")).SendMessageAsync(body);
         await outbox.EnqueueAsync(Message(2), None);
 
-        var received = await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None);
+        var received = await outbox.ReceiveAsync(outbox.QueueNameFor("t1"), 10, TimeSpan.FromSeconds(30), None);
 
         Assert.Equal(["m1@city.example.jp", "m2@city.example.jp"], received.Select(d => d.Message.Email).Order());
         var poisoned = Assert.Single((await Queue(outbox.PoisonQueueName).ReceiveMessagesAsync(10)).Value);
@@ -167,7 +167,7 @@ public class OutboxTests(AzuriteFixture azurite)
         var table = await tables.GetAsync(TableNames.ReviewData, None);
         await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("p", "r"));
 
-        Assert.Equal("m2@city.example.jp", Assert.Single(await outbox.ReceiveAsync(10, TimeSpan.FromSeconds(30), None)).Message.Email);
+        Assert.Equal("m2@city.example.jp", Assert.Single(await outbox.ReceiveAsync(outbox.QueueNameFor("t1"), 10, TimeSpan.FromSeconds(30), None)).Message.Email);
         Assert.True((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r")).HasValue);
     }
 

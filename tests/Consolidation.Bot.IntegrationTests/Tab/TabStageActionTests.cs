@@ -45,7 +45,9 @@ public sealed class TabStageActionTests(AzuriteFixture azurite)
         Assert.False((await repository.GetWindowAsync(SignedInTabHost.ReviewId, Stage.PreWg, Subcommittee.WelfareHealth, CancellationToken.None))!.IsOpen);
 
         // Both are in the audit trail with who did them, on the dashboard and in the export's history sheet.
-        var audit = await host.Bot.Services.GetRequiredService<AuditLog>().ListAsync(SignedInTabHost.ReviewId, CancellationToken.None);
+        // (The outbox may add that the member has no chat with the bot yet: not the secretariat's action.)
+        var audit = (await host.Bot.Services.GetRequiredService<AuditLog>().ListAsync(SignedInTabHost.ReviewId, CancellationToken.None))
+            .Where(a => a.Kind != AuditKind.MemberUnreachable).ToList();
         Assert.Equal([AuditKind.StageOpened, AuditKind.StageClosed], audit.OrderBy(a => a.At).Select(a => a.Kind));
         Assert.All(audit, a => Assert.Equal(Secretariat.Email, a.By));
         var dashboard = await SignedInTabHost.ReadOkAsync(await host.GetAsync("/tab/api/dashboard", token));

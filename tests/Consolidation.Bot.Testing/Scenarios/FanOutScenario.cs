@@ -26,9 +26,17 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
     public int Members => members;
 
+    /// <summary>The tenant of a member (1-based): every member in <see cref="TenantId"/> unless a test splits them.</summary>
+    public Func<int, string> TenantOf { get; init; } = _ => TenantId;
+
     public string ConnectionString => connectionString;
 
     public string TablePrefix => tablePrefix;
+
+    /// <summary>The outbox queue of the scenario's tenant (<see cref="TenantId"/>).</summary>
+    public string OutboxQueueName => new OutboxClient(
+        Microsoft.Extensions.Options.Options.Create(new Storage.StorageOptions { ConnectionString = connectionString, TablePrefix = tablePrefix }),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxClient>.Instance).QueueNameFor(TenantId);
 
     /// <summary>The settings a bot process needs to work on this scenario's store.</summary>
     public IReadOnlyDictionary<string, string?> BotSettings(IReadOnlyDictionary<string, string?>? extra = null)
@@ -54,6 +62,9 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
     public static string AadOf(int member) => "aad-fanout-" + member.ToString("D5", CultureInfo.InvariantCulture);
 
     public static string EmailOf(int member) => $"member{member:D5}@fanout.example.jp";
+
+    /// <summary>The member number of an <see cref="EmailOf"/> address.</summary>
+    public static int MemberOf(string email) => int.Parse(email.AsSpan("member".Length, 5), CultureInfo.InvariantCulture);
 
     /// <summary>The member's display name, as in the review and as Teams sends it in <c>from.name</c>.</summary>
     public static string NameOf(int member) => "職員 " + member.ToString(CultureInfo.InvariantCulture);
@@ -89,7 +100,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
         await Parallel.ForEachAsync(Enumerable.Range(1, members), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
             await store.UpsertIfChangedAsync(new ConversationReference
             {
-                TenantId = TenantId,
+                TenantId = TenantOf(i),
                 Kind = ConversationKind.User,
                 ConversationId = ConversationOf(i),
                 ServiceUrl = connector.ServiceUrl,
@@ -111,7 +122,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
         var outbox = services.GetRequiredService<OutboxClient>();
         await Parallel.ForEachAsync(opened.Assignees, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (email, ct) =>
-            await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantId, Email = email }, ct));
+            await outbox.EnqueueAsync(new OutboxMessage { Kind = OutboxMessage.NextCard, ReviewId = ReviewId, TenantId = TenantOf(MemberOf(email)), Email = email }, ct));
     }
 
     /// <summary>Opens <paramref name="stage"/> (its window only: no task moves, no card is queued) for every subcommittee of the members.</summary>
