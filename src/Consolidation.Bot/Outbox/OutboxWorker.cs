@@ -35,7 +35,10 @@ public sealed class OutboxWorker(
             {
                 foreach (var name in await queue.ListQueuesAsync(stoppingToken))
                 {
-                    loops.TryAdd(name, Task.Run(() => DrainAsync(name, settings, stoppingToken), CancellationToken.None));
+                    if (!loops.ContainsKey(name))
+                    {
+                        loops[name] = Task.Run(() => DrainAsync(name, settings, stoppingToken), CancellationToken.None);
+                    }
                 }
 
                 await ObserveAsync(stoppingToken);

@@ -64,6 +64,27 @@ public class OutboxTenantQueueTests(AzuriteFixture azurite)
         Assert.Equal(0, await otherInstance.ApproximateCountAsync(None));
     }
 
+    [Fact]
+    public async Task Worker_ListingTheQueuesAgain_DoesNotStartASecondLoopForAQueue()
+    {
+        var prefix = azurite.NewTablePrefix();
+        var outbox = NewOutbox(prefix);
+        for (var i = 0; i < 30; i++)
+        {
+            await outbox.EnqueueAsync(Message("tenant-a", i), None);
+        }
+
+        // Ten listings while the 30 messages are handled two at a time, 100 ms each.
+        var handler = new TimedHandler(_ => TimeSpan.FromMilliseconds(100));
+        var options = Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromMilliseconds(20), Concurrency = 2, QueueScanInterval = TimeSpan.FromMilliseconds(100) });
+        using var worker = new OutboxWorker(outbox, [handler], options, TimeProvider.System, NullLogger<OutboxWorker>.Instance);
+        await worker.StartAsync(None);
+        await WaitUntilAsync(() => handler.Handled.Count == 30);
+        await worker.StopAsync(None);
+
+        Assert.InRange(handler.MostAtOnce, 1, 2);
+    }
+
     [Theory]
     [InlineData("00000000-0000-4000-8000-00000000fa00")]
     [InlineData("テナント/#?")]
@@ -97,13 +118,24 @@ public class OutboxTenantQueueTests(AzuriteFixture azurite)
 
     private sealed class TimedHandler(Func<OutboxMessage, TimeSpan> takes) : IOutboxHandler
     {
+        private int _atOnce;
+        private int _mostAtOnce;
+
         public ConcurrentQueue<(string TenantId, DateTimeOffset At)> Handled { get; } = new();
+
+        public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
         public string Kind => "test";
 
         public async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
+            var now = Interlocked.Increment(ref _atOnce);
+            for (var most = Volatile.Read(ref _mostAtOnce); now > most && Interlocked.CompareExchange(ref _mostAtOnce, now, most) != most; most = Volatile.Read(ref _mostAtOnce))
+            {
+            }
+
             await Task.Delay(takes(message), CancellationToken.None);
+            Interlocked.Decrement(ref _atOnce);
             Handled.Enqueue((message.TenantId, DateTimeOffset.UtcNow));
             return true;
         }
