@@ -69,6 +69,12 @@ public sealed class FakeConnector : IAsyncDisposable
     /// <summary>False turns the rate limits off (a baseline without throttling).</summary>
     public bool EnforceLimits { get; set; } = true;
 
+    /// <summary>
+    /// The tenant of a conversation when the activity names none (Teams knows it from the conversation id; a proactive
+    /// activity need not carry it). Unset: every such conversation counts against one tenant.
+    /// </summary>
+    public Func<string, string>? TenantOfConversation { get; set; }
+
     /// <summary>While this is in the future, every request gets <see cref="Fault"/> instead of being handled.</summary>
     public DateTimeOffset FailUntil { get; set; } = DateTimeOffset.MinValue;
 
@@ -131,7 +137,8 @@ public sealed class FakeConnector : IAsyncDisposable
         }
 
         var conversation = Uri.UnescapeDataString(conversationId);
-        var tenant = body["conversation"]?["tenantId"]?.GetValue<string>() ?? body["channelData"]?["tenant"]?["id"]?.GetValue<string>() ?? "tenant";
+        var tenant = body["conversation"]?["tenantId"]?.GetValue<string>() ?? body["channelData"]?["tenant"]?["id"]?.GetValue<string>()
+            ?? TenantOfConversation?.Invoke(conversation) ?? "tenant";
         if (await FaultAsync(http) is { } fault)
         {
             return fault;

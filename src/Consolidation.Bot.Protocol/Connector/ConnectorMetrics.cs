@@ -4,7 +4,7 @@ namespace Consolidation.Bot.Protocol.Connector;
 
 /// <summary>
 /// Metrics of the outbound connector (meter <c>Consolidation.Bot.Protocol</c>): 429s answered by Teams and the time waited
-/// before retries, and the time calls waited for a slot under the bot's own rate limits.
+/// before retries, the time calls waited for a slot under the bot's own rate limits, and grants of the shared budget missed.
 /// </summary>
 public sealed class ConnectorMetrics
 {
@@ -13,6 +13,7 @@ public sealed class ConnectorMetrics
     private readonly Counter<long> _throttled;
     private readonly Histogram<double> _retryWait;
     private readonly Histogram<double> _slotWait;
+    private readonly Counter<long> _grantsMissed;
 
     public ConnectorMetrics(IMeterFactory meterFactory)
     {
@@ -21,6 +22,7 @@ public sealed class ConnectorMetrics
         _throttled = meter.CreateCounter<long>("bot.connector.throttled", "{response}", "429 responses from the Bot Connector");
         _retryWait = meter.CreateHistogram<double>("bot.connector.retry_wait", "ms", "Time waited before a connector retry");
         _slotWait = meter.CreateHistogram<double>("bot.connector.slot_wait", "ms", "Time a call waited for a slot under the Teams rate limits");
+        _grantsMissed = meter.CreateCounter<long>("bot.connector.grants_missed", "{grant}", "Grants of the shared tenant budget given up because the send could not start in time");
     }
 
     public void Retrying(int? statusCode, TimeSpan delay)
@@ -35,4 +37,6 @@ public sealed class ConnectorMetrics
     }
 
     public void WaitedForSlot(TimeSpan waited) => _slotWait.Record(waited.TotalMilliseconds);
+
+    public void GrantMissed() => _grantsMissed.Add(1);
 }

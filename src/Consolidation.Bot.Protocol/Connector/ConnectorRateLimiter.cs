@@ -57,10 +57,11 @@ public sealed class ConnectorRateLimiter
     /// </summary>
     /// <param name="tenantId">Tenant of the conversation (global per-app-per-tenant limit).</param>
     /// <param name="conversationKey">The conversation id, or another key for the thread being written to.</param>
-    public async ValueTask<IDisposable> AcquireAsync(string tenantId, string conversationKey, CancellationToken cancellationToken)
+    /// <param name="tenantWindow">False when an <see cref="ISharedSendBudget"/> keeps the tenant's limit across instances.</param>
+    public async ValueTask<IDisposable> AcquireAsync(string tenantId, string conversationKey, CancellationToken cancellationToken, bool tenantWindow = true)
     {
         IDisposable? lease;
-        while (!TryAcquire(tenantId, conversationKey, out lease, out var delay))
+        while (!TryAcquire(tenantId, conversationKey, out lease, out var delay, tenantWindow))
         {
             ConnectorLog.ThrottleWait(_logger, conversationKey, tenantId, delay.TotalMilliseconds);
             await Task.Delay(delay, _timeProvider, cancellationToken);
@@ -71,7 +72,7 @@ public sealed class ConnectorRateLimiter
 
     /// <summary>Starts an operation if it fits every limit now; otherwise returns how long to wait before trying again.</summary>
     public bool TryAcquire(
-        string tenantId, string conversationKey, [NotNullWhen(true)] out IDisposable? lease, out TimeSpan retryAfter)
+        string tenantId, string conversationKey, [NotNullWhen(true)] out IDisposable? lease, out TimeSpan retryAfter, bool tenantWindow = true)
     {
         lease = null;
         ArgumentNullException.ThrowIfNull(tenantId);
@@ -80,9 +81,9 @@ public sealed class ConnectorRateLimiter
         {
             var now = _timeProvider.GetElapsedTime(_origin);
             PruneIfDue(now);
-            var tenantLog = GetLog(_tenants, tenantId, _tenantLimits);
+            var tenantLog = tenantWindow ? GetLog(_tenants, tenantId, _tenantLimits) : null;
             var conversationLog = GetLog(_conversations, tenantId + "\n" + conversationKey, _conversationLimits);
-            var tenantDelay = tenantLog.RequiredDelay(now, _tenantLimits, _margin);
+            var tenantDelay = tenantLog?.RequiredDelay(now, _tenantLimits, _margin) ?? TimeSpan.Zero;
             var conversationDelay = conversationLog.RequiredDelay(now, _conversationLimits, _margin);
             retryAfter = tenantDelay > conversationDelay ? tenantDelay : conversationDelay;
             if (retryAfter > TimeSpan.Zero)
@@ -90,19 +91,19 @@ public sealed class ConnectorRateLimiter
                 return false;
             }
 
-            tenantLog.Begin();
+            tenantLog?.Begin();
             conversationLog.Begin();
             lease = new Lease(this, tenantLog, conversationLog);
             return true;
         }
     }
 
-    private void Complete(SlidingWindowLog tenantLog, SlidingWindowLog conversationLog)
+    private void Complete(SlidingWindowLog? tenantLog, SlidingWindowLog conversationLog)
     {
         lock (_gate)
         {
             var now = _timeProvider.GetElapsedTime(_origin);
-            tenantLog.Complete(now);
+            tenantLog?.Complete(now);
             conversationLog.Complete(now);
         }
     }
@@ -145,7 +146,7 @@ public sealed class ConnectorRateLimiter
     /// Holds the logs themselves, not their keys: a log is pruned only when nothing is in flight, so a lease
     /// always completes the log its key maps to.
     /// </summary>
-    private sealed class Lease(ConnectorRateLimiter limiter, SlidingWindowLog tenantLog, SlidingWindowLog conversationLog) : IDisposable
+    private sealed class Lease(ConnectorRateLimiter limiter, SlidingWindowLog? tenantLog, SlidingWindowLog conversationLog) : IDisposable
     {
         private int _disposed;
 

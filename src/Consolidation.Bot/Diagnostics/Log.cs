@@ -84,6 +84,12 @@ internal static partial class Log
     [LoggerMessage(3203, LogLevel.Debug, "Task {TaskId} changed concurrently; deciding again on fresh data (attempt {Attempt})")]
     public static partial void DecisionConflict(ILogger logger, string taskId, int attempt);
 
+    [LoggerMessage(3900, LogLevel.Warning, "The shared send budget could not be read or saved; granting from this instance's last copy (the tenant's limit holds for this instance, not across instances, until the store answers)")]
+    public static partial void SendBudgetUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(3901, LogLevel.Information, "The shared send budget was claimed at the {Attempt}th attempt (other instances wrote it first) for {Count} sends")]
+    public static partial void SendBudgetContended(ILogger logger, int attempt, int count);
+
     [LoggerMessage(3400, LogLevel.Warning, "Outbox queue unavailable; will poll again")]
     public static partial void OutboxUnavailable(ILogger logger, Exception exception);
 

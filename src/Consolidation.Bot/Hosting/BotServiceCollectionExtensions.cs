@@ -8,6 +8,7 @@ using Consolidation.Bot.Protocol;
 using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Review;
 using Consolidation.Bot.Scheduling;
+using Consolidation.Bot.SendBudget;
 using Consolidation.Bot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,6 +31,7 @@ public static class BotServiceCollectionExtensions
         services.AddBotInbound();
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         services.AddBotConnector();
+        services.AddSendBudget();
         services.AddConversations();
         services.AddGraph();
         services.TryAddSingleton<CouncilRegistration>();

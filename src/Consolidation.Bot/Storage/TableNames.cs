@@ -14,4 +14,7 @@ public static class TableNames
 
     /// <summary>Scheduled runs: the last completed slot per schedule, claimed runs, per-recipient sent markers.</summary>
     public const string Schedules = "Schedules";
+
+    /// <summary>Each tenant's Teams send budget shared by the instances: the grants of the last 30 seconds (SendBudget/TableSendBudget).</summary>
+    public const string SendBudget = "SendBudget";
 }

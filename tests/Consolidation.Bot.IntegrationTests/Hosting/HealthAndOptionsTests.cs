@@ -57,6 +57,10 @@ public class HealthAndOptionsTests(AzuriteFixture azurite)
     [InlineData("Outbox:Lease", "00:00:00", "Outbox:Lease must be between 1 second and 7 days")]
     [InlineData("Outbox:MaxDeliveries", "0", "Outbox:MaxDeliveries must be between 1 and 1000")]
     [InlineData("Outbox:PollInterval", "00:00:00", "Outbox:PollInterval must be between 10 ms and 5 minutes")]
+    [InlineData("Outbox:QueueScanInterval", "00:00:00", "Outbox:QueueScanInterval must be between 100 ms and 1 hour")]
+    [InlineData("SendBudget:Tolerance", "00:00:02", "SendBudget:Tolerance must be between 5 ms and 1 s")]
+    [InlineData("SendBudget:ArrivalSpread", "00:00:00.010", "SendBudget:ArrivalSpread must be at least SendBudget:Tolerance")]
+    [InlineData("SendBudget:MaxGrantsPerClaim", "0", "SendBudget:MaxGrantsPerClaim must be between 1 and 64")]
     [InlineData("Graph:BaseUrl", "http://graph.example.invalid/v1.0", "Graph:BaseUrl must be an absolute https URL")]
     [InlineData("Graph:ServiceUrl", "smba.trafficmanager.net/teams/", "Graph:ServiceUrl must be an absolute https URL")]
     public async Task Startup_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expectedInMessage)

@@ -22,6 +22,7 @@ public class SampleSettingsTests
         var outbox = config.GetSection(Consolidation.Bot.Outbox.OutboxOptions.SectionName).Get<Consolidation.Bot.Outbox.OutboxOptions>()!;
         var graph = config.GetSection(Consolidation.Bot.Graph.GraphOptions.SectionName).Get<Consolidation.Bot.Graph.GraphOptions>()!;
         var schedules = config.GetSection(Consolidation.Bot.Scheduling.ScheduleOptions.SectionName).Get<Consolidation.Bot.Scheduling.ScheduleOptions>()!;
+        var budget = config.GetSection(Consolidation.Bot.SendBudget.SendBudgetOptions.SectionName).Get<Consolidation.Bot.SendBudget.SendBudgetOptions>()!;
 
         Assert.True(bot.IsAppIdMissing);
         Assert.Empty(bot.ServiceUrlHosts);
@@ -35,6 +36,11 @@ public class SampleSettingsTests
         Assert.Equal("Asia/Tokyo", review.TimeZone);
         Assert.Equal(TimeSpan.FromMinutes(1), outbox.Lease);
         Assert.Equal(16, outbox.Concurrency);
+        Assert.Equal(TimeSpan.FromSeconds(10), outbox.QueueScanInterval);
+        Assert.True(budget.Enabled);
+        Assert.Equal(new Consolidation.Bot.SendBudget.SendBudgetOptions().ArrivalSpread, budget.ArrivalSpread);
+        Assert.Equal(new Consolidation.Bot.SendBudget.SendBudgetOptions().Tolerance, budget.Tolerance);
+        Assert.Equal(new Consolidation.Bot.SendBudget.SendBudgetOptions().GrantAhead, budget.GrantAhead);
         Assert.Equal("0 9 * * MON", schedules.Digest);
         Assert.False(graph.IsConfigured);
         Assert.Equal(Consolidation.Bot.Graph.GraphCredentialKind.ClientSecret, graph.Credential);

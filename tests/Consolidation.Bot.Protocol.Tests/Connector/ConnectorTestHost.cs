@@ -10,9 +10,15 @@ internal static class ConnectorTestHost
     public static ServiceProvider Build(
         Action<ConnectorOptions>? configure = null,
         IBotTokenProvider? tokenProvider = null,
-        Action<BotAuthenticationOptions>? auth = null)
+        Action<BotAuthenticationOptions>? auth = null,
+        ISharedSendBudget? budget = null)
     {
         var services = new ServiceCollection();
+        if (budget is not null)
+        {
+            services.AddSingleton(budget);
+        }
+
         services.AddLogging();
         // The Development environment: the loopback fake connector is plain http, allowed only in development mode.
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new Auth.TestEnvironment(Microsoft.Extensions.Hosting.Environments.Development));
