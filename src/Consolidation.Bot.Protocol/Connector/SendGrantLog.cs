@@ -66,7 +66,7 @@ public sealed class SendGrantLog
     /// </summary>
     public bool Settle(uint owner, uint conversation, DateTimeOffset grant, DateTimeOffset completedAt)
     {
-        var at = _entries.FindIndex(e => e.Owner == owner && e.Conversation == conversation && !e.Settled && e.Ticks == grant.UtcTicks);
+        var at = IndexOfGrant(owner, conversation, grant);
         if (at < 0)
         {
             return false;
@@ -80,7 +80,7 @@ public sealed class SendGrantLog
     /// <summary>Removes the holder's unused grant (missed: the send did not start in time); false when it is no longer in the log.</summary>
     public bool Release(uint owner, uint conversation, DateTimeOffset grant)
     {
-        var at = _entries.FindIndex(e => e.Owner == owner && e.Conversation == conversation && !e.Settled && e.Ticks == grant.UtcTicks);
+        var at = IndexOfGrant(owner, conversation, grant);
         if (at >= 0)
         {
             _entries.RemoveAt(at);
@@ -169,6 +169,10 @@ public sealed class SendGrantLog
         entries.Sort((a, b) => a.Ticks.CompareTo(b.Ticks));
         return new SendGrantLog(entries);
     }
+
+    /// <summary>Where the holder's unsettled grant for the conversation at that time is; -1 when it is gone.</summary>
+    private int IndexOfGrant(uint owner, uint conversation, DateTimeOffset grant) =>
+        _entries.FindIndex(e => e.Owner == owner && e.Conversation == conversation && !e.Settled && e.Ticks == grant.UtcTicks);
 
     private void Insert(Entry entry) => _entries.Insert(_entries.FindLastIndex(e => e.Ticks <= entry.Ticks) + 1, entry);
 
