@@ -86,7 +86,8 @@ public class ScheduledRunTests(AzuriteFixture azurite)
         {
             await WaitUntilAsync(() => connector.SendsByConversation().ContainsKey(CouncilId), TimeSpan.FromSeconds(60));
             await WaitUntilAsync(() => clock.GetUtcNow() >= Jst(7, 9, 10), TimeSpan.FromSeconds(60));
-            await Task.Delay(2000); // anything a second instance would still send
+            // Nothing either instance could still send: the run recorded done and no outbox message queued or in hand.
+            await WaitUntilAsync(() => RunDone(first, ScheduleKind.Digest) && Drained(first), TimeSpan.FromSeconds(60));
         }
 
         var digests = connector.Deliveries.Where(d => d.ConversationId == CouncilId).ToList();
@@ -136,7 +137,7 @@ public class ScheduledRunTests(AzuriteFixture azurite)
         {
             await WaitUntilAsync(() => connector.SendsByConversation().Count >= Members - 1, TimeSpan.FromSeconds(60));
             await WaitUntilAsync(() => clock.GetUtcNow() >= Jst(17, 9, 45), TimeSpan.FromSeconds(60));
-            await Task.Delay(2000);
+            await WaitUntilAsync(() => RunDone(after, ScheduleKind.Reminders) && Drained(after), TimeSpan.FromSeconds(60));
         }
 
         var sends = connector.SendsByConversation();
@@ -147,4 +148,13 @@ public class ScheduledRunTests(AzuriteFixture azurite)
         var runs = await after.Services.GetRequiredService<ScheduleStore>().ListRunsAsync(CancellationToken.None);
         Assert.Equal([Jst(17, 9)], runs.Where(r => r.Kind == nameof(ScheduleKind.Reminders)).Select(r => r.Slot));
     }
+
+    /// <summary>Every run of the kind the instance's store knows is done.</summary>
+    private static bool RunDone(BotHost host, ScheduleKind kind) =>
+        host.Services.GetRequiredService<ScheduleStore>().ListRunsAsync(CancellationToken.None).Result
+            .Where(r => r.Kind == kind.ToString()).ToList() is { Count: > 0 } runs && runs.All(r => r.Status == ScheduledRunEntity.Done);
+
+    /// <summary>No outbox message waiting or in hand in any queue (the approximate count includes leased messages).</summary>
+    private static bool Drained(BotHost host) =>
+        host.Services.GetRequiredService<Consolidation.Bot.Outbox.OutboxClient>().ApproximateCountAsync(CancellationToken.None).Result == 0;
 }
