@@ -26,15 +26,10 @@ public sealed class SubmitAnswerHandler(
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = turn.CardAction!;
-        var context = await loader.LoadForAnswerAsync(turn, cancellationToken);
-        if (context is null)
+        var start = await CardActionGuard.OpenAsync(loader, turn, forAnswer: true, logger, cancellationToken);
+        if (start.Context is not { } context)
         {
-            return Counted("no_review", InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]));
-        }
-
-        if (CardActionGuard.Check(turn, context, logger) is { } refused)
-        {
-            return Counted("not_member_or_earlier_review", refused);
+            return Counted(start.RefusalMetric!, start.Refusal!);
         }
 
         var taskId = action.Get(QuestionnaireFields.TaskId) ?? "";

@@ -23,15 +23,10 @@ public sealed class SubmitBatchHandler(
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var context = await loader.LoadForAnswerAsync(turn, cancellationToken);
-        if (context is null)
+        var start = await CardActionGuard.OpenAsync(loader, turn, forAnswer: true, logger, cancellationToken);
+        if (start.Context is not { } context)
         {
-            return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
-        }
-
-        if (CardActionGuard.Check(turn, context, logger) is { } refused)
-        {
-            return refused;
+            return start.Refusal;
         }
 
         var member = context.Sender!;

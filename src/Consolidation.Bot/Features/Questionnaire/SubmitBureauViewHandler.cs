@@ -26,15 +26,10 @@ public sealed class SubmitBureauViewHandler(
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = turn.CardAction!;
-        var context = await loader.LoadForAnswerAsync(turn, cancellationToken);
-        if (context is null)
+        var start = await CardActionGuard.OpenAsync(loader, turn, forAnswer: true, logger, cancellationToken);
+        if (start.Context is not { } context)
         {
-            return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
-        }
-
-        if (CardActionGuard.Check(turn, context, logger) is { } refused)
-        {
-            return refused;
+            return start.Refusal;
         }
 
         var taskId = action.Get(QuestionnaireFields.TaskId) ?? "";

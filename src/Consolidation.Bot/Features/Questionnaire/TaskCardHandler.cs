@@ -13,15 +13,10 @@ public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards, 
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var context = await loader.LoadForSenderAsync(turn, cancellationToken);
-        if (context is null)
+        var start = await CardActionGuard.OpenAsync(loader, turn, forAnswer: false, logger, cancellationToken);
+        if (start.Context is not { } context)
         {
-            return InvokeResponses.Message(turn.Text[nameof(Strings.Review_NotLoaded)]);
-        }
-
-        if (CardActionGuard.Check(turn, context, logger) is { } refused)
-        {
-            return refused;
+            return start.Refusal;
         }
 
         var taskId = turn.CardAction!.Get(QuestionnaireFields.TaskId) ?? "";
