@@ -153,8 +153,16 @@ public sealed class OutboxClient
     }
 
     /// <summary>Messages waiting in every outbox queue (approximate): for tests and readiness reports.</summary>
-    public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken) =>
-        (await ObserveAsync(DateTimeOffset.UtcNow, cancellationToken)).Depth;
+    public async Task<int> ApproximateCountAsync(CancellationToken cancellationToken)
+    {
+        var depth = 0;
+        foreach (var name in await ListQueuesAsync(cancellationToken))
+        {
+            depth += (await (await QueueAsync(name, cancellationToken)).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        }
+
+        return depth;
+    }
 
     /// <summary>The waiting messages of every queue (approximate) and how long the oldest visible one has waited, for the outbox gauges.</summary>
     public async Task<(int Depth, TimeSpan OldestAge)> ObserveAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -11,12 +11,18 @@ internal static class ConnectorTestHost
         Action<ConnectorOptions>? configure = null,
         IBotTokenProvider? tokenProvider = null,
         Action<BotAuthenticationOptions>? auth = null,
-        ISharedSendBudget? budget = null)
+        ISharedSendBudget? budget = null,
+        bool budgetTurnedOff = false)
     {
         var services = new ServiceCollection();
         if (budget is not null)
         {
             services.AddSingleton(budget);
+        }
+        else if (budgetTurnedOff)
+        {
+            // As the host registers it with SendBudget:Enabled=false: a factory that gives no budget.
+            services.AddSingleton<ISharedSendBudget>(_ => null!);
         }
 
         services.AddLogging();

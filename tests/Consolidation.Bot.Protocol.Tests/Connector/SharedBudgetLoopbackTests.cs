@@ -26,6 +26,21 @@ public sealed class SharedBudgetLoopbackTests
         Assert.True(rate >= 45, $"{rate:F1} sends a second");
     }
 
+    [Fact]
+    public async Task SendAsync_BudgetTurnedOff_TheTenantWindowIsKeptInTheProcess()
+    {
+        await using var server = await FakeConnectorServer.StartAsync(r => FakeResponse.Json(201, $$"""{"id":"{{r.Index}}"}"""));
+        await using var provider = ConnectorTestHost.Build(budgetTurnedOff: true);
+        var client = provider.Client();
+
+        await Task.WhenAll(Enumerable.Range(0, 80).Select(i =>
+            client.SendAsync(new ConversationAddress(server.BaseUrl, $"a:{i}", "tenant-1"), ConnectorClientTests.Message($"m{i}"), CancellationToken.None)));
+
+        var received = server.Requests.Select(r => r.ReceivedAt).Order().ToList();
+        Assert.Equal(80, received.Count);
+        Assert.Equal(50, ConnectorRateLimiterTests.MaxInAnyWindow(received, TimeSpan.FromSeconds(1)));
+    }
+
     /// <summary>The budget as one instance holds it, without storage.</summary>
     private sealed class InMemoryBudget(TimeSpan tolerance, TimeSpan spread) : ISharedSendBudget
     {
