@@ -154,14 +154,8 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
         var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
         var prefix = kind switch { ConversationKind.User => "user|", ConversationKind.Team => "team|", _ => "channel|" };
         var partition = TableKeys.Escape(tenantId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + '}'}");
-        var result = new List<ConversationReference>();
-        await foreach (var entity in table.QueryAsync<ConversationReferenceEntity>(filter, cancellationToken: cancellationToken))
-        {
-            result.Add(entity.ToReference(tenantId));
-        }
-
-        return result;
+        var rows = await PrefixQuery.ListAsync<ConversationReferenceEntity>(table, partition, prefix, cancellationToken);
+        return rows.Select(entity => entity.ToReference(tenantId)).ToList();
     }
 
     private async Task<ConversationReference?> GetAsync(string tenantId, string rowKey, CancellationToken cancellationToken)

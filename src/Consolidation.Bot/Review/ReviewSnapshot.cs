@@ -11,11 +11,9 @@ public sealed record ReviewSnapshot(
     IReadOnlyList<Member> Members,
     IReadOnlyList<StageWindow> Windows)
 {
-    public Member? MemberByEmail(string email) =>
-        Members.FirstOrDefault(m => string.Equals(m.Email, Member.NormalizeEmail(email), StringComparison.Ordinal));
+    public Member? MemberByEmail(string email) => MemberIndex.Of(Members).ByEmail(email);
 
-    public Member? MemberByAadObjectId(string aadObjectId) =>
-        Members.FirstOrDefault(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+    public Member? MemberByAadObjectId(string aadObjectId) => MemberIndex.Of(Members).ByAadObjectId(aadObjectId);
 
     public StageWindow? WindowFor(Stage stage, Subcommittee subcommittee) =>
         Windows.FirstOrDefault(w => w.Stage == stage && w.Subcommittee == subcommittee);

@@ -25,7 +25,7 @@ public sealed class AuditLog(TableClientProvider tables)
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var rows = await ReviewRepository.QueryAsync<AuditEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.AuditPrefix, cancellationToken);
+        var rows = await PrefixQuery.ListAsync<AuditEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.AuditPrefix, cancellationToken);
         return rows.Select(e => new AuditEntry(Enum.Parse<AuditKind>(e.Kind), e.By, e.At, e.Detail, e.Stage is null ? null : Enum.Parse<Stage>(e.Stage))).ToList();
     }
 }

@@ -62,13 +62,13 @@ public sealed class MemberCursorStore(TableClientProvider tables)
     public async Task<IReadOnlyList<MemberCursorEntity>> ListAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        return await ReviewRepository.QueryAsync<MemberCursorEntity>(table, ReviewKeys.StatePartition(reviewId), CursorPrefix, cancellationToken);
+        return await PrefixQuery.ListAsync<MemberCursorEntity>(table, ReviewKeys.StatePartition(reviewId), CursorPrefix, cancellationToken);
     }
 
     public async Task<IReadOnlyList<UnreachableMemberEntity>> ListUnreachableAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        return await ReviewRepository.QueryAsync<UnreachableMemberEntity>(table, ReviewKeys.StatePartition(reviewId), UnreachablePrefix, cancellationToken);
+        return await PrefixQuery.ListAsync<UnreachableMemberEntity>(table, ReviewKeys.StatePartition(reviewId), UnreachablePrefix, cancellationToken);
     }
 
     private static string CursorRow(string email) => CursorPrefix + TableKeys.Escape(Member.NormalizeEmail(email));

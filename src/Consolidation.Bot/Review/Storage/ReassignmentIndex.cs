@@ -2,40 +2,56 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Storage;
 
 namespace Consolidation.Bot.Review.Storage;
 
 /// <summary>
 /// Which tasks were reassigned to a member, so a member-scoped read finds them although the imported definitions name
-/// someone else: one row per member (a point read), written in the same transaction as the reassignment. Entries are
-/// never removed; a task reassigned away again is filtered out by its state (<see cref="ReviewTask.AssigneeFor"/>).
-/// Lists are kept in memory per review epoch (every reassignment moves the epoch), for at most
-/// <see cref="Capacity"/> members before the memory is cleared.
+/// someone else: one row per member, written in the same transaction as the reassignment. Entries are never removed; a
+/// task reassigned away again is filtered out by its state (<see cref="ReviewTask.AssigneeFor"/>).
+/// <para>
+/// Every reassignment moves the review's epoch, so this instance reads all of a review's rows once per epoch (one prefix
+/// query, shared by the turns that ask meanwhile) rather than one point read for each member's first answer: a review has
+/// few reassignments and many members. One entry per review.
+/// </para>
 /// </summary>
 public sealed class ReassignmentIndex
 {
-    private const int Capacity = 20_000;
     private static readonly JsonSerializerOptions Json = new();
-    private readonly ConcurrentDictionary<(string ReviewId, string Email), (string Epoch, IReadOnlyList<string> TaskIds)> _known = new();
+    private readonly ConcurrentDictionary<string, (string Epoch, Task<Dictionary<string, IReadOnlyList<string>>> Rows)> _byReview = new(StringComparer.Ordinal);
 
     /// <summary>The ids of the tasks ever reassigned to <paramref name="email"/> in the review.</summary>
     public async Task<IReadOnlyList<string>> TaskIdsAsync(TableClient table, string reviewId, string email, string epoch, CancellationToken cancellationToken)
     {
-        var key = (reviewId, Member.NormalizeEmail(email));
-        if (_known.TryGetValue(key, out var known) && known.Epoch == epoch)
-        {
-            return known.TaskIds;
-        }
+        var rows = await RowsAsync(table, reviewId, epoch).WaitAsync(cancellationToken);
+        return rows.GetValueOrDefault(ReviewKeys.ReassignedRow(email)) ?? [];
+    }
 
-        var row = await table.GetEntityIfExistsAsync<ReassignedTasksEntity>(ReviewKeys.StatePartition(reviewId), ReviewKeys.ReassignedRow(email), cancellationToken: cancellationToken);
-        IReadOnlyList<string> ids = row.HasValue ? Parse(row.Value!.TaskIds) : [];
-        if (_known.Count >= Capacity)
+    private Task<Dictionary<string, IReadOnlyList<string>>> RowsAsync(TableClient table, string reviewId, string epoch)
+    {
+        while (true)
         {
-            _known.Clear();
-        }
+            var found = _byReview.TryGetValue(reviewId, out var known);
+            if (found && known.Epoch == epoch && !(known.Rows.IsFaulted || known.Rows.IsCanceled))
+            {
+                return known.Rows;
+            }
 
-        _known[key] = (epoch, ids);
-        return ids;
+            // Not the caller's token: the read is shared by every turn of the epoch, and one turn giving up must not fail
+            // the others. A failed read is not kept; the next turn reads again.
+            var loading = (epoch, LoadAsync(table, reviewId));
+            if (found ? _byReview.TryUpdate(reviewId, loading, known) : _byReview.TryAdd(reviewId, loading))
+            {
+                return loading.Item2;
+            }
+        }
+    }
+
+    private static async Task<Dictionary<string, IReadOnlyList<string>>> LoadAsync(TableClient table, string reviewId)
+    {
+        var rows = await PrefixQuery.ListAsync<ReassignedTasksEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.ReassignedPrefix, CancellationToken.None);
+        return rows.ToDictionary(r => r.RowKey, r => (IReadOnlyList<string>)Parse(r.TaskIds), StringComparer.Ordinal);
     }
 
     /// <summary>The transaction action that adds <paramref name="taskId"/> to the member's row (conditional on what was read).</summary>

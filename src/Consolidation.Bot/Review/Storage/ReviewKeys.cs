@@ -71,7 +71,4 @@ public static class ReviewKeys
 
     /// <summary>The tasks reassigned to a member (see <see cref="ReassignmentIndex"/>).</summary>
     public static string ReassignedRow(string email) => ReassignedPrefix + TableKeys.Escape(Member.NormalizeEmail(email));
-
-    /// <summary>The exclusive upper bound of a RowKey range that starts with <paramref name="prefix"/>.</summary>
-    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 }

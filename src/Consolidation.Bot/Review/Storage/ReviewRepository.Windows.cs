@@ -35,7 +35,7 @@ public sealed partial class ReviewRepository
 
     private static async Task<IReadOnlyList<StageWindow>> ReadWindowsAsync(TableClient table, string reviewId, ReviewStateCache cache, string epoch, CancellationToken cancellationToken)
     {
-        var windows = (await QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken))
+        var windows = (await PrefixQuery.ListAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken))
             .Select(ReviewEntityMapper.ToDomain).ToList();
         cache.OfferAllWindows(epoch, windows);
         return windows;
@@ -56,7 +56,7 @@ public sealed partial class ReviewRepository
     public async Task<IReadOnlyList<StageWindow>> GetWindowsAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var rows = await QueryAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
+        var rows = await PrefixQuery.ListAsync<StageWindowEntity>(table, ReviewKeys.StatePartition(reviewId), ReviewKeys.WindowPrefix, cancellationToken);
         return rows.Select(ReviewEntityMapper.ToDomain).ToList();
     }
 

@@ -91,8 +91,8 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var statePartition = ReviewKeys.StatePartition(reviewId);
         var definitions = DefinitionsAsync(table, reviewId, review, cancellationToken);
-        var states = QueryAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken);
-        var windows = QueryAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
+        var states = PrefixQuery.ListAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken);
+        var windows = PrefixQuery.ListAsync<StageWindowEntity>(table, statePartition, ReviewKeys.WindowPrefix, cancellationToken);
         await Task.WhenAll(definitions, states, windows);
 
         var stateById = (await states).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
@@ -108,7 +108,7 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
     /// that does not grow with the size of the review. Null when the review does not exist.
     /// </summary>
     public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken) =>
-        (await LoadScopedAsync(reviewId, members => members.FirstOrDefault(m => m.Email == Member.NormalizeEmail(email)), fromMemory: false, cancellationToken))?.Snapshot;
+        (await LoadScopedAsync(reviewId, members => MemberIndex.Of(members).ByEmail(email), fromMemory: false, cancellationToken))?.Snapshot;
 
     /// <summary>A member-scoped snapshot (see <see cref="LoadForMemberAsync"/>) with the member and their tasks' state ETags.</summary>
     public sealed record ScopedLoad(ReviewSnapshot Snapshot, Member? Member, IReadOnlyDictionary<string, StoredTask> Stored);
@@ -121,8 +121,7 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
     /// whose commits are ETag-guarded and whose refusals are confirmed on fresh data. Otherwise they are read now.
     /// </summary>
     public Task<ScopedLoad?> LoadForAadObjectIdAsync(string reviewId, string? aadObjectId, bool fromMemory, CancellationToken cancellationToken) =>
-        LoadScopedAsync(reviewId, members => aadObjectId is null ? null
-            : members.FirstOrDefault(m => string.Equals(m.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)), fromMemory, cancellationToken);
+        LoadScopedAsync(reviewId, members => aadObjectId is null ? null : MemberIndex.Of(members).ByAadObjectId(aadObjectId), fromMemory, cancellationToken);
 
     private async Task<ScopedLoad?> LoadScopedAsync(string reviewId, Func<IReadOnlyList<Member>, Member?> select, bool fromMemory, CancellationToken cancellationToken)
     {
@@ -180,7 +179,7 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
         }
         else
         {
-            stateById = (await QueryAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken)).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
+            stateById = (await PrefixQuery.ListAsync<TaskStateEntity>(table, statePartition, ReviewKeys.StatePrefix, cancellationToken)).ToDictionary(s => s.TaskId, StringComparer.Ordinal);
         }
 
         var stored = mine.Select(d => Stored(d, stateById.GetValueOrDefault(d.Id))).ToList();
@@ -200,8 +199,8 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
         _definitions.GetAsync(reviewId, review, async () =>
         {
             var partition = ReviewKeys.DefinitionPartitionOf(reviewId, review);
-            var definitions = QueryAsync<TaskDefinitionEntity>(table, partition, ReviewKeys.TaskPrefix, CancellationToken.None);
-            var members = QueryAsync<MemberEntity>(table, partition, ReviewKeys.MemberPrefix, CancellationToken.None);
+            var definitions = PrefixQuery.ListAsync<TaskDefinitionEntity>(table, partition, ReviewKeys.TaskPrefix, CancellationToken.None);
+            var members = PrefixQuery.ListAsync<MemberEntity>(table, partition, ReviewKeys.MemberPrefix, CancellationToken.None);
             await Task.WhenAll(definitions, members);
             return new ReviewDefinitions(
                 (await definitions).OrderBy(d => d.Order).Select(ReviewEntityMapper.ToDomain).ToList(),
@@ -248,21 +247,7 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var prefix = taskId is null ? ReviewKeys.HistoryPrefix : ReviewKeys.HistoryTaskPrefix(taskId);
-        var rows = await QueryAsync<HistoryEntity>(table, ReviewKeys.StatePartition(reviewId), prefix, cancellationToken);
+        var rows = await PrefixQuery.ListAsync<HistoryEntity>(table, ReviewKeys.StatePartition(reviewId), prefix, cancellationToken);
         return rows.Select(ReviewEntityMapper.ToDomain).ToList();
-    }
-
-    internal static async Task<List<T>> QueryAsync<T>(TableClient table, string partition, string rowPrefix, CancellationToken cancellationToken)
-        where T : class, ITableEntity
-    {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {rowPrefix} and RowKey lt {ReviewKeys.PrefixEnd(rowPrefix)}");
-        var result = new List<T>();
-        await foreach (var row in table.QueryAsync<T>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
-        {
-            result.Add(row);
-        }
-
-        return result;
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Azure;
 using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Storage;
 
 namespace Consolidation.Bot.Review.Storage;
 
@@ -192,8 +193,8 @@ internal sealed class ReviewStateCache(TimeProvider time)
             var full = _epoch is null || time.GetElapsedTime(_loadedAt) > ReviewRepository.FullStateReload;
             var since = _known == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _known - Margin;
             var filter = full
-                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)}")
-                : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {ReviewKeys.StatePrefix} and RowKey lt {ReviewKeys.PrefixEnd(ReviewKeys.StatePrefix)} and Timestamp ge {since}");
+                ? PrefixQuery.Filter(partition, ReviewKeys.StatePrefix)
+                : PrefixQuery.Filter(partition, ReviewKeys.StatePrefix, since);
             var states = full ? new ConcurrentDictionary<string, (TaskState, ETag?)>(StringComparer.Ordinal) : _states;
             var known = full ? DateTimeOffset.MinValue : _known;
             var changed = full || _epoch != epoch;

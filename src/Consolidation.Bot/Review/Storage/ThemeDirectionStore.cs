@@ -39,7 +39,7 @@ public sealed class ThemeDirectionStore(TableClientProvider tables)
     public async Task<IReadOnlyList<ThemeDirection>> ListAsync(string reviewId, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var rows = await ReviewRepository.QueryAsync<ThemeDirectionEntity>(table, ReviewKeys.StatePartition(reviewId), Prefix, cancellationToken);
+        var rows = await PrefixQuery.ListAsync<ThemeDirectionEntity>(table, ReviewKeys.StatePartition(reviewId), Prefix, cancellationToken);
         return rows.Where(r => Enum.TryParse<PrecedingTheme>(r.Theme, out _))
             .Select(r => new ThemeDirection(Enum.Parse<PrecedingTheme>(r.Theme), r.Direction, r.By, r.At))
             .OrderBy(d => d.Theme)
