@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -6,9 +7,17 @@ namespace Consolidation.Bot.Review.Storage;
 /// <summary>Base of every review table row.</summary>
 public abstract class ReviewEntity : ITableEntity
 {
+    // The keys and the store's metadata are not part of a row's JSON (DefinitionsPack): a pack keeps the rows' values.
+    [JsonIgnore]
     public string PartitionKey { get; set; } = "";
+
+    [JsonIgnore]
     public string RowKey { get; set; } = "";
+
+    [JsonIgnore]
     public DateTimeOffset? Timestamp { get; set; }
+
+    [JsonIgnore]
     public ETag ETag { get; set; }
 }
 

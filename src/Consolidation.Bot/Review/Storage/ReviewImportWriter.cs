@@ -44,11 +44,17 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
         var partition = ReviewKeys.DefinitionPartition(reviewId, generation, Guid.NewGuid().ToString("N")[..12]);
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
 
-        var rows = tasks.Select((t, i) => (ITableEntity)ReviewEntityMapper.ToEntity(t, partition, i))
-            .Concat(members.Select(m => (ITableEntity)ReviewEntityMapper.ToEntity(m, partition)));
-        foreach (var chunk in rows.Chunk(TableTransactions.MaxActions))
+        var taskRows = tasks.Select((t, i) => ReviewEntityMapper.ToEntity(t, partition, i)).ToList();
+        var memberRows = members.Select(m => ReviewEntityMapper.ToEntity(m, partition)).ToList();
+        foreach (var chunk in taskRows.Cast<ITableEntity>().Concat(memberRows).Chunk(TableTransactions.MaxActions))
         {
             await TableTransactions.SubmitAsync(table, chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList(), cancellationToken);
+        }
+
+        // Up to 1 MiB each, more than a transaction carries: one by one, before the generation is published.
+        foreach (var row in DefinitionsPack.Rows(partition, taskRows, memberRows))
+        {
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
 
         var published = await catalog.TryPublishAsync(new ReviewRowEntity

@@ -199,13 +199,23 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
         _definitions.GetAsync(reviewId, review, async () =>
         {
             var partition = ReviewKeys.DefinitionPartitionOf(reviewId, review);
-            var definitions = PrefixQuery.ListAsync<TaskDefinitionEntity>(table, partition, ReviewKeys.TaskPrefix, CancellationToken.None);
-            var members = PrefixQuery.ListAsync<MemberEntity>(table, partition, ReviewKeys.MemberPrefix, CancellationToken.None);
-            await Task.WhenAll(definitions, members);
+            var (tasks, members) = await DefinitionsPack.ReadAsync(table, partition, CancellationToken.None) switch
+            {
+                { } pack => (pack.Tasks, pack.Members),
+                null => await RowsOfAsync(table, partition),
+            };
             return new ReviewDefinitions(
-                (await definitions).OrderBy(d => d.Order).Select(ReviewEntityMapper.ToDomain).ToList(),
-                (await members).Select(ReviewEntityMapper.ToDomain).OrderBy(m => m.Email, StringComparer.Ordinal).ToList());
+                tasks.OrderBy(d => d.Order).Select(ReviewEntityMapper.ToDomain).ToList(),
+                members.Select(ReviewEntityMapper.ToDomain).OrderBy(m => m.Email, StringComparer.Ordinal).ToList());
         }).WaitAsync(cancellationToken);
+
+    /// <summary>A generation's rows one by one (imports written before <see cref="DefinitionsPack"/>).</summary>
+    private static async Task<(IReadOnlyList<TaskDefinitionEntity> Tasks, IReadOnlyList<MemberEntity> Members)> RowsOfAsync(TableClient table, string partition)
+    {
+        var tasks = PrefixQuery.ListAsync<TaskDefinitionEntity>(table, partition, ReviewKeys.TaskPrefix, CancellationToken.None);
+        var members = PrefixQuery.ListAsync<MemberEntity>(table, partition, ReviewKeys.MemberPrefix, CancellationToken.None);
+        return (await tasks, await members);
+    }
 
     /// <summary>One task with its state's ETag (a point read; the definition comes from memory); null when the review or the task does not exist.</summary>
     public async Task<StoredTask?> GetTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken)
