@@ -60,7 +60,7 @@ public sealed class DemoCommand(ReviewCatalog catalog, ReviewRepository reposito
         var seeded = new List<(TaskState, IReadOnlyList<HistoryEntry>)>(data.Tasks.Count);
         foreach (var (task, plan) in data.Tasks.Zip(plans))
         {
-            var assignee = members[Member.NormalizeEmail(task.Assignee)];
+            var assignee = members[task.Assignee];
             var applied = SeedFunnelPlan.Apply(task, plan, assignee, windows, now);
             if (!applied.Succeeded)
             {

@@ -132,7 +132,7 @@ public static class SeedFunnelReview
         var data = DemoReview.Create();
         var windows = SeedFunnelPlan.Windows(now.AddDays(-7), TimeSpan.FromDays(30));
         var tasks = data.Tasks.Zip(SeedFunnelPlan.Create(data.Tasks), (t, p) => new ReviewTask(t, SeedFunnelPlan.Apply(t, p,
-            data.Members.Single(m => m.Email == Member.NormalizeEmail(t.Assignee)), windows, now).State)).ToList();
+            data.Members.Single(m => m.Email == t.Assignee), windows, now).State)).ToList();
         return new Review.ReviewSnapshot(reviewId, name, 1, tasks, data.Members, windows);
     }
 }

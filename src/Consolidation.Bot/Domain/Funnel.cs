@@ -95,7 +95,7 @@ public static class ReviewQueries
     /// <summary>Per assignee (email), the tasks waiting for their answer in open stages.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<ReviewTask>> UnansweredByMember(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows) =>
         Unanswered(tasks, windows)
-            .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<ReviewTask>)g.Select(x => x.Task).OrderBy(t => t.Id, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
     /// <summary>
@@ -120,7 +120,7 @@ public static class ReviewQueries
 
     /// <summary>The bureau contacts (normalised emails) with any of <paramref name="tasks"/> waiting for their view.</summary>
     public static IReadOnlyList<string> BureauContactsAwaited(IReadOnlyCollection<ReviewTask> tasks, IReadOnlyCollection<StageWindow> windows, IEnumerable<Member> members) =>
-        members.Where(m => AwaitingBureauView(tasks, windows, m).Count > 0).Select(m => Member.NormalizeEmail(m.Email)).ToList();
+        members.Where(m => AwaitingBureauView(tasks, windows, m).Count > 0).Select(m => m.Email).ToList();
 
     /// <summary>"Continue later" tasks whose revisit date has come (on or before <paramref name="today"/>, the review's day).</summary>
     public static IReadOnlyList<ReviewTask> RevisitDue(IEnumerable<ReviewTask> tasks, DateOnly today) => RevisitCandidates(tasks, RevisitTrigger.Date, today);

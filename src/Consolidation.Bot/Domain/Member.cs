@@ -34,7 +34,8 @@ public enum MemberRole
 /// <summary>A person taking part in the review. The email (UPN) is the key; the Entra object id links Teams identities.</summary>
 public sealed record Member
 {
-    public required string Email { get; init; }
+    /// <summary>Normalised as it is set (<see cref="NormalizeEmail"/>): a member's email compares ordinally everywhere.</summary>
+    public required string Email { get; init => field = NormalizeEmail(value); }
     public required string Name { get; init; }
     public string? AadObjectId { get; init; }
     /// <summary>The first role named for the person (one person may hold several: <see cref="AdditionalRoles"/>).</summary>

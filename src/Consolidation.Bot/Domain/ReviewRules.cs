@@ -68,7 +68,7 @@ public static class ReviewRules
         }
 
         var late = now > window!.Deadline;
-        var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = late };
+        var outcome = new StageOutcome { Answer = answer, AnsweredBy = actor.Email, AnsweredAt = now, Late = late };
         return new DecisionResult { State = Apply(state, outcome, now), Late = late };
     }
 
@@ -93,7 +93,7 @@ public static class ReviewRules
         var outcome = new StageOutcome
         {
             Answer = answer,
-            AnsweredBy = Member.NormalizeEmail(actor.Email),
+            AnsweredBy = actor.Email,
             AnsweredAt = now,
             Override = true,
             OverrideReason = reason.Trim(),
@@ -135,7 +135,7 @@ public static class ReviewRules
             return DecisionResult.Refused(DecisionError.NotApplicable);
         }
 
-        var reassigned = new Dictionary<Stage, string>(task.State.Reassigned) { [stage] = Member.NormalizeEmail(to.Email) };
+        var reassigned = new Dictionary<Stage, string>(task.State.Reassigned) { [stage] = to.Email };
         return new DecisionResult { State = task.State with { Reassigned = reassigned, Version = task.State.Version + 1, UpdatedAt = now } };
     }
 
@@ -205,7 +205,7 @@ public static class ReviewRules
             return refused;
         }
 
-        var outcome = new StageOutcome { Answer = answer, AnsweredBy = Member.NormalizeEmail(actor.Email), AnsweredAt = now, Late = now > window!.Deadline };
+        var outcome = new StageOutcome { Answer = answer, AnsweredBy = actor.Email, AnsweredAt = now, Late = now > window!.Deadline };
         return new DecisionResult { State = state with { BureauView = outcome, UpdatedAt = now }, Late = outcome.Late };
     }
 

@@ -21,10 +21,10 @@ public sealed record TaskDefinition
     public required Subcommittee Subcommittee { get; init; }
 
     /// <summary>Email of the member who answers this task's questionnaires (usually the ward head in charge).</summary>
-    public required string Assignee { get; init; }
+    public required string Assignee { get; init => field = Member.NormalizeEmail(value); }
 
     /// <summary>Per-stage reassignments by the secretariat (stage → email); the default is <see cref="Assignee"/>.</summary>
-    public IReadOnlyDictionary<Stage, string> StageAssignees { get; init; } = NoStageEmails;
+    public IReadOnlyDictionary<Stage, string> StageAssignees { get; init => field = Normalized(value); } = NoStageEmails;
 
     public PrecedingTheme? Theme { get; init; }
 
@@ -36,6 +36,10 @@ public sealed record TaskDefinition
     public decimal? StaffHours { get; init; }
 
     public string AssigneeFor(Stage stage) => StageAssignees.TryGetValue(stage, out var email) ? email : Assignee;
+
+    /// <summary>Stage → email with every email normalised (the same instance when they already are).</summary>
+    internal static IReadOnlyDictionary<Stage, string> Normalized(IReadOnlyDictionary<Stage, string> emails) =>
+        emails.All(e => e.Value == Member.NormalizeEmail(e.Value)) ? emails : emails.ToDictionary(e => e.Key, e => Member.NormalizeEmail(e.Value));
 
     /// <summary>Value equality, including the per-stage assignees (a record would compare the dictionary by reference).</summary>
     public bool Equals(TaskDefinition? other) =>
@@ -53,7 +57,7 @@ public sealed record TaskDefinition
 public sealed record StageOutcome
 {
     public required StageAnswer Answer { get; init; }
-    public required string AnsweredBy { get; init; }
+    public required string AnsweredBy { get; init => field = Member.NormalizeEmail(value); }
     public required DateTimeOffset AnsweredAt { get; init; }
 
     /// <summary>Answered after the stage deadline (accepted; the secretariat decides what it means).</summary>
@@ -91,7 +95,7 @@ public sealed record TaskState
     /// not the definition, so a reassignment is versioned and written with its history entry in one transaction, and a
     /// card sent to the previous assignee goes stale.
     /// </summary>
-    public IReadOnlyDictionary<Stage, string> Reassigned { get; init; } = TaskDefinition.NoStageEmails;
+    public IReadOnlyDictionary<Stage, string> Reassigned { get; init => field = TaskDefinition.Normalized(value); } = TaskDefinition.NoStageEmails;
 
     /// <summary>
     /// Which round of the review the task is in: 1, then one more each time the secretariat takes its "continue later"
@@ -155,7 +159,7 @@ public sealed record ReviewTask(TaskDefinition Definition, TaskState State)
 
     /// <summary>The one rule for "is this person the assignee of this stage" (emails compared normalised).</summary>
     public bool IsAssignee(Stage stage, string email) =>
-        string.Equals(Member.NormalizeEmail(AssigneeFor(stage)), Member.NormalizeEmail(email), StringComparison.Ordinal);
+        string.Equals(AssigneeFor(stage), Member.NormalizeEmail(email), StringComparison.Ordinal);
 }
 
 /// <summary>A stage opened for a subcommittee by the secretariat, with its deadline (a UTC instant).</summary>

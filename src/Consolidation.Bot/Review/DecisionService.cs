@@ -86,7 +86,7 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
         {
             var result = ReviewRules.Reassign(stored.Task, actor, stage, to, now);
             var entry = Entry(stored, result, HistoryKind.Reassign, stage, actor, now, stored.Task.State.Version, null, reason) is { } e
-                ? e with { AssigneeFrom = Member.NormalizeEmail(stored.Task.AssigneeFor(stage)), AssigneeTo = Member.NormalizeEmail(to.Email) }
+                ? e with { AssigneeFrom = stored.Task.AssigneeFor(stage), AssigneeTo = to.Email }
                 : null;
             return Task.FromResult((result, entry));
         }, cancellationToken, _ => repository.ReassignmentRowAsync(reviewId, to.Email, taskId, cancellationToken));
@@ -152,7 +152,7 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             TaskId = stored.Task.Id,
             Kind = kind,
             Stage = stage,
-            By = Member.NormalizeEmail(actor.Email),
+            By = actor.Email,
             ByAadObjectId = actor.AadObjectId,
             At = now,
             CardVersion = cardVersion,

@@ -73,7 +73,7 @@ public sealed class RevisitRounds(
 
             // A round at WG asks the bureau in charge again: its contacts are queued cards too.
             var contacts = stage == Stage.Wg ? ReviewQueries.BureauContactsAwaited(started, await repository.GetWindowsAsync(reviewId, cancellationToken), loaded.Snapshot.Members) : [];
-            var assignees = started.Select(t => Member.NormalizeEmail(t.AssigneeFor(stage))).Concat(contacts)
+            var assignees = started.Select(t => t.AssigneeFor(stage)).Concat(contacts)
                 .Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var rounds = started.Select(t => t.State.Round).Distinct().Order().ToList();
             var local = TimeZoneInfo.ConvertTime(deadline, zone);
@@ -90,7 +90,7 @@ public sealed class RevisitRounds(
         TaskId = stored.Task.Id,
         Kind = HistoryKind.RoundStarted,
         Stage = stage,
-        By = Member.NormalizeEmail(actor.Email),
+        By = actor.Email,
         ByAadObjectId = actor.AadObjectId,
         At = now,
         CardVersion = stored.Task.State.Version,

@@ -156,7 +156,7 @@ public sealed class StageOpeningService(ReviewRepository repository, TimeProvide
             TaskId = stored.Task.Id,
             Kind = HistoryKind.StageOpened,
             Stage = Stage.PreWg,
-            By = Member.NormalizeEmail(actor.Email),
+            By = actor.Email,
             ByAadObjectId = actor.AadObjectId,
             At = now,
             CardVersion = stored.Task.State.Version,

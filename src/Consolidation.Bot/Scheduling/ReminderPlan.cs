@@ -37,7 +37,7 @@ public static class ReminderPlan
 
         var items = ReviewQueries.Unanswered(tasks, qualifying)
             .Select(x => new ReminderItem(x.Task.Id, x.Task.Definition.Name, x.Task.Stage, x.Task.Subcommittee, x.Window.Deadline,
-                x.Window.Deadline < slot, Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage))))
+                x.Window.Deadline < slot, x.Task.AssigneeFor(x.Task.Stage)))
             .ToList();
 
         var reminders = items

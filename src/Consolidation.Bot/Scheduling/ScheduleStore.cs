@@ -109,16 +109,7 @@ public sealed class ScheduleStore(TableClientProvider tables)
     {
         var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);
         var row = new ScheduledRunEntity { RowKey = runKey, Kind = kind.ToString(), Slot = slot, Manual = manual, ClaimedBy = instance, ClaimedAt = now };
-        try
-        {
-            var response = await table.AddEntityAsync(row, cancellationToken);
-            row.ETag = response.Headers.ETag ?? default;
-            return row;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return null;
-        }
+        return await table.TrySaveAsync(row, expected: null, cancellationToken) is null ? null : row;
     }
 
     /// <summary>Takes over a claim another instance left unfinished (ETag-guarded); null when someone else moved first.</summary>
@@ -140,16 +131,7 @@ public sealed class ScheduleStore(TableClientProvider tables)
     public async Task<ScheduledRunEntity?> TryReplaceAsync(ScheduledRunEntity run, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);
-        try
-        {
-            var response = await table.UpdateEntityAsync(run, run.ETag, TableUpdateMode.Replace, cancellationToken);
-            run.ETag = response.Headers.ETag ?? default;
-            return run;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            return null;
-        }
+        return await table.TrySaveAsync(run, run.ETag, cancellationToken) is null ? null : run;
     }
 
     public async Task<IReadOnlyList<ScheduledRunEntity>> ListRunsAsync(CancellationToken cancellationToken)
@@ -172,14 +154,9 @@ public sealed class ScheduleStore(TableClientProvider tables)
     {
         var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);
         var marker = new SentMarkerEntity { PartitionKey = SentPartition(runKey), RowKey = TableKeys.Escape(recipient), At = now };
-        try
+        if (await table.TrySaveAsync(marker, expected: null, cancellationToken) is not null)
         {
-            var added = await table.AddEntityAsync(marker, cancellationToken);
-            marker.ETag = added.Headers.ETag ?? default;
             return (RecipientClaim.Claimed, marker);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
         }
 
         var existing = (await table.GetEntityAsync<SentMarkerEntity>(marker.PartitionKey, marker.RowKey, cancellationToken: cancellationToken)).Value;
@@ -194,16 +171,9 @@ public sealed class ScheduleStore(TableClientProvider tables)
         }
 
         existing.At = now;
-        try
-        {
-            var replaced = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-            existing.ETag = replaced.Headers.ETag ?? default;
-            return (RecipientClaim.Claimed, existing);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            return (RecipientClaim.InProgress, null);
-        }
+        return await table.TrySaveAsync(existing, existing.ETag, cancellationToken) is null
+            ? (RecipientClaim.InProgress, null)
+            : (RecipientClaim.Claimed, existing);
     }
 
     public async Task CompleteRecipientAsync(SentMarkerEntity marker, DateTimeOffset at, CancellationToken cancellationToken)

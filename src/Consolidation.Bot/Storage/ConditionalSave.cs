@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Storage;
 /// </summary>
 public static class ConditionalSave
 {
-    /// <returns>The row's new ETag; null when someone else wrote it first.</returns>
+    /// <returns>The row's new ETag, also set on <paramref name="entity"/>; null when someone else wrote it first.</returns>
     public static async Task<ETag?> TrySaveAsync<T>(this TableClient table, T entity, ETag? expected, CancellationToken cancellationToken)
         where T : ITableEntity
     {
@@ -19,7 +19,8 @@ public static class ConditionalSave
             var response = expected is null
                 ? await table.AddEntityAsync(entity, cancellationToken)
                 : await table.UpdateEntityAsync(entity, expected.Value, TableUpdateMode.Replace, cancellationToken);
-            return response.Headers.ETag ?? default(ETag);
+            entity.ETag = response.Headers.ETag ?? default;
+            return entity.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {

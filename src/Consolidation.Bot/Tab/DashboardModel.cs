@@ -46,14 +46,14 @@ public sealed record DashboardModel(
         // One pass over the waiting tasks (at 100,000 tasks the dashboard is drawn often): per assignee, how many, how many
         // past their stage's deadline, and the earliest deadline.
         var waiting = ReviewQueries.Unanswered(visible, snapshot.Windows)
-            .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
             .Select(g => new WaitingMember(
                 snapshot.MemberByEmail(g.Key)?.Name ?? g.Key, g.Key, g.Count(),
                 g.Count(x => x.Window.Deadline < now), g.Min(x => x.Window.Deadline)))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Waiting).ThenBy(w => w.Email, StringComparer.Ordinal)
             .ToList();
         // Only a lead's view filters the unreachable by the people of their subcommittees.
-        var peopleEmails = scope.SeesEverything ? null : visible.SelectMany(t => Stages.Screening.Select(s => Member.NormalizeEmail(t.AssigneeFor(s))))
+        var peopleEmails = scope.SeesEverything ? null : visible.SelectMany(t => Stages.Screening.Select(s => t.AssigneeFor(s)))
             .ToHashSet(StringComparer.Ordinal);
         var unreachableRows = unreachable
             .Where(u => peopleEmails is null || peopleEmails.Contains(u.Email))

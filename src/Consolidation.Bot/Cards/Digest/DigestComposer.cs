@@ -33,7 +33,7 @@ public static class DigestComposer
             .ToList();
         var overdue = ReviewQueries.Overdue(snapshot.Tasks, snapshot.Windows, now);
         var lateByMember = overdue
-            .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
             .Select(g => new DigestLateMember(snapshot.MemberByEmail(g.Key)?.Name ?? g.Key, g.Count()))
             .OrderByDescending(m => m.Count).ThenBy(m => m.Name, StringComparer.Ordinal)
             .ToList();

@@ -82,7 +82,7 @@ public sealed class DigestRunHandler(
 
         foreach (var member in snapshot.Members.Where(m => m.HasRole(Domain.MemberRole.Overview)).OrderBy(m => m.Email, StringComparer.Ordinal))
         {
-            var done = await recipients.SendOnceAsync(message, "overview|" + Domain.Member.NormalizeEmail(member.Email), member,
+            var done = await recipients.SendOnceAsync(message, "overview|" + member.Email, member,
                 _ => new Activity { Type = ActivityTypes.Message, Attachments = [CardAttachment.From(card)] }, cancellationToken);
             if (!done)
             {

@@ -22,7 +22,7 @@ public static class OwedCards
         var awaiting = snapshot.Members.Where(m => m.HasRole(MemberRole.Bureau))
             .Select(m => (m.Email, Tasks: ReviewQueries.AwaitingBureauView(snapshot.Tasks, snapshot.Windows, m)))
             .Where(m => m.Tasks.Count > 0)
-            .ToDictionary(m => Member.NormalizeEmail(m.Email), m => m.Tasks, StringComparer.Ordinal);
+            .ToDictionary(m => m.Email, m => m.Tasks, StringComparer.Ordinal);
         return open.Keys.Union(awaiting.Keys, StringComparer.Ordinal)
             .Where(email => email.Length > 0 && !skip.Contains(email))
             .Where(email => !byMember.TryGetValue(email, out var cursor)

@@ -74,7 +74,7 @@ public sealed class SubmitBureauViewHandler(
 
     /// <summary>One view per task, round and contact: Teams' redeliveries share the key.</summary>
     public static string SubmissionKey(string taskId, int round, Member member) =>
-        string.Create(CultureInfo.InvariantCulture, $"bureau|{taskId}|r{round}|{Member.NormalizeEmail(member.Email)}");
+        string.Create(CultureInfo.InvariantCulture, $"bureau|{taskId}|r{round}|{member.Email}");
 
     private InvokeResponse Counted(string result, InvokeResponse response)
     {

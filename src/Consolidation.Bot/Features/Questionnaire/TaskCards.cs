@@ -15,7 +15,7 @@ public sealed class TaskCards(QuestionnaireComposer composer)
     public AdaptiveCard Current(ReviewSnapshot snapshot, ReviewTask task, Member member, string? userId, BotText text)
     {
         var stage = task.Stage;
-        var email = Member.NormalizeEmail(member.Email);
+        var email = member.Email;
         var mine = Stages.Screening.Contains(stage) && task.IsAssignee(stage, email);
         var window = snapshot.WindowFor(stage, task.Subcommittee);
         if (mine && window is { IsOpen: true })

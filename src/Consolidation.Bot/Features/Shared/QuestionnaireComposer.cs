@@ -85,7 +85,7 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
     /// <summary>The member's tasks of <paramref name="stage"/> in open windows: how many they answered, and all of them.</summary>
     private static (int Answered, int Total) Progress(ReviewSnapshot snapshot, Stage stage, Member member)
     {
-        var key = Member.NormalizeEmail(member.Email);
+        var key = member.Email;
         var mine = snapshot.Tasks
             .Where(t => ReviewRules.Reached(t.State, stage) && t.IsAssignee(stage, key)
                 && snapshot.WindowFor(stage, t.Subcommittee) is { IsOpen: true })

@@ -121,7 +121,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
     {
         var overdue = ReviewQueries.Overdue(snapshot.Tasks, Windows(subcommittee, stage, deadlines), now)
             .OrderBy(x => x.Window.Deadline).ThenBy(x => x.Task.Id, StringComparer.Ordinal).ToList();
-        var members = overdue.Select(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage))).Distinct(StringComparer.Ordinal).Count();
+        var members = overdue.Select(x => x.Task.AssigneeFor(x.Task.Stage)).Distinct(StringComparer.Ordinal).Count();
         return new StatusCardModel(
             Scoped(nameof(Strings.Status_OverdueTitle), subcommittee),
             [
@@ -262,7 +262,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
 
     private List<string> UnansweredByMember(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows) =>
         ReviewQueries.Unanswered(tasks, windows)
-            .GroupBy(x => Member.NormalizeEmail(x.Task.AssigneeFor(x.Task.Stage)), StringComparer.Ordinal)
+            .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
             .Select(g => (Name: NameOf(g.Key), Count: g.Count(), Nearest: g.Min(x => x.Window.Deadline)))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Nearest).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Select(x => text.Format(nameof(Strings.Status_MemberLine), x.Name, x.Count, Local(x.Nearest)))

@@ -25,13 +25,7 @@ public sealed class MemberCursorStore(TableClientProvider tables)
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         cursor.PartitionKey = ReviewKeys.StatePartition(reviewId);
         cursor.RowKey = CursorRow(cursor.Email);
-        if (await table.TrySaveAsync(cursor, expected, cancellationToken) is not { } saved)
-        {
-            return null;
-        }
-
-        cursor.ETag = saved;
-        return cursor;
+        return await table.TrySaveAsync(cursor, expected, cancellationToken) is null ? null : cursor;
     }
 
     /// <summary>Records (or refreshes) the member as unreachable; true the first time, so the audit trail has it once.</summary>

@@ -19,7 +19,7 @@ public sealed class ReviewDefinitions
             .GroupBy(m => BureauViews.Key(m.Bureau)).ToDictionary(g => g.Key, g => g.Select(m => m.Email).ToList());
         TasksByMember = tasks
             .SelectMany(t => t.StageAssignees.Values.Append(t.Assignee).Concat(contacts.Count == 0 ? [] : contacts.GetValueOrDefault(BureauViews.Key(t.Bureau)) ?? [])
-                .Select(Member.NormalizeEmail).Distinct(StringComparer.Ordinal).Select(e => (Email: e, Task: t)))
+                .Distinct(StringComparer.Ordinal).Select(e => (Email: e, Task: t)))
             .GroupBy(x => x.Email, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TaskDefinition>)g.Select(x => x.Task).ToList(), StringComparer.Ordinal);
     }

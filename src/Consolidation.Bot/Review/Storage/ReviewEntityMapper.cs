@@ -17,7 +17,7 @@ public static class ReviewEntityMapper
         Name = d.Name,
         Bureau = d.Bureau,
         Subcommittee = d.Subcommittee.ToString(),
-        Assignee = Member.NormalizeEmail(d.Assignee),
+        Assignee = d.Assignee,
         StageAssignees = d.StageAssignees.Count == 0 ? null : JsonSerializer.Serialize(d.StageAssignees.ToDictionary(), Json.DictionaryStageString),
         Theme = d.Theme?.ToString(),
         StandardBusiness = d.StandardBusiness,
@@ -45,7 +45,7 @@ public static class ReviewEntityMapper
     {
         PartitionKey = partition,
         RowKey = ReviewKeys.MemberRow(m.Email),
-        Email = Member.NormalizeEmail(m.Email),
+        Email = m.Email,
         Name = m.Name,
         AadObjectId = m.AadObjectId,
         Role = MemberRoles.Format(m),

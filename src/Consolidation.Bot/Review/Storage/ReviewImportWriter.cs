@@ -105,7 +105,7 @@ public sealed class ReviewImportWriter(TableClientProvider tables, ReviewCatalog
             builder.AppendJoin('\u001f', e.Id, e.Name, e.Bureau, e.Subcommittee, e.Assignee, e.StageAssignees, e.Theme, e.StandardBusiness, e.AnnualCases, e.StaffHours).Append('\u001e');
         }
 
-        foreach (var m in members.OrderBy(m => Member.NormalizeEmail(m.Email), StringComparer.Ordinal))
+        foreach (var m in members.OrderBy(m => m.Email, StringComparer.Ordinal))
         {
             var e = ReviewEntityMapper.ToEntity(m, "");
             builder.AppendJoin('\u001f', e.Email, e.Name, e.AadObjectId, e.Role, e.Subcommittees).Append('\u001e');
