@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Consolidation.Bot.Storage;
@@ -22,7 +21,7 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
     /// What this instance last read or wrote per row (instance state of a singleton): every inbound activity records
     /// its references, and without this each turn would read the row only to find it unchanged.
     /// </summary>
-    private readonly ConcurrentDictionary<(string TenantId, string RowKey), ConversationReference> _recent = new();
+    private readonly BoundedCache<(string TenantId, string RowKey), ConversationReference> _recent = new(RememberAtMost);
 
     public static string RowKeyFor(ConversationReference reference) => reference.Kind switch
     {
@@ -40,7 +39,7 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
     {
         var rowKey = RowKeyFor(reference);
         var key = (reference.TenantId, rowKey);
-        if (_recent.TryGetValue(key, out var remembered) && reference.UpdatedAt - remembered.UpdatedAt < RememberFor
+        if (_recent.TryGet(key, out var remembered) && reference.UpdatedAt - remembered.UpdatedAt < RememberFor
             && Merged(reference, remembered) == remembered with { UpdatedAt = reference.UpdatedAt })
         {
             return false;
@@ -98,15 +97,7 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
         BotName = reference.BotName ?? known.BotName,
     };
 
-    private void Remember((string, string) key, ConversationReference reference)
-    {
-        if (_recent.Count >= RememberAtMost)
-        {
-            _recent.Clear();
-        }
-
-        _recent[key] = reference;
-    }
+    private void Remember((string, string) key, ConversationReference reference) => _recent.Set(key, reference);
 
     public Task<ConversationReference?> GetUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken) =>
         GetAsync(tenantId, UserRowKey(aadObjectIdOrUserId), cancellationToken);
@@ -127,7 +118,7 @@ public sealed class ConversationReferenceStore(TableClientProvider tables)
     /// <summary>Forgets a user's 1:1 chat (the app was uninstalled: the next send must create the conversation again).</summary>
     public async Task DeleteUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken)
     {
-        _recent.TryRemove((tenantId, UserRowKey(aadObjectIdOrUserId)), out _);
+        _recent.Remove((tenantId, UserRowKey(aadObjectIdOrUserId)));
         var table = await tables.GetAsync(TableNames.ConversationReferences, cancellationToken);
         await table.DeleteEntityAsync(TableKeys.Escape(tenantId), UserRowKey(aadObjectIdOrUserId), ETag.All, cancellationToken);
     }

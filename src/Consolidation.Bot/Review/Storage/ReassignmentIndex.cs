@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
@@ -13,39 +12,22 @@ namespace Consolidation.Bot.Review.Storage;
 /// <para>
 /// Every reassignment moves the review's epoch, so this instance reads all of a review's rows once per epoch (one prefix
 /// query, shared by the turns that ask meanwhile) rather than one point read for each member's first answer: a review has
-/// few reassignments and many members. One entry per review.
+/// few reassignments and many members. One entry per review, for the eight reviews used last.
 /// </para>
 /// </summary>
 public sealed class ReassignmentIndex
 {
     private static readonly JsonSerializerOptions Json = new();
-    private readonly ConcurrentDictionary<string, (string Epoch, Task<Dictionary<string, IReadOnlyList<string>>> Rows)> _byReview = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, (string Epoch, Task<Dictionary<string, IReadOnlyList<string>>> Rows)> _byReview = new(8, StringComparer.Ordinal);
 
     /// <summary>The ids of the tasks ever reassigned to <paramref name="email"/> in the review.</summary>
     public async Task<IReadOnlyList<string>> TaskIdsAsync(TableClient table, string reviewId, string email, string epoch, CancellationToken cancellationToken)
     {
-        var rows = await RowsAsync(table, reviewId, epoch).WaitAsync(cancellationToken);
-        return rows.GetValueOrDefault(ReviewKeys.ReassignedRow(email)) ?? [];
-    }
-
-    private Task<Dictionary<string, IReadOnlyList<string>>> RowsAsync(TableClient table, string reviewId, string epoch)
-    {
-        while (true)
-        {
-            var found = _byReview.TryGetValue(reviewId, out var known);
-            if (found && known.Epoch == epoch && !(known.Rows.IsFaulted || known.Rows.IsCanceled))
-            {
-                return known.Rows;
-            }
-
-            // Not the caller's token: the read is shared by every turn of the epoch, and one turn giving up must not fail
-            // the others. A failed read is not kept; the next turn reads again.
-            var loading = (epoch, LoadAsync(table, reviewId));
-            if (found ? _byReview.TryUpdate(reviewId, loading, known) : _byReview.TryAdd(reviewId, loading))
-            {
-                return loading.Item2;
-            }
-        }
+        // Not the caller's token: the read is shared by every turn of the epoch, and one turn giving up must not fail the
+        // others. A failed read is not kept; the next turn reads again.
+        var (_, rows) = _byReview.GetOrAdd(reviewId, _ => (epoch, LoadAsync(table, reviewId)),
+            known => known.Epoch == epoch && !(known.Rows.IsFaulted || known.Rows.IsCanceled));
+        return (await rows.WaitAsync(cancellationToken)).GetValueOrDefault(ReviewKeys.ReassignedRow(email)) ?? [];
     }
 
     private static async Task<Dictionary<string, IReadOnlyList<string>>> LoadAsync(TableClient table, string reviewId)

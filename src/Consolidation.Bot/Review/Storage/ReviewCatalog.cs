@@ -18,7 +18,7 @@ public sealed class ReviewCatalog(TableClientProvider tables, TimeProvider time)
 
     private readonly Lock _gate = new();
     private (string? ReviewId, long ReadAt)? _active;
-    private readonly Dictionary<string, (ReviewRowEntity? Row, long ReadAt)> _reviews = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, (ReviewRowEntity? Row, long ReadAt)> _reviews = new(64, StringComparer.Ordinal);
 
     /// <summary>The review the bot serves, or null when none has been imported yet, as read at most <see cref="Freshness"/> ago.</summary>
     public async Task<string?> GetActiveReviewIdAsync(CancellationToken cancellationToken)
@@ -74,10 +74,7 @@ public sealed class ReviewCatalog(TableClientProvider tables, TimeProvider time)
     /// <summary>Cached rows are keyed by their RowKey (the escaped review id).</summary>
     private void ForgetRow(string rowKey)
     {
-        lock (_gate)
-        {
-            _reviews.Remove(rowKey);
-        }
+        _reviews.Remove(rowKey);
     }
 
     public async Task SetActiveReviewAsync(string reviewId, CancellationToken cancellationToken)
@@ -98,12 +95,9 @@ public sealed class ReviewCatalog(TableClientProvider tables, TimeProvider time)
     /// <summary>The review's row as read at most <see cref="Freshness"/> ago (shared: callers must not change it).</summary>
     public async Task<ReviewRowEntity?> GetReviewAsync(string reviewId, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        if (_reviews.TryGet(TableKeys.Escape(reviewId), out var known) && Fresh(known.ReadAt))
         {
-            if (_reviews.TryGetValue(TableKeys.Escape(reviewId), out var known) && Fresh(known.ReadAt))
-            {
-                return known.Row;
-            }
+            return known.Row;
         }
 
         return await ReadReviewAsync(reviewId, cancellationToken);
@@ -116,15 +110,7 @@ public sealed class ReviewCatalog(TableClientProvider tables, TimeProvider time)
         var table = await tables.GetAsync(TableNames.Reviews, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<ReviewRowEntity>(ReviewKeys.ReviewsPartition, TableKeys.Escape(reviewId), cancellationToken: cancellationToken);
         var review = row.HasValue ? row.Value : null;
-        lock (_gate)
-        {
-            if (_reviews.Count > 64)
-            {
-                _reviews.Clear();
-            }
-
-            _reviews[TableKeys.Escape(reviewId)] = (review, started);
-        }
+        _reviews.Set(TableKeys.Escape(reviewId), (review, started));
 
         return review;
     }

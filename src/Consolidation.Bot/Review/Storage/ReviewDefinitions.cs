@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Storage;
 
 namespace Consolidation.Bot.Review.Storage;
 
@@ -36,13 +36,12 @@ public sealed class ReviewDefinitions
 }
 
 /// <summary>
-/// Published generations read once per process (instance state of the singleton repository, not static). Holds a few
-/// generations; an older one is read again if ever asked for.
+/// Published generations read once per process (instance state of the singleton repository, not static). Holds the eight
+/// used last; an older one is read again if ever asked for.
 /// </summary>
 internal sealed class ReviewDefinitionCache
 {
-    private const int Capacity = 8;
-    private readonly ConcurrentDictionary<(string ReviewId, int Generation, string ContentHash), Lazy<Task<ReviewDefinitions>>> _entries = new();
+    private readonly BoundedCache<(string ReviewId, int Generation, string ContentHash), Lazy<Task<ReviewDefinitions>>> _entries = new(8);
 
     /// <summary>
     /// Keyed by review, generation and content hash: a review deleted and imported again under the same id starts at
@@ -54,20 +53,11 @@ internal sealed class ReviewDefinitionCache
         var entry = _entries.GetOrAdd(key, _ => new Lazy<Task<ReviewDefinitions>>(load));
         try
         {
-            var definitions = await entry.Value;
-            if (_entries.Count > Capacity)
-            {
-                foreach (var other in _entries.Keys.Where(k => k != key).Take(_entries.Count - Capacity))
-                {
-                    _entries.TryRemove(other, out _);
-                }
-            }
-
-            return definitions;
+            return await entry.Value;
         }
         catch
         {
-            _entries.TryRemove(new KeyValuePair<(string, int, string), Lazy<Task<ReviewDefinitions>>>(key, entry));
+            _entries.Remove(key, entry);
             throw;
         }
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
@@ -58,23 +57,11 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
 
     private const int MaxCachedReviews = 4;
 
-    private readonly ConcurrentDictionary<string, ReviewStateCache> _caches = new(StringComparer.Ordinal);
+    // Demo reloads create new reviews: keep the states of the few used last, not of every review ever read.
+    private readonly BoundedCache<string, ReviewStateCache> _caches = new(MaxCachedReviews, StringComparer.Ordinal);
 
     /// <summary>The in-memory states of a review (tests observe its catch-ups).</summary>
-    internal ReviewStateCache CacheOf(string reviewId)
-    {
-        var cache = _caches.GetOrAdd(reviewId, _ => new ReviewStateCache(time));
-        if (_caches.Count > MaxCachedReviews)
-        {
-            // Demo reloads create new reviews: keep the states of the few read last, not of every review ever read.
-            foreach (var other in _caches.Keys.Where(k => k != reviewId).Take(_caches.Count - MaxCachedReviews))
-            {
-                _caches.TryRemove(other, out _);
-            }
-        }
-
-        return cache;
-    }
+    internal ReviewStateCache CacheOf(string reviewId) => _caches.GetOrAdd(reviewId, _ => new ReviewStateCache(time));
 
     /// <summary>The epoch of the in-memory states and windows: the review row's ETag (see <see cref="ReviewCatalog"/>).</summary>
     private static string Epoch(ReviewRowEntity review) => review.ETag.ToString();
