@@ -1,4 +1,5 @@
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Outbox;

@@ -45,16 +45,6 @@ public sealed record BureauViewAnswer : StageAnswer
 
 public static class BureauViews
 {
-    public static string Name(this BureauView view, bool japanese) => (view, japanese) switch
-    {
-        (BureauView.Agree, true) => "集約化等に同意",
-        (BureauView.Issues, true) => "課題あり",
-        (BureauView.Partial, true) => "一部なら集約化等が可能",
-        (BureauView.Agree, false) => "Agrees",
-        (BureauView.Issues, false) => "Sees issues",
-        _ => "Partly possible",
-    };
-
     // Bureau names are few (tens in a city) and compared once per task in the sweep and the digest: normalise each once.
     private const int MaxRemembered = 1024;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Keys = new(StringComparer.Ordinal);

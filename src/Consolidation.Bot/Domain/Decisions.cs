@@ -71,17 +71,6 @@ public enum PrecedingTheme
 
 public static class DecisionNames
 {
-    public static string Name(this PrecedingTheme theme, bool japanese) => (theme, japanese) switch
-    {
-        (PrecedingTheme.ReceivablesManagement, true) => "債権管理事務",
-        (PrecedingTheme.OfficialRequests, true) => "公用請求取扱事務（住民票・戸籍）",
-        (PrecedingTheme.EnclosingSealing, true) => "封入封緘作業",
-        (PrecedingTheme.ReceivablesManagement, false) => "Receivables management",
-        (PrecedingTheme.OfficialRequests, false) => "Official requests (resident and family records)",
-        (PrecedingTheme.EnclosingSealing, false) => "Enclosing and sealing mail",
-        _ => throw new ArgumentOutOfRangeException(nameof(theme)),
-    };
-
     /// <summary>Parses a theme from an import file (Japanese name, a short form, or the English code).</summary>
     public static PrecedingTheme? ParseTheme(string? text)
     {
@@ -109,53 +98,4 @@ public static class DecisionNames
         return Enum.TryParse<PrecedingTheme>(text, ignoreCase: true, out var code) && Enum.IsDefined(code) ? code : null;
     }
 
-    public static string Name(this PreWgDecision d, bool japanese) => (d, japanese) switch
-    {
-        (PreWgDecision.Keep, true) => "検討対象候補として残す",
-        (PreWgDecision.Exclude, true) => "除外",
-        (PreWgDecision.Keep, false) => "Keep as a candidate",
-        _ => "Exclude",
-    };
-
-    public static string Name(this WgDecision d, bool japanese) => (d, japanese) switch
-    {
-        (WgDecision.StudyTarget, true) => "検討対象とする",
-        (WgDecision.NotTarget, true) => "検討対象としない",
-        (WgDecision.StudyTarget, false) => "Study target",
-        _ => "Not a study target",
-    };
-
-    public static string Name(this SuitabilityDecision d, bool japanese) => (d, japanese) switch
-    {
-        (SuitabilityDecision.Done, true) => "集約化等実施済",
-        (SuitabilityDecision.ContinueLater, true) => "引き続き検討予定",
-        (SuitabilityDecision.Closed, true) => "検討終了",
-        (SuitabilityDecision.Done, false) => "Done",
-        (SuitabilityDecision.ContinueLater, false) => "Continue later",
-        _ => "Closed",
-    };
-
-    public static string Name(this RevisitTrigger t, bool japanese) => (t, japanese) switch
-    {
-        (RevisitTrigger.StandardizationBpr, true) => "システム標準化のBPR",
-        (RevisitTrigger.RuleChange, true) => "制度変更",
-        (RevisitTrigger.DxProgress, true) => "DX全体の進展",
-        (RevisitTrigger.Date, true) => "日付",
-        (RevisitTrigger.OtherChange, true) => "その他の状況変化",
-        (RevisitTrigger.StandardizationBpr, false) => "Standard-system BPR",
-        (RevisitTrigger.RuleChange, false) => "Rule change",
-        (RevisitTrigger.DxProgress, false) => "DX as a whole",
-        (RevisitTrigger.OtherChange, false) => "Other change in circumstances",
-        _ => "Date",
-    };
-
-    public static string Name(this Destination d, bool japanese) => (d, japanese) switch
-    {
-        (Destination.Bureau, true) => "所管局",
-        (Destination.HubWard, true) => "拠点区",
-        (Destination.Outsourcing, true) => "委託",
-        (Destination.System, true) => "システム",
-        (Destination.Other, true) => "その他",
-        _ => d.ToString(),
-    };
 }

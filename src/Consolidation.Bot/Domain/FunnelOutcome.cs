@@ -60,22 +60,4 @@ public static class FunnelOutcomes
         _ => task.Has(FunnelOutcome.StudyTarget),
     };
 
-    /// <summary>The outcome in the policy's words, with the stage that decides it (<c>プレWGで除外</c>, <c>適否で集約化等実施済</c>).</summary>
-    public static string Name(this FunnelOutcome outcome, bool japanese) => (outcome, japanese) switch
-    {
-        (FunnelOutcome.Kept, true) => "プレWGで検討対象候補として残す",
-        (FunnelOutcome.Excluded, true) => "プレWGで除外",
-        (FunnelOutcome.StudyTarget, true) => "WGで検討対象とする",
-        (FunnelOutcome.NotTarget, true) => "WGで検討対象としない",
-        (FunnelOutcome.Done, true) => "適否で集約化等実施済",
-        (FunnelOutcome.ContinueLater, true) => "適否で引き続き検討予定",
-        (FunnelOutcome.Closed, true) => "適否で検討終了",
-        (FunnelOutcome.Kept, false) => "Kept at pre-WG",
-        (FunnelOutcome.Excluded, false) => "Excluded at pre-WG",
-        (FunnelOutcome.StudyTarget, false) => "Study targets at WG",
-        (FunnelOutcome.NotTarget, false) => "Not study targets at WG",
-        (FunnelOutcome.Done, false) => "Done (suitability)",
-        (FunnelOutcome.ContinueLater, false) => "Continue later (suitability)",
-        _ => "Closed (suitability)",
-    };
 }

@@ -110,14 +110,4 @@ public static class MemberRoles
         return roles.Count == 0 ? (MemberRole.Member, []) : (roles[0], roles.Skip(1).ToList());
     }
 
-    public static string Name(this MemberRole role, bool japanese) => (role, japanese) switch
-    {
-        (MemberRole.Member, true) => "担当区長",
-        (MemberRole.Lead, true) => "部会長",
-        (MemberRole.Secretariat, true) => "事務局",
-        (MemberRole.Council, true) => "推進会議",
-        (MemberRole.Overview, true) => "全体総括",
-        (MemberRole.Bureau, true) => "所管部局",
-        _ => role.ToString().ToLowerInvariant(),
-    };
 }

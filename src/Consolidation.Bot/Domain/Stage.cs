@@ -28,18 +28,4 @@ public static class Stages
     /// <summary>The three stages that ask a question.</summary>
     public static IReadOnlyList<Stage> Screening { get; } = [Stage.PreWg, Stage.Wg, Stage.Suitability];
 
-    public static string Name(this Stage stage, bool japanese) => (stage, japanese) switch
-    {
-        (Stage.Inventory, true) => "事務の棚卸し",
-        (Stage.PreWg, true) => "プレWG",
-        (Stage.Wg, true) => "WG",
-        (Stage.Suitability, true) => "適否",
-        (Stage.Closed, true) => "判断済",
-        (Stage.Inventory, false) => "Inventory",
-        (Stage.PreWg, false) => "Pre-WG",
-        (Stage.Wg, false) => "WG",
-        (Stage.Suitability, false) => "Suitability",
-        (Stage.Closed, false) => "Decided",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
-    };
 }

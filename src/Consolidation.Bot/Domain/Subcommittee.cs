@@ -36,6 +36,7 @@ public static class Subcommittees
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
 
+    /// <summary>The English name, as the import and the status conversation may spell it (display: <c>EnumNames</c>).</summary>
     public static string EnglishName(this Subcommittee s) => s switch
     {
         Subcommittee.PersonnelFinance => "Personnel & Finance",
@@ -56,8 +57,6 @@ public static class Subcommittees
         Subcommittee.ChildrenEducation => "こども・教育",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
-
-    public static string Name(this Subcommittee s, bool japanese) => japanese ? s.JapaneseName() : s.EnglishName();
 
     private static readonly (string Variant, string Canonical)[] SpellingVariants =
     [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Export;
 

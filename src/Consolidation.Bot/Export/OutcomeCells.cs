@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Export;
 

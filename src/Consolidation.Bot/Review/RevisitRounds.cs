@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Review.Storage;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Outbox;

@@ -1,4 +1,5 @@
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 using Consolidation.Bot.Features.Status.Understanding;
 
 namespace Consolidation.Bot.Tests.Features;

@@ -43,7 +43,13 @@ public class BotCulturesTests
             var en = new BotText(BotCultures.English)[key];
             Assert.False(string.IsNullOrWhiteSpace(ja), key);
             Assert.False(string.IsNullOrWhiteSpace(en), key);
-            Assert.NotEqual(ja, en);
+            if (!SameInBothLanguages.Contains(key))
+            {
+                Assert.NotEqual(ja, en);
+            }
         }
     }
+
+    /// <summary>Written the same in English on purpose: "WG" is the policy's own abbreviation of the working group.</summary>
+    private static readonly HashSet<string> SameInBothLanguages = ["Enum_Stage_Wg"];
 }

@@ -1,4 +1,5 @@
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Features.Status.Understanding;
 
