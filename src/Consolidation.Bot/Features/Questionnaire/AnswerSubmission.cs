@@ -1,7 +1,6 @@
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Review;
-using Consolidation.Bot.Review.Storage;
 
 namespace Consolidation.Bot.Features.Questionnaire;
 
@@ -49,7 +48,7 @@ public sealed record AnswerSubmissionResult(AnswerOutcome Outcome, ReviewTask? T
 /// with its history. The questionnaire card and the rough-selection batch card both come through here, so a task
 /// answered on either is answered under the same guarantees (its own version, its own submission key).
 /// </summary>
-public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository repository, Outbox.OutboxClient outbox, ILogger<AnswerSubmission> logger)
+public sealed class AnswerSubmission(IAnswerRecords records, ILogger<AnswerSubmission> logger)
 {
     /// <summary>One card version answered by one member is one submission: Teams' redeliveries share the key.</summary>
     public static string SubmissionKey(string taskId, int version, Member member) => $"{taskId}|v{version}|{member.Email}";
@@ -68,14 +67,14 @@ public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository
         if ((task.Stage != stage || task.State.Version != version) && context.SenderScoped)
         {
             // The sender's tasks may come from this instance's memory: refuse only on what storage holds now.
-            task = (await repository.GetTaskAsync(context.ReviewId, task.Id, cancellationToken))?.Task ?? task;
+            task = await records.StoredTaskAsync(context.ReviewId, task.Id, cancellationToken) ?? task;
             readInThisTurn = null;
         }
 
         var key = SubmissionKey(task.Id, version, member);
         if (task.Stage != stage || task.State.Version != version)
         {
-            if (task.State.OutcomeOf(stage) is not null && await repository.IsStoredAsync(context.ReviewId, key, cancellationToken))
+            if (task.State.OutcomeOf(stage) is not null && await records.IsSubmissionStoredAsync(context.ReviewId, key, cancellationToken))
             {
                 Log.DuplicateSubmission(logger, task.Id, member.Email);
                 return new AnswerSubmissionResult(AnswerOutcome.Duplicate, task);
@@ -90,7 +89,7 @@ public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository
         }
 
         var input = readInThisTurn is null ? null : new DecisionInput(readInThisTurn, context.Snapshot.Windows);
-        var result = await decisions.AnswerAsync(context.ReviewId, member, task.Id, answer, version, key, input, cancellationToken);
+        var result = await records.DecideAsync(context.ReviewId, member, task.Id, answer, version, key, input, cancellationToken);
         return result.Status switch
         {
             SubmissionStatus.Accepted => new AnswerSubmissionResult(AnswerOutcome.Accepted, result.Task),
@@ -125,7 +124,7 @@ public sealed class AnswerSubmission(DecisionService decisions, ReviewRepository
 
         try
         {
-            await outbox.EnqueueAsync(new Outbox.OutboxMessage { Kind = Outbox.OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = tenantId, Email = member.Email }, cancellationToken);
+            await records.QueueNextCardAsync(new Outbox.OutboxMessage { Kind = Outbox.OutboxMessage.NextCard, ReviewId = context.ReviewId, TenantId = tenantId, Email = member.Email }, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

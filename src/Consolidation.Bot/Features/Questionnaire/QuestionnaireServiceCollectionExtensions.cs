@@ -12,6 +12,7 @@ public static class QuestionnaireServiceCollectionExtensions
         services.TryAddSingleton<QuestionnaireComposer>();
         services.TryAddSingleton<TaskCards>();
         services.TryAddSingleton<SentCardFinder>();
+        services.TryAddSingleton<IAnswerRecords, AnswerRecords>();
         services.TryAddSingleton<AnswerSubmission>();
         services.AddOutboxHandler<NextCardSender>();
         services.AddHostedService<NextCardSweeper>();
