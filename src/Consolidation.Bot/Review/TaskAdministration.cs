@@ -19,16 +19,10 @@ public sealed class TaskAdministration(DecisionService decisions, ReviewReposito
     /// </summary>
     public async Task<TaskAdministrationResult> ReassignAsync(string reviewId, Member actor, string taskId, string assigneeAndReason, Stage? stage, string? reason, string? tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsSecretariat)
-        {
-            return new(TaskAdministrationOutcome.NotSecretariat);
-        }
-
-        var stored = await FindTaskAsync(reviewId, taskId, cancellationToken);
+        var (stored, refusal) = await OpenAsync(reviewId, actor, taskId, cancellationToken);
         if (stored is null)
         {
-            return new(TaskAdministrationOutcome.TaskNotFound);
+            return refusal!;
         }
 
         var (to, candidates, rest) = MemberLookup.FindLeading(await repository.GetMembersAsync(reviewId, cancellationToken), assigneeAndReason);
@@ -58,16 +52,10 @@ public sealed class TaskAdministration(DecisionService decisions, ReviewReposito
     /// </summary>
     public async Task<TaskAdministrationResult> ReopenAsync(string reviewId, Member actor, string taskId, Stage? stage, string? reason, string? tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsSecretariat)
-        {
-            return new(TaskAdministrationOutcome.NotSecretariat);
-        }
-
-        var stored = await FindTaskAsync(reviewId, taskId, cancellationToken);
+        var (stored, refusal) = await OpenAsync(reviewId, actor, taskId, cancellationToken);
         if (stored is null)
         {
-            return new(TaskAdministrationOutcome.TaskNotFound);
+            return refusal!;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -98,17 +86,11 @@ public sealed class TaskAdministration(DecisionService decisions, ReviewReposito
     /// </summary>
     public async Task<TaskAdministrationResult> OverrideAsync(string reviewId, Member actor, string taskId, OverrideRequest request, string? tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        if (!actor.IsSecretariat)
-        {
-            return new(TaskAdministrationOutcome.NotSecretariat);
-        }
-
-        var stored = await FindTaskAsync(reviewId, taskId, cancellationToken);
+        var (stored, refusal) = await OpenAsync(reviewId, actor, taskId, cancellationToken);
         if (stored is null)
         {
-            return new(TaskAdministrationOutcome.TaskNotFound);
+            return refusal!;
         }
 
         if (string.IsNullOrWhiteSpace(request.Reason))
@@ -133,6 +115,20 @@ public sealed class TaskAdministration(DecisionService decisions, ReviewReposito
         var queued = Stages.Screening.Contains(task.Stage)
             && await QueueCardsAsync(reviewId, task, task.Stage, [task.AssigneeFor(task.Stage)], actor, tenantId, cancellationToken);
         return new(TaskAdministrationOutcome.Done, task, request.Stage, CardQueued: queued, Answer: answer);
+    }
+
+    /// <summary>The start of every action here: the actor is the secretariat and the task exists; the task, or the refusal.</summary>
+    private async Task<(StoredTask? Task, TaskAdministrationResult? Refusal)> OpenAsync(string reviewId, Member actor, string taskId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsSecretariat)
+        {
+            return (null, new(TaskAdministrationOutcome.NotSecretariat));
+        }
+
+        return await FindTaskAsync(reviewId, taskId, cancellationToken) is { } stored
+            ? (stored, null)
+            : (null, new(TaskAdministrationOutcome.TaskNotFound));
     }
 
     /// <summary>The task by its id as typed; "j-0012" finds J-0012 (ids are upper case in the city's files).</summary>

@@ -27,21 +27,30 @@ public class StatusWhileLoadingTests(AzuriteFixture azurite)
         await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
         // The start-up warmer reads the review into memory; within the catalog's freshness (1 s) a question would be
-        // answered from that read at once (seen in a loaded full-suite run). After it, the read goes to storage again.
+        // answered from that read at once (seen in a loaded full-suite run). After it, the read goes to storage again,
+        // unless a background reader (the sweep, the outbox) has just read the catalog: then the question is answered,
+        // and it is asked again after the next freshness window (at most three times; once is the usual).
         await bot.WaitForAsync(() => bot.Output.Contains("[3210]", StringComparison.Ordinal), "the start-up read of the review");
-        await Task.Delay(Consolidation.Bot.Review.Storage.ReviewCatalog.Freshness + TimeSpan.FromMilliseconds(300));
-
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await http.PostAsync(bot.MessagesUrl, new StringContent(Question("全体の進捗は？", connector.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json"));
+        var replies = new List<string?>();
+        for (var attempt = 0; attempt < 3 && !replies.Any(IsStillLoading); attempt++)
+        {
+            await Task.Delay(Consolidation.Bot.Review.Storage.ReviewCatalog.Freshness + TimeSpan.FromMilliseconds(300));
+            var before = connector.Deliveries.Count;
+            using var response = await http.PostAsync(bot.MessagesUrl, new StringContent(Question("全体の進捗は？", connector.ServiceUrl).ToJsonString(), Encoding.UTF8, "application/json"));
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
+            var reply = Assert.Single(connector.Deliveries.Skip(before));
+            Assert.Equal(Chat, reply.ConversationId);
+            replies.Add((string?)reply.Activity["text"]);
+        }
 
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
-        var reply = Assert.Single(connector.Deliveries);
-        Assert.Equal(Chat, reply.ConversationId);
-        Assert.Contains("集計の準備中です", (string?)reply.Activity["text"], StringComparison.Ordinal);
+        Assert.Contains(replies, IsStillLoading);
         Assert.Contains("[3602]", bot.Output, StringComparison.Ordinal);
     }
 
     private const string Chat = "a:status-secretariat";
+
+    private static bool IsStillLoading(string? text) => text?.Contains("集計の準備中です", StringComparison.Ordinal) == true;
 
     private static JsonObject Question(string text, string serviceUrl) => new()
     {
