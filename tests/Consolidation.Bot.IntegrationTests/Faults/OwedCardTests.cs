@@ -66,7 +66,7 @@ public class OwedCardTests(AzuriteFixture azurite)
         await using var bot = BotProcess.Start(FreePort.Next(), scenario.BotSettings(FastSweep));
         await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
-        var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(3), CancellationToken.None);
+        var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(12, result.Delivered);
         Assert.Equal(0, result.Lost);

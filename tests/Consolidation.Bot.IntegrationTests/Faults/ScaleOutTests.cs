@@ -41,7 +41,7 @@ public class ScaleOutTests(AzuriteFixture azurite)
             await WaitForDeliveredAsync(scenario, 500);
             restarted = BotProcess.Start(FreePort.Next(), settings);
             await restarted.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(8), CancellationToken.None);
+            var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(120), CancellationToken.None);
 
             Assert.True(atKill.Delivered < 500, $"the kill came too late to matter: {atKill}");
             Assert.True(result.Lost == 0 && result.Duplicates == 0, $"at the kill: {atKill}; at the end: {result}");
@@ -72,7 +72,7 @@ public class ScaleOutTests(AzuriteFixture azurite)
 
         // Tenant A's 600 cards are queued first, then B's 100.
         await scenario.SeedAndOpenAsync(DateTimeOffset.UtcNow, CancellationToken.None);
-        var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(3), CancellationToken.None);
+        var result = await scenario.WaitForDeliveryAsync(TimeSpan.FromSeconds(90), CancellationToken.None);
 
         var sends = connector.Deliveries.Where(d => d.Method == "POST" && d.ConversationId.StartsWith("a:fanout-", StringComparison.Ordinal)).ToList();
         var a = sends.Where(d => Member(d.ConversationId) <= inA).Select(d => d.At).Order().ToList();

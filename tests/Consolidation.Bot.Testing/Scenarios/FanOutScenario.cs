@@ -34,9 +34,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
     public string TablePrefix => tablePrefix;
 
     /// <summary>The outbox queue of the scenario's tenant (<see cref="TenantId"/>).</summary>
-    public string OutboxQueueName => new OutboxClient(
-        Microsoft.Extensions.Options.Options.Create(new Storage.StorageOptions { ConnectionString = connectionString, TablePrefix = tablePrefix }),
-        Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxClient>.Instance).QueueNameFor(TenantId);
+    public string OutboxQueueName => Outbox().QueueNameFor(TenantId);
 
     /// <summary>The settings a bot process needs to work on this scenario's store.</summary>
     public IReadOnlyDictionary<string, string?> BotSettings(IReadOnlyDictionary<string, string?>? extra = null)
@@ -158,19 +156,23 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
             Features.Questionnaire.AnswerSubmission.SubmissionKey(TaskOf(member), version, who), cancellationToken);
     }
 
-    /// <summary>Waits until every member has a card (or the timeout), then a moment more so late duplicates are counted too.</summary>
-    public async Task<FanOutResult> WaitForDeliveryAsync(TimeSpan timeout, TimeSpan settle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until every member has a card and the outbox holds nothing, waiting or in hand (the queues' approximate
+    /// count includes leased messages, so a message a killed instance held counts until another instance has sent it and
+    /// deleted it). After that no further card can go out, so lost cards and duplicates are counted then rather than after
+    /// a quiet period. Returns what was delivered by then, or at <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<FanOutResult> WaitForDeliveryAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var outbox = Outbox();
         try
         {
-            while (connector.SendsByConversation().Count < members)
+            while (connector.SendsByConversation().Count < members || await outbox.ApproximateCountAsync(deadline.Token) > 0)
             {
                 await Task.Delay(100, deadline.Token);
             }
-
-            await Task.Delay(settle, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -178,6 +180,10 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
         return Count();
     }
+
+    private OutboxClient Outbox() => new(
+        Microsoft.Extensions.Options.Options.Create(new Storage.StorageOptions { ConnectionString = connectionString, TablePrefix = tablePrefix }),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<OutboxClient>.Instance);
 
     /// <summary>The deliveries so far: distinct members reached, lost, duplicates and the sustained rate.</summary>
     public FanOutResult Count()
