@@ -17,7 +17,7 @@ namespace Consolidation.Bot.Features.Council;
 /// the other secretariat members are told in their 1:1 chats (who moved it, and where to).
 /// </summary>
 public sealed class RegisterCouncilHandler(
-    ActiveReviewLoader loader,
+    IActiveReviewLoader loader,
     ConversationReferenceStore store,
     CouncilRegistration registration,
     TimeProvider time,

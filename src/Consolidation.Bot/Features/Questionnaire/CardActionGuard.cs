@@ -18,7 +18,7 @@ internal static class CardActionGuard
     /// The active review as the action needs it (<paramref name="forAnswer"/>: read for an answer's commit, else for the
     /// sender's view), or the refusal and its metric name (<c>no_review</c>, <c>not_member_or_earlier_review</c>).
     /// </summary>
-    public static async Task<CardActionStart> OpenAsync(ActiveReviewLoader loader, TurnContext turn, bool forAnswer, ILogger logger, CancellationToken cancellationToken)
+    public static async Task<CardActionStart> OpenAsync(IActiveReviewLoader loader, TurnContext turn, bool forAnswer, ILogger logger, CancellationToken cancellationToken)
     {
         var context = forAnswer ? await loader.LoadForAnswerAsync(turn, cancellationToken) : await loader.LoadForSenderAsync(turn, cancellationToken);
         if (context is null)

@@ -8,7 +8,7 @@ using Consolidation.Bot.Routing.Commands;
 namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary><c>my tasks</c> / <c>私の担当</c>: the member's tasks waiting for an answer, each with a button to answer it.</summary>
-public sealed class MyTasksHandler(ActiveReviewLoader loader, QuestionnaireComposer composer, TimeProvider time) : ITurnHandler
+public sealed class MyTasksHandler(IActiveReviewLoader loader, QuestionnaireComposer composer, TimeProvider time) : ITurnHandler
 {
     public const string CommandName = "myTasks";
 

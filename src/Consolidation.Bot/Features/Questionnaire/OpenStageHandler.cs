@@ -17,7 +17,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// members whose card was not queued are found owed one by the sweep (<see cref="NextCardSweeper"/>).
 /// </summary>
 public sealed class OpenStageHandler(
-    ActiveReviewLoader loader,
+    IActiveReviewLoader loader,
     StageAdministration stages,
     IOptions<ReviewOptions> review,
     TimeProvider time) : ITurnHandler

@@ -9,6 +9,7 @@ public static class QuestionnaireServiceCollectionExtensions
     public static IServiceCollection AddQuestionnaire(this IServiceCollection services)
     {
         services.TryAddSingleton<ActiveReviewLoader>();
+        services.TryAddSingleton<IActiveReviewLoader>(sp => sp.GetRequiredService<ActiveReviewLoader>());
         services.TryAddSingleton<QuestionnaireComposer>();
         services.TryAddSingleton<TaskCards>();
         services.TryAddSingleton<SentCardFinder>();

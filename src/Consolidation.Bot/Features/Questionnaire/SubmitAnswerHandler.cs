@@ -16,7 +16,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// card, errors shown, typed values kept). A redelivered submission is answered with the same answered card.
 /// </summary>
 public sealed class SubmitAnswerHandler(
-    ActiveReviewLoader loader,
+    IActiveReviewLoader loader,
     AnswerSubmission submission,
     QuestionnaireComposer composer,
     TaskCards cards,

@@ -15,7 +15,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// which. A redelivered submit stores nothing twice and answers with the same result.
 /// </summary>
 public sealed class SubmitBatchHandler(
-    ActiveReviewLoader loader,
+    IActiveReviewLoader loader,
     AnswerSubmission submission,
     QuestionnaireComposer composer,
     BotMetrics metrics,

@@ -16,7 +16,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// closed card; a view already given this round (by this or another contact) → that view, nothing stored twice.
 /// </summary>
 public sealed class SubmitBureauViewHandler(
-    ActiveReviewLoader loader,
+    IActiveReviewLoader loader,
     DecisionService decisions,
     AnswerSubmission submission,
     QuestionnaireComposer composer,

@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// <c>refreshTask</c> (Teams' automatic refresh for the assignee) and <c>showTask</c> (a pick from "my tasks", or
 /// "show the current card" on a stale card): the card that shows the task as it stands now, for this member.
 /// </summary>
-public sealed class TaskCardHandler(ActiveReviewLoader loader, TaskCards cards, ILogger<TaskCardHandler> logger) : ITurnHandler
+public sealed class TaskCardHandler(IActiveReviewLoader loader, TaskCards cards, ILogger<TaskCardHandler> logger) : ITurnHandler
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using Consolidation.Bot.Scheduling;
 namespace Consolidation.Bot.Features.Reminders;
 
 /// <summary><c>remind now</c> / <c>リマインド</c>: the secretariat has every member with open tasks reminded now, leads told of late ones.</summary>
-public sealed class RemindNowHandler(ActiveReviewLoader loader, ScheduledRunTrigger trigger) : ITurnHandler
+public sealed class RemindNowHandler(IActiveReviewLoader loader, ScheduledRunTrigger trigger) : ITurnHandler
 {
     public const string CommandName = "remindNow";
 

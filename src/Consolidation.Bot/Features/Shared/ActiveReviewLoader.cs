@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Features;
 /// Loads the active review for a turn, in the shape each handler needs: the whole review (status questions), scoped to
 /// the sender (cards, answers, my tasks), or for the secretariat (its commands). One place for the four features that use it.
 /// </summary>
-public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository repository)
+public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository repository) : IActiveReviewLoader
 {
     /// <summary>
     /// The whole active review as this instance read it at most a moment ago (<see cref="ReadConsistency.Recent"/>: status

@@ -21,7 +21,7 @@ namespace Consolidation.Bot.Features.Status;
 /// Never silent.
 /// </summary>
 public sealed class StatusQuestionHandler(
-    ActiveReviewLoader loader,
+    IActiveReviewLoader loader,
     Conversations.ProactiveMessenger messenger,
     ReviewRepository repository,
     QuestionnaireComposer composer,

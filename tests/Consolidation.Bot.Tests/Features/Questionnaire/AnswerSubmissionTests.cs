@@ -6,6 +6,7 @@ using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Review;
 using Consolidation.Bot.Review.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
+using static Consolidation.Bot.Tests.Features.Questionnaire.AnswerFixtures;
 
 namespace Consolidation.Bot.Tests.Features.Questionnaire;
 
@@ -15,15 +16,10 @@ namespace Consolidation.Bot.Tests.Features.Questionnaire;
 /// </summary>
 public class AnswerSubmissionTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 12, 10, 3, 0, 0, TimeSpan.Zero);
-    private static readonly Member Assignee = new() { Email = "sato@city.example.jp", Name = "佐藤", Subcommittees = [Subcommittee.WelfareHealth] };
-    private static readonly Member Other = new() { Email = "ito@city.example.jp", Name = "伊藤" };
-    private static readonly PreWgAnswer Keep = new() { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 1200, StaffHours = 300 };
-
     [Fact]
     public async Task NotTheAssignee_NotYours_NothingReadOrDecided()
     {
-        var records = new FakeRecords(Task());
+        var records = new FakeAnswerRecords(Task());
 
         var result = await Submission(records).SubmitAsync(Context(Task()), Other, Task(), Stage.PreWg, 2, Keep, CancellationToken.None);
 
@@ -34,7 +30,7 @@ public class AnswerSubmissionTests
     [Fact]
     public async Task CurrentCard_Accepted_DecidedOnWhatTheTurnRead()
     {
-        var records = new FakeRecords(Task());
+        var records = new FakeAnswerRecords(Task());
 
         var result = await Submission(records).SubmitAsync(Context(Task()), Assignee, Task(), Stage.PreWg, 2, Keep, CancellationToken.None);
 
@@ -49,7 +45,7 @@ public class AnswerSubmissionTests
     public async Task OlderCardThanMemory_SenderScoped_StorageReadAgain_AcceptedWhenStorageHasTheCardsVersion()
     {
         // This instance's memory is ahead of storage by nothing it wrote: decide on storage, not on the memory's version.
-        var records = new FakeRecords(Task(version: 2));
+        var records = new FakeAnswerRecords(Task(version: 2));
         var inMemory = Task(version: 3);
 
         var result = await Submission(records).SubmitAsync(Context(inMemory, senderScoped: true), Assignee, inMemory, Stage.PreWg, 2, Keep, CancellationToken.None);
@@ -62,7 +58,7 @@ public class AnswerSubmissionTests
     [Fact]
     public async Task OlderCard_StaleWhenStorageAgrees_NotReReadWhenTheTurnReadStorageItself()
     {
-        var records = new FakeRecords(Task(version: 3));
+        var records = new FakeAnswerRecords(Task(version: 3));
 
         var scoped = await Submission(records).SubmitAsync(Context(Task(version: 3), senderScoped: true), Assignee, Task(version: 3), Stage.PreWg, 2, Keep, CancellationToken.None);
         var fresh = await Submission(records).SubmitAsync(Context(Task(version: 3)), Assignee, Task(version: 3), Stage.PreWg, 2, Keep, CancellationToken.None);
@@ -75,7 +71,7 @@ public class AnswerSubmissionTests
     public async Task Redelivery_OfAStoredSubmission_Duplicate_AnotherMembersEarlierAnswer_Stale()
     {
         var answered = Answered();
-        var records = new FakeRecords(answered);
+        var records = new FakeAnswerRecords(answered);
         records.StoredKeys.Add(AnswerSubmission.SubmissionKey("J-0001", 2, Assignee));
 
         var again = await Submission(records).SubmitAsync(Context(answered), Assignee, answered, Stage.PreWg, 2, Keep, CancellationToken.None);
@@ -89,7 +85,7 @@ public class AnswerSubmissionTests
     [Fact]
     public async Task InputThatDidNotParse_Invalid_NothingDecided()
     {
-        var records = new FakeRecords(Task());
+        var records = new FakeAnswerRecords(Task());
 
         var result = await Submission(records).SubmitAsync(Context(Task()), Assignee, Task(), Stage.PreWg, 2, answer: null, CancellationToken.None);
 
@@ -100,11 +96,11 @@ public class AnswerSubmissionTests
     [Fact]
     public async Task RefusedByTheRules_MappedToOneOutcome_WithTheFieldErrors()
     {
-        var invalid = await Submission(new FakeRecords(Task())).SubmitAsync(
+        var invalid = await Submission(new FakeAnswerRecords(Task())).SubmitAsync(
             Context(Task()), Assignee, Task(), Stage.PreWg, 2, new PreWgAnswer { Decision = PreWgDecision.Exclude }, CancellationToken.None);
-        var closed = await Submission(new FakeRecords(Task()) { Window = Window(closedAt: Now.AddDays(-1)) }).SubmitAsync(
+        var closed = await Submission(new FakeAnswerRecords(Task()) { Window = Window(closedAt: Now.AddDays(-1)) }).SubmitAsync(
             Context(Task()), Assignee, Task(), Stage.PreWg, 2, Keep, CancellationToken.None);
-        var gone = await Submission(new FakeRecords(null)).SubmitAsync(Context(Task()), Assignee, Task(), Stage.PreWg, 2, Keep, CancellationToken.None);
+        var gone = await Submission(new FakeAnswerRecords(null)).SubmitAsync(Context(Task()), Assignee, Task(), Stage.PreWg, 2, Keep, CancellationToken.None);
 
         Assert.Equal(AnswerOutcome.Invalid, invalid.Outcome);
         Assert.Equal(AnswerErrors.ReasonRequired, invalid.FieldErrors!["Reason"]);
@@ -117,7 +113,7 @@ public class AnswerSubmissionTests
     {
         var second = new ReviewTask(Task().Definition with { Id = "J-0002" }, new TaskState { TaskId = "J-0002", Stage = Stage.PreWg, Version = 2 });
         var context = new ActiveReviewContext(new ReviewSnapshot("r1", "n", 1, [Task(), second], [Assignee], [Window()]), Assignee);
-        var records = new FakeRecords(Task());
+        var records = new FakeAnswerRecords(Task());
         var submission = Submission(records);
 
         var oneLeft = await submission.QueueNextCardAsync(context, Assignee, [Answered()], "tenant", CancellationToken.None);
@@ -131,77 +127,4 @@ public class AnswerSubmissionTests
     }
 
     private static AnswerSubmission Submission(IAnswerRecords records) => new(records, NullLogger<AnswerSubmission>.Instance);
-
-    private static ReviewTask Task(Stage stage = Stage.PreWg, int version = 2) => new(
-        new TaskDefinition { Id = "J-0001", Name = "住民票の写しの交付", Bureau = "市民局", Subcommittee = Subcommittee.WelfareHealth, Assignee = Assignee.Email },
-        new TaskState { TaskId = "J-0001", Stage = stage, Version = version });
-
-    private static ReviewTask Answered(string id = "J-0001")
-    {
-        var task = Task() with { Definition = Task().Definition with { Id = id }, State = new TaskState { TaskId = id, Stage = Stage.PreWg, Version = 2 } };
-        return task with { State = ReviewRules.Answer(task, Assignee, Keep, 2, Window(), Now).State! };
-    }
-
-    private static StageWindow Window(DateTimeOffset? closedAt = null) => new()
-    {
-        Stage = Stage.PreWg, Subcommittee = Subcommittee.WelfareHealth, OpenedAt = Now.AddDays(-9), Deadline = Now.AddDays(10), ClosedAt = closedAt,
-    };
-
-    private static ActiveReviewContext Context(ReviewTask task, bool senderScoped = false) => new(
-        new ReviewSnapshot("r1", "n", 1, [task], [Assignee], [Window()]), Assignee, senderScoped,
-        new Dictionary<string, StoredTask> { [task.Id] = new(task, new ETag("\"e1\"")) });
-
-    /// <summary>Storage as the submission sees it: one task as stored, the stored submission keys, the rules for decisions.</summary>
-    private sealed class FakeRecords(ReviewTask? stored) : IAnswerRecords
-    {
-        public HashSet<string> StoredKeys { get; } = new(StringComparer.Ordinal);
-
-        public List<OutboxMessage> Queued { get; } = [];
-
-        public StageWindow Window { get; init; } = AnswerSubmissionTests.Window();
-
-        public bool QueueFails { get; set; }
-
-        public int StoredTaskReads { get; private set; }
-
-        public int Decisions { get; private set; }
-
-        public DecisionInput? LastInput { get; private set; }
-
-        public string? LastKey { get; private set; }
-
-        public Task<ReviewTask?> StoredTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken)
-        {
-            StoredTaskReads++;
-            return System.Threading.Tasks.Task.FromResult(stored);
-        }
-
-        public Task<bool> IsSubmissionStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken) =>
-            System.Threading.Tasks.Task.FromResult(StoredKeys.Contains(submissionKey));
-
-        public Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken)
-        {
-            (Decisions, LastInput, LastKey) = (Decisions + 1, readInThisTurn, submissionKey);
-            if (stored is null)
-            {
-                return System.Threading.Tasks.Task.FromResult(new SubmissionResult(SubmissionStatus.NotFound, null));
-            }
-
-            var decision = ReviewRules.Answer(stored, member, answer, version, Window, Now);
-            return System.Threading.Tasks.Task.FromResult(decision.Accepted
-                ? new SubmissionResult(SubmissionStatus.Accepted, stored with { State = decision.State! }, decision)
-                : new SubmissionResult(SubmissionStatus.Refused, stored, decision));
-        }
-
-        public Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken)
-        {
-            if (QueueFails)
-            {
-                throw new RequestFailedException(503, "The queue service is unavailable.");
-            }
-
-            Queued.Add(message);
-            return System.Threading.Tasks.Task.CompletedTask;
-        }
-    }
 }

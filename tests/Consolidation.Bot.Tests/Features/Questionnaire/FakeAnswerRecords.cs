@@ -1,0 +1,61 @@
+using Azure;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.Outbox;
+using Consolidation.Bot.Review;
+
+namespace Consolidation.Bot.Tests.Features.Questionnaire;
+
+/// <summary>Storage as the submission sees it: one task as stored, the stored submission keys, the rules for decisions.</summary>
+internal sealed class FakeAnswerRecords(ReviewTask? stored) : IAnswerRecords
+{
+    public HashSet<string> StoredKeys { get; } = new(StringComparer.Ordinal);
+
+    public List<OutboxMessage> Queued { get; } = [];
+
+    public StageWindow Window { get; init; } = AnswerFixtures.Window();
+
+    public bool QueueFails { get; set; }
+
+    public int StoredTaskReads { get; private set; }
+
+    public int Decisions { get; private set; }
+
+    public DecisionInput? LastInput { get; private set; }
+
+    public string? LastKey { get; private set; }
+
+    public Task<ReviewTask?> StoredTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken)
+    {
+        StoredTaskReads++;
+        return System.Threading.Tasks.Task.FromResult(stored);
+    }
+
+    public Task<bool> IsSubmissionStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken) =>
+        System.Threading.Tasks.Task.FromResult(StoredKeys.Contains(submissionKey));
+
+    public Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken)
+    {
+        (Decisions, LastInput, LastKey) = (Decisions + 1, readInThisTurn, submissionKey);
+        if (stored is null)
+        {
+            return System.Threading.Tasks.Task.FromResult(new SubmissionResult(SubmissionStatus.NotFound, null));
+        }
+
+        var decision = ReviewRules.Answer(stored, member, answer, version, Window, AnswerFixtures.Now);
+        return System.Threading.Tasks.Task.FromResult(decision.Accepted
+            ? new SubmissionResult(SubmissionStatus.Accepted, stored with { State = decision.State! }, decision)
+            : new SubmissionResult(SubmissionStatus.Refused, stored, decision));
+    }
+
+    public Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (QueueFails)
+        {
+            throw new RequestFailedException(503, "The queue service is unavailable.");
+        }
+
+        Queued.Add(message);
+        return System.Threading.Tasks.Task.CompletedTask;
+    }
+}
