@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
@@ -8,10 +6,8 @@ using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
-using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review;
-using Consolidation.Bot.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,9 +29,9 @@ public class SubmitAnswerHandlerTests
     public async Task ValidAnswer_TheAnsweredCard_AndTheNextCardQueuedWhileAnotherTaskWaits()
     {
         var records = new FakeAnswerRecords(Task());
-        var loader = new FakeLoader(TwoTasks());
+        var loader = new FakeReviewLoader(TwoTasks());
 
-        var response = await Handler(loader, records).HandleAsync(Turn(PreWgKeep()), CancellationToken.None);
+        var response = await Handler(loader, records).HandleAsync(HandlerTurns.CardAction("submitAnswer", PreWgKeep()), CancellationToken.None);
 
         var card = CardJson(response);
         Assert.Contains(Japanese.Format(nameof(Strings.Answered_Title), "プレWG"), card, StringComparison.Ordinal);
@@ -51,7 +47,7 @@ public class SubmitAnswerHandlerTests
         var data = PreWgKeep();
         data["decision"] = "Exclude";
 
-        var response = await Handler(new FakeLoader(Context(Task())), records).HandleAsync(Turn(data), CancellationToken.None);
+        var response = await Handler(new FakeReviewLoader(Context(Task())), records).HandleAsync(HandlerTurns.CardAction("submitAnswer", data), CancellationToken.None);
 
         var card = CardJson(response);
         Assert.Contains(Japanese.Format(nameof(Strings.Questionnaire_ErrorSummary), 1), card, StringComparison.Ordinal);
@@ -66,7 +62,7 @@ public class SubmitAnswerHandlerTests
     {
         var records = new FakeAnswerRecords(Task(version: 3));
 
-        var response = await Handler(new FakeLoader(Context(Task(version: 3))), records).HandleAsync(Turn(PreWgKeep(version: 2)), CancellationToken.None);
+        var response = await Handler(new FakeReviewLoader(Context(Task(version: 3))), records).HandleAsync(HandlerTurns.CardAction("submitAnswer", PreWgKeep(version: 2)), CancellationToken.None);
 
         Assert.Contains(Japanese[nameof(Strings.Stale_Title)], CardJson(response), StringComparison.Ordinal);
         Assert.Equal(0, records.Decisions);
@@ -80,7 +76,7 @@ public class SubmitAnswerHandlerTests
         var records = new FakeAnswerRecords(Task());
         var context = situation == "no review" ? null : Context(Task()) with { Sender = null };
 
-        var response = await Handler(new FakeLoader(context), records).HandleAsync(Turn(PreWgKeep()), CancellationToken.None);
+        var response = await Handler(new FakeReviewLoader(context), records).HandleAsync(HandlerTurns.CardAction("submitAnswer", PreWgKeep()), CancellationToken.None);
 
         Assert.Equal(Japanese[expectedKey], response!.Value!.Value.GetString());
         Assert.Equal(0, records.Decisions);
@@ -93,7 +89,7 @@ public class SubmitAnswerHandlerTests
         var data = PreWgKeep();
         data["reviewId"] = "an-earlier-review";
 
-        var response = await Handler(new FakeLoader(Context(Task())), records).HandleAsync(Turn(data), CancellationToken.None);
+        var response = await Handler(new FakeReviewLoader(Context(Task())), records).HandleAsync(HandlerTurns.CardAction("submitAnswer", data), CancellationToken.None);
 
         Assert.Equal("application/vnd.microsoft.activity.message", response!.Type);
         Assert.Equal(0, records.Decisions);
@@ -122,57 +118,9 @@ public class SubmitAnswerHandlerTests
             new BotMetrics(meters), NullLogger<SubmitAnswerHandler>.Instance);
     }
 
-    private static TurnContext Turn(JsonObject data)
-    {
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", ServiceUrl = "https://smba.trafficmanager.net/jp/", ChannelId = "msteams", Locale = "ja-JP",
-            From = new ChannelAccount { Id = "29:sato", Name = Assignee.Name, AadObjectId = "aad-sato" },
-            Conversation = new ConversationAccount { Id = "a:sato", ConversationType = "personal", TenantId = "tenant-1" },
-        };
-        return new TurnContext(activity, new ClaimsIdentity(), BotCultures.Japanese, "", new NoConnector())
-        {
-            CardAction = new CardActionInvocation("submitAnswer", JsonDocument.Parse(data.ToJsonString()).RootElement, IsExecute: true),
-        };
-    }
-
     private static string CardJson(InvokeResponse? response)
     {
         Assert.Equal("application/vnd.microsoft.card.adaptive", response!.Type);
         return response.Value!.Value.GetRawText();
-    }
-
-    /// <summary>The review as a handler's loader would give it, held in memory.</summary>
-    private sealed class FakeLoader(ActiveReviewContext? context) : IActiveReviewLoader
-    {
-        public Task<ActiveReviewContext?> LoadAsync(TurnContext turn, CancellationToken cancellationToken) => System.Threading.Tasks.Task.FromResult(context);
-
-        public Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken) => System.Threading.Tasks.Task.FromResult(context);
-
-        public Task<ActiveReviewContext?> LoadForAnswerAsync(TurnContext turn, CancellationToken cancellationToken) => System.Threading.Tasks.Task.FromResult(context);
-
-        public Task<ReviewTask?> FindTaskAsync(ActiveReviewContext context, string taskId, CancellationToken cancellationToken) =>
-            System.Threading.Tasks.Task.FromResult(context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId));
-
-        public Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Strings.OpenStage_NotSecretariat)) =>
-            throw new NotSupportedException("not a secretariat command");
-    }
-
-    /// <summary>A card action is answered in its invoke response: any call to Teams here is a defect.</summary>
-    private sealed class NoConnector : IConnectorClient
-    {
-        public Task<ResourceResponse> SendAsync(ConversationAddress conversation, Activity activity, CancellationToken cancellationToken) => throw Unexpected();
-
-        public Task<ResourceResponse> ReplyAsync(ConversationAddress conversation, string replyToId, Activity activity, CancellationToken cancellationToken) => throw Unexpected();
-
-        public Task<ResourceResponse> UpdateAsync(ConversationAddress conversation, string activityId, Activity activity, CancellationToken cancellationToken) => throw Unexpected();
-
-        public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) => throw Unexpected();
-
-        public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw Unexpected();
-
-        public Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) => throw Unexpected();
-
-        private static InvalidOperationException Unexpected() => new("The answer handler called Teams; a card action is answered in its invoke response.");
     }
 }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Consolidation.Bot.Domain;
+using Consolidation.Bot.Features;
+using Consolidation.Bot.Localization;
+using Consolidation.Bot.Protocol.Connector;
+using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Routing;
+
+namespace Consolidation.Bot.Tests.Features;
+
+/// <summary>Turns as a handler receives them from the router, from 佐藤 (aad-sato) in a 1:1 chat, in Japanese.</summary>
+internal static class HandlerTurns
+{
+    /// <summary>A card action (Action.Execute) with its data.</summary>
+    public static TurnContext CardAction(string verb, JsonObject data, IConnectorClient? connector = null) =>
+        new(Invoke(), new ClaimsIdentity(), BotCultures.Japanese, "", connector ?? new NoConnector())
+        {
+            CardAction = new CardActionInvocation(verb, JsonDocument.Parse(data.ToJsonString()).RootElement, IsExecute: true),
+        };
+
+    /// <summary>A chat message.</summary>
+    public static TurnContext Message(string text, IConnectorClient connector)
+    {
+        var activity = Invoke();
+        (activity.Type, activity.Name, activity.Text) = (ActivityTypes.Message, null, text);
+        return new(activity, new ClaimsIdentity(), BotCultures.Japanese, text, connector);
+    }
+
+    private static Activity Invoke() => new()
+    {
+        Type = ActivityTypes.Invoke, Name = "adaptiveCard/action", ServiceUrl = "https://smba.trafficmanager.net/jp/", ChannelId = "msteams", Locale = "ja-JP",
+        From = new ChannelAccount { Id = "29:sato", Name = "佐藤", AadObjectId = "aad-sato" },
+        Conversation = new ConversationAccount { Id = "a:sato", ConversationType = "personal", TenantId = "tenant-1" },
+    };
+}
+
+/// <summary>What Teams was sent in a turn (messages and cards), for handlers that answer by sending.</summary>
+internal sealed class RecordingConnector : IConnectorClient
+{
+    public List<Activity> Sent { get; } = [];
+
+    public Task<ResourceResponse> SendAsync(ConversationAddress conversation, Activity activity, CancellationToken cancellationToken)
+    {
+        Sent.Add(activity);
+        return Task.FromResult(new ResourceResponse { Id = $"m{Sent.Count}" });
+    }
+
+    public Task<ResourceResponse> ReplyAsync(ConversationAddress conversation, string replyToId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(conversation, activity, cancellationToken);
+
+    public Task<ResourceResponse> UpdateAsync(ConversationAddress conversation, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        SendAsync(conversation, activity, cancellationToken);
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) => throw new NotSupportedException();
+}
+
+/// <summary>The review as a handler's loader would give it, held in memory.</summary>
+internal sealed class FakeReviewLoader(ActiveReviewContext? context) : IActiveReviewLoader
+{
+    public Task<ActiveReviewContext?> LoadAsync(TurnContext turn, CancellationToken cancellationToken) => Task.FromResult(context);
+
+    public Task<ActiveReviewContext?> LoadForSenderAsync(TurnContext turn, CancellationToken cancellationToken) => Task.FromResult(context);
+
+    public Task<ActiveReviewContext?> LoadForAnswerAsync(TurnContext turn, CancellationToken cancellationToken) => Task.FromResult(context);
+
+    public Task<ReviewTask?> FindTaskAsync(ActiveReviewContext context, string taskId, CancellationToken cancellationToken) =>
+        Task.FromResult(context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId));
+
+    public Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Strings.OpenStage_NotSecretariat)) =>
+        throw new NotSupportedException("not a secretariat command");
+}
+
+/// <summary>A card action is answered in its invoke response: any call to Teams here is a defect.</summary>
+internal sealed class NoConnector : IConnectorClient
+{
+    public Task<ResourceResponse> SendAsync(ConversationAddress conversation, Activity activity, CancellationToken cancellationToken) => throw Unexpected();
+
+    public Task<ResourceResponse> ReplyAsync(ConversationAddress conversation, string replyToId, Activity activity, CancellationToken cancellationToken) => throw Unexpected();
+
+    public Task<ResourceResponse> UpdateAsync(ConversationAddress conversation, string activityId, Activity activity, CancellationToken cancellationToken) => throw Unexpected();
+
+    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) => throw Unexpected();
+
+    public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken) => throw Unexpected();
+
+    public Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) => throw Unexpected();
+
+    private static InvalidOperationException Unexpected() => new("The answer handler called Teams; a card action is answered in its invoke response.");
+}
