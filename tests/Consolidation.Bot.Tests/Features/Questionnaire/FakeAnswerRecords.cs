@@ -6,9 +6,11 @@ using Consolidation.Bot.Review;
 
 namespace Consolidation.Bot.Tests.Features.Questionnaire;
 
-/// <summary>Storage as the submission sees it: one task as stored, the stored submission keys, the rules for decisions.</summary>
-internal sealed class FakeAnswerRecords(ReviewTask? stored) : IAnswerRecords
+/// <summary>Storage as the submission sees it: the tasks as stored, the stored submission keys, the rules for decisions.</summary>
+internal sealed class FakeAnswerRecords(ReviewTask? stored, params ReviewTask[] others) : IAnswerRecords
 {
+    private ReviewTask? Find(string taskId) => stored?.Id == taskId ? stored : others.FirstOrDefault(t => t.Id == taskId);
+
     public HashSet<string> StoredKeys { get; } = new(StringComparer.Ordinal);
 
     public List<OutboxMessage> Queued { get; } = [];
@@ -28,7 +30,7 @@ internal sealed class FakeAnswerRecords(ReviewTask? stored) : IAnswerRecords
     public Task<ReviewTask?> StoredTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken)
     {
         StoredTaskReads++;
-        return System.Threading.Tasks.Task.FromResult(stored);
+        return System.Threading.Tasks.Task.FromResult(Find(taskId));
     }
 
     public Task<bool> IsSubmissionStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken) =>
@@ -37,15 +39,15 @@ internal sealed class FakeAnswerRecords(ReviewTask? stored) : IAnswerRecords
     public Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken)
     {
         (Decisions, LastInput, LastKey) = (Decisions + 1, readInThisTurn, submissionKey);
-        if (stored is null)
+        if (Find(taskId) is not { } task)
         {
             return System.Threading.Tasks.Task.FromResult(new SubmissionResult(SubmissionStatus.NotFound, null));
         }
 
-        var decision = ReviewRules.Answer(stored, member, answer, version, Window, AnswerFixtures.Now);
+        var decision = ReviewRules.Answer(task, member, answer, version, Window, AnswerFixtures.Now);
         return System.Threading.Tasks.Task.FromResult(decision.Accepted
-            ? new SubmissionResult(SubmissionStatus.Accepted, stored with { State = decision.State! }, decision)
-            : new SubmissionResult(SubmissionStatus.Refused, stored, decision));
+            ? new SubmissionResult(SubmissionStatus.Accepted, task with { State = decision.State! }, decision)
+            : new SubmissionResult(SubmissionStatus.Refused, task, decision));
     }
 
     public Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken)
