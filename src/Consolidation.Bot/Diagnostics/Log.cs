@@ -105,6 +105,9 @@ internal static partial class Log
     [LoggerMessage(3411, LogLevel.Warning, "Sweep: queued the next card of {Count} members of review {ReviewId} who were owed one and had none queued")]
     public static partial void SweepQueuedCards(ILogger logger, int count, string reviewId);
 
+    [LoggerMessage(3414, LogLevel.Debug, "Sweep of review {ReviewId}: {Owed} members owed a card, {Due} of them owed one at the last sweep too")]
+    public static partial void SweepDone(ILogger logger, string reviewId, int owed, int due);
+
     [LoggerMessage(3412, LogLevel.Warning, "Sweep for owed cards failed (storage unavailable: {StorageUnavailable}); it will look again")]
     public static partial void SweepFailed(ILogger logger, bool storageUnavailable, Exception exception);
 

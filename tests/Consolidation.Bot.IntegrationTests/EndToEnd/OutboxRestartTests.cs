@@ -52,7 +52,8 @@ public class OutboxRestartTests(AzuriteFixture azurite)
         await using var second = new BotHost(settings, port: botPort);
         await second.StartAsync();
         await WaitUntilAsync(() => Cards(stream).Count >= Members, TimeSpan.FromSeconds(90));
-        await Task.Delay(TimeSpan.FromSeconds(7));
+        // Until the message the stopped bot held has come back (after its 5 s lease) and been handled.
+        await WaitUntilAsync(second.OutboxDrained, TimeSpan.FromSeconds(30));
 
         var sends = Cards(stream);
         Assert.True(atStop < Members, $"the bot was stopped after {atStop} sends, not part-way");

@@ -18,6 +18,7 @@ public class OwedCardTests(AzuriteFixture azurite)
     private static readonly Dictionary<string, string?> FastSweep = new()
     {
         ["Outbox:SweepInterval"] = "00:00:01",
+        ["Logging:LogLevel:Consolidation.Bot.Features.Questionnaire.NextCardSweeper"] = "Debug",
         ["Outbox:PollInterval"] = "00:00:00.100",
     };
 
@@ -52,7 +53,9 @@ public class OwedCardTests(AzuriteFixture azurite)
         var wgCard = connector.Deliveries[1];
         Assert.Equal(FanOutScenario.ConversationOf(1), wgCard.ConversationId);
         Assert.Contains("\"stage\":\"Wg\"", wgCard.Activity.ToJsonString(), StringComparison.Ordinal);
-        await Task.Delay(TimeSpan.FromSeconds(3)); // three more sweeps: the card in hand is not sent again
+        // Three more sweeps (each logs its pass at Debug, 3414): the card in hand is not sent again.
+        var sweeps = Occurrences(bot.Output, "[3414]");
+        await bot.WaitForAsync(() => Occurrences(bot.Output, "[3414]") >= sweeps + 3, "three more sweeps");
         Assert.Equal(2, connector.Deliveries.Count);
     }
 
@@ -116,4 +119,7 @@ public class OwedCardTests(AzuriteFixture azurite)
         await using var services = BotServices.Create(scenario.ConnectionString, scenario.TablePrefix);
         return (await services.GetRequiredService<ReviewRepository>().GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), CancellationToken.None))!.Task.State.Version;
     }
+
+    private static int Occurrences(string text, string value) =>
+        (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 }

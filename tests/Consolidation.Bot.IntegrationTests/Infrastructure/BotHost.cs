@@ -49,6 +49,13 @@ public sealed class BotHost(IReadOnlyDictionary<string, string?> settings, Actio
         }
     }
 
+    /// <summary>
+    /// No outbox message waiting or in hand in any queue (the approximate count includes leased messages, so a message
+    /// a stopped instance held counts until it has come back and been handled): nothing more will be sent.
+    /// </summary>
+    public bool OutboxDrained() =>
+        Services.GetRequiredService<Consolidation.Bot.Outbox.OutboxClient>().ApproximateCountAsync(CancellationToken.None).GetAwaiter().GetResult() == 0;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Development: these hosts run without an app id on loopback, the only place where that is allowed.

@@ -91,7 +91,7 @@ public class ScheduledRunTests(AzuriteFixture azurite)
             await WaitUntilAsync(() => connector.SendsByConversation().ContainsKey(CouncilId), TimeSpan.FromSeconds(60));
             await WaitUntilAsync(() => clock.GetUtcNow() >= Jst(7, 9, 10), TimeSpan.FromSeconds(60));
             // Nothing either instance could still send: the run recorded done and no outbox message queued or in hand.
-            await WaitUntilAsync(() => RunDone(first, ScheduleKind.Digest) && Drained(first), TimeSpan.FromSeconds(60));
+            await WaitUntilAsync(() => RunDone(first, ScheduleKind.Digest) && first.OutboxDrained(), TimeSpan.FromSeconds(60));
         }
 
         var digests = connector.Deliveries.Where(d => d.ConversationId == CouncilId).ToList();
@@ -141,7 +141,7 @@ public class ScheduledRunTests(AzuriteFixture azurite)
         {
             await WaitUntilAsync(() => connector.SendsByConversation().Count >= Members - 1, TimeSpan.FromSeconds(60));
             await WaitUntilAsync(() => clock.GetUtcNow() >= Jst(17, 9, 45), TimeSpan.FromSeconds(60));
-            await WaitUntilAsync(() => RunDone(after, ScheduleKind.Reminders) && Drained(after), TimeSpan.FromSeconds(60));
+            await WaitUntilAsync(() => RunDone(after, ScheduleKind.Reminders) && after.OutboxDrained(), TimeSpan.FromSeconds(60));
         }
 
         var sends = connector.SendsByConversation();
@@ -157,8 +157,4 @@ public class ScheduledRunTests(AzuriteFixture azurite)
     private static bool RunDone(BotHost host, ScheduleKind kind) =>
         host.Services.GetRequiredService<ScheduleStore>().ListRunsAsync(CancellationToken.None).Result
             .Where(r => r.Kind == kind.ToString()).ToList() is { Count: > 0 } runs && runs.All(r => r.Status == ScheduledRunEntity.Done);
-
-    /// <summary>No outbox message waiting or in hand in any queue (the approximate count includes leased messages).</summary>
-    private static bool Drained(BotHost host) =>
-        host.Services.GetRequiredService<Consolidation.Bot.Outbox.OutboxClient>().ApproximateCountAsync(CancellationToken.None).Result == 0;
 }

@@ -66,6 +66,7 @@ public sealed class NextCardSweeper(
         var owed = OwedCards.Members(snapshot, await cursors.ListAsync(snapshot.ReviewId, cancellationToken), unreachable, time.GetUtcNow(), options.Value.Lease);
         var due = owed.Where(_owedLastTime.Contains).ToList();
         _owedLastTime = owed.ToHashSet(StringComparer.Ordinal);
+        Log.SweepDone(logger, snapshot.ReviewId, owed.Count, due.Count);
         if (due.Count == 0 || await tenants.ResolveAsync(null, cancellationToken) is not { } tenant)
         {
             return [];
