@@ -71,13 +71,6 @@ public sealed class ConversationStream : IAsyncDisposable
         }
     }
 
-    /// <summary>All frames after <paramref name="mark"/> that match, after waiting <paramref name="settle"/> for stragglers.</summary>
-    public async Task<IReadOnlyList<JsonObject>> CollectAsync(Func<JsonObject, bool> match, int mark, TimeSpan settle)
-    {
-        await Task.Delay(settle);
-        return FramesSince(mark).Where(match).ToList();
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
