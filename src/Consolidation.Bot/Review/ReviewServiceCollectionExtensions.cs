@@ -20,6 +20,7 @@ public static class ReviewServiceCollectionExtensions
         services.TryAddSingleton<StageOpeningService>();
         services.TryAddSingleton<StageAdministration>();
         services.TryAddSingleton<TaskAdministration>();
+        services.TryAddSingleton<ITaskAdministration>(sp => sp.GetRequiredService<TaskAdministration>());
         services.TryAddSingleton<RevisitRounds>();
         services.TryAddSingleton<Export.ReviewExporter>();
         services.TryAddSingleton<Import.ReviewImportService>();

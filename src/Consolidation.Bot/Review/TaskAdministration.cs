@@ -10,7 +10,7 @@ namespace Consolidation.Bot.Review;
 /// <see cref="DecisionService"/>'s. When the change leaves a card owed in an open stage, the card is queued at once (the
 /// sweep would otherwise send it within minutes).
 /// </summary>
-public sealed class TaskAdministration(DecisionService decisions, ReviewRepository repository, NextCardRequests cards)
+public sealed class TaskAdministration(DecisionService decisions, ReviewRepository repository, NextCardRequests cards) : ITaskAdministration
 {
     /// <summary>
     /// Hands a stage of the task to the member named at the start of <paramref name="assigneeAndReason"/> (an email or a

@@ -19,7 +19,7 @@ internal static class TabTaskEndpoints
         TabEndpoints.ServeAsync(http, signIn, logger, "task", (session, text) =>
             RenderAsync(session, text, id, repository, review.Value.Zone, null, false, cancellationToken), cancellationToken);
 
-    public static Task<IResult> ReassignAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> ReassignAsync(string id, HttpContext http, TabSignIn signIn, ITaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         ActAsync(http, signIn, logger, "reassign", id, repository, review.Value.Zone, async (session, form) =>
         {
             var assignee = form["assignee"].ToString();
@@ -27,7 +27,7 @@ internal static class TabTaskEndpoints
             return (result, assignee, null, AdministrationKind.Other);
         }, cancellationToken);
 
-    public static Task<IResult> ReopenAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> ReopenAsync(string id, HttpContext http, TabSignIn signIn, ITaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         ActAsync(http, signIn, logger, "reopen", id, repository, review.Value.Zone, async (session, form) =>
         {
             var reason = form["reason"].ToString().Trim();
@@ -35,7 +35,7 @@ internal static class TabTaskEndpoints
             return (result, "", reason, AdministrationKind.Other);
         }, cancellationToken);
 
-    public static Task<IResult> OverrideAsync(string id, HttpContext http, TabSignIn signIn, TaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> OverrideAsync(string id, HttpContext http, TabSignIn signIn, ITaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         ActAsync(http, signIn, logger, "override", id, repository, review.Value.Zone, async (session, form) =>
         {
             var request = OverrideFrom(form);

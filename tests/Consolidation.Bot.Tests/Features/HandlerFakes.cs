@@ -74,7 +74,7 @@ internal sealed class FakeReviewLoader(ActiveReviewContext? context) : IActiveRe
         Task.FromResult(context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId));
 
     public Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Strings.OpenStage_NotSecretariat)) =>
-        throw new NotSupportedException("not a secretariat command");
+        SecretariatGate.CheckAsync(turn, context, refusalKey, cancellationToken);
 }
 
 /// <summary>A card action is answered in its invoke response: any call to Teams here is a defect.</summary>

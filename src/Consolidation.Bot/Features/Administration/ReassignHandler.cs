@@ -11,7 +11,7 @@ namespace Consolidation.Bot.Features.Administration;
 /// <c>担当変更 J-0012 佐藤</c> / <c>reassign J-0012 sato@city.example.jp [reason]</c>: the secretariat hands the stage the
 /// task is in to another member (<see cref="TaskAdministration.ReassignAsync"/>); the new assignee gets the card.
 /// </summary>
-public sealed class ReassignHandler(IActiveReviewLoader loader, TaskAdministration administration) : ITurnHandler
+public sealed class ReassignHandler(IActiveReviewLoader loader, ITaskAdministration administration) : ITurnHandler
 {
     public const string CommandName = "reassign";
 

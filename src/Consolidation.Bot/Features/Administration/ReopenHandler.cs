@@ -11,7 +11,7 @@ namespace Consolidation.Bot.Features.Administration;
 /// <c>差し戻し J-0012 理由</c> / <c>reopen J-0012 reason</c>: the secretariat sends the task back to the furthest stage it has
 /// an answer for (<see cref="TaskAdministration.ReopenAsync"/>); its assignee gets the card again if the stage is open.
 /// </summary>
-public sealed class ReopenHandler(IActiveReviewLoader loader, TaskAdministration administration) : ITurnHandler
+public sealed class ReopenHandler(IActiveReviewLoader loader, ITaskAdministration administration) : ITurnHandler
 {
     public const string CommandName = "reopen";
 

@@ -67,18 +67,6 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     {
         // Scoped to the sender: the commands need the review id and the secretariat member, not every task.
         var context = await LoadForSenderAsync(turn, freshPointer: true, fromMemory: false, cancellationToken);
-        if (context is null)
-        {
-            await turn.SendTextAsync(turn.Text[nameof(Localization.Strings.Review_NotLoaded)], cancellationToken);
-            return null;
-        }
-
-        if (context.Sender is not { IsSecretariat: true } secretariat)
-        {
-            await turn.SendTextAsync(turn.Text[refusalKey], cancellationToken);
-            return null;
-        }
-
-        return (context, secretariat);
+        return await SecretariatGate.CheckAsync(turn, context, refusalKey, cancellationToken);
     }
 }
