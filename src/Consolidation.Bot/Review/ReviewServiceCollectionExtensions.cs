@@ -19,6 +19,7 @@ public static class ReviewServiceCollectionExtensions
         services.TryAddSingleton<DecisionService>();
         services.TryAddSingleton<StageOpeningService>();
         services.TryAddSingleton<StageAdministration>();
+        services.TryAddSingleton<IStageAdministration>(sp => sp.GetRequiredService<StageAdministration>());
         services.TryAddSingleton<TaskAdministration>();
         services.TryAddSingleton<ITaskAdministration>(sp => sp.GetRequiredService<TaskAdministration>());
         services.TryAddSingleton<RevisitRounds>();

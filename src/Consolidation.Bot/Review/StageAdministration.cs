@@ -13,6 +13,7 @@ namespace Consolidation.Bot.Review;
 /// same for the chat commands and the tab. The windows and task states are <see cref="StageOpeningService"/>'s.
 /// </summary>
 public sealed class StageAdministration(StageOpeningService opening, NextCardRequests cards, AuditLog audit, TimeProvider time, IOptions<ReviewOptions> review)
+    : IStageAdministration
 {
     /// <param name="mode">The プレWG card the secretariat chose for this opening; null → <c>Review:PreWgMode</c>.</param>
     public async Task<StageOpening> OpenAsync(string reviewId, Member actor, Stage stage, IReadOnlyList<Subcommittee> subcommittees, DateTimeOffset deadline,

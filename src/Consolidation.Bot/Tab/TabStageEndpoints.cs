@@ -15,7 +15,7 @@ namespace Consolidation.Bot.Tab;
 /// </summary>
 internal static class TabStageEndpoints
 {
-    public static Task<IResult> OpenAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> OpenAsync(HttpContext http, TabSignIn signIn, IStageAdministration stages, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         TabEndpoints.ActAsync(http, signIn, logger, "open-stage", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             var zone = review.Value.Zone;
@@ -41,7 +41,7 @@ internal static class TabStageEndpoints
             return TabEndpoints.Done(Features.Questionnaire.OpenStageHandler.OpenedText(opened, zone, text));
         }, cancellationToken);
 
-    public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, StageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, IStageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         TabEndpoints.ActAsync(http, signIn, logger, "close-stage", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             if (Parse(form) is not var (stage, subcommittees))

@@ -8,7 +8,7 @@ using Consolidation.Bot.Routing.Commands;
 namespace Consolidation.Bot.Features.Questionnaire;
 
 /// <summary><c>close prewg 福祉</c> / <c>プレWG終了 全部会</c>: the secretariat closes a stage; later answers are refused.</summary>
-public sealed class CloseStageHandler(IActiveReviewLoader loader, StageAdministration stages) : ITurnHandler
+public sealed class CloseStageHandler(IActiveReviewLoader loader, IStageAdministration stages) : ITurnHandler
 {
     public const string CommandName = "closeStage";
 

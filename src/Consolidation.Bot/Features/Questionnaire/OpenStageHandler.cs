@@ -18,7 +18,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// </summary>
 public sealed class OpenStageHandler(
     IActiveReviewLoader loader,
-    StageAdministration stages,
+    IStageAdministration stages,
     IOptions<ReviewOptions> review,
     TimeProvider time) : ITurnHandler
 {
