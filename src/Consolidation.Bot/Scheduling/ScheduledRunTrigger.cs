@@ -19,7 +19,7 @@ public sealed class ScheduledRunTrigger(
     IOptions<ScheduleOptions> options,
     TimeProvider time,
     ILogger<ScheduledRunTrigger> logger,
-    BotMetrics metrics)
+    BotMetrics metrics) : IScheduledRunTrigger
 {
     /// <summary>This process, as recorded on the runs it claims.</summary>
     public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";

@@ -19,6 +19,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<ScheduleTenants>();
         services.TryAddSingleton<ScheduleTexts>();
         services.TryAddSingleton<ScheduledRunTrigger>();
+        services.TryAddSingleton<IScheduledRunTrigger>(sp => sp.GetRequiredService<ScheduledRunTrigger>());
         services.TryAddSingleton<RecipientSender>();
         services.TryAddSingleton<RemindOneMember>();
         services.AddOutboxHandler<DigestRunHandler>();

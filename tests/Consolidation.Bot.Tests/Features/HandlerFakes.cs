@@ -73,7 +73,7 @@ internal sealed class FakeReviewLoader(ActiveReviewContext? context) : IActiveRe
     public Task<ReviewTask?> FindTaskAsync(ActiveReviewContext context, string taskId, CancellationToken cancellationToken) =>
         Task.FromResult(context.Snapshot.Tasks.FirstOrDefault(t => t.Id == taskId));
 
-    public Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Strings.OpenStage_NotSecretariat)) =>
+    public Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, string refusalKey, CancellationToken cancellationToken) =>
         SecretariatGate.CheckAsync(turn, context, refusalKey, cancellationToken);
 }
 

@@ -19,7 +19,7 @@ public sealed class ReopenHandler(IActiveReviewLoader loader, ITaskAdministratio
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken, nameof(Strings.Admin_NotSecretariat)) is not var (context, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.Admin_NotSecretariat), cancellationToken) is not var (context, secretariat))
         {
             return null;
         }

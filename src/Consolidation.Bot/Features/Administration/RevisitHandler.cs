@@ -23,7 +23,7 @@ public sealed class RevisitHandler(IActiveReviewLoader loader, RevisitRounds rou
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken, nameof(Strings.Admin_NotSecretariat)) is not var (context, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.Revisit_NotSecretariat), cancellationToken) is not var (context, secretariat))
         {
             return null;
         }

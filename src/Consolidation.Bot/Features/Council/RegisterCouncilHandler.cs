@@ -38,7 +38,7 @@ public sealed class RegisterCouncilHandler(
             return null;
         }
 
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken, nameof(Strings.Council_NotSecretariat)) is not var (context, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.Council_NotSecretariat), cancellationToken) is not var (context, secretariat))
         {
             Log.CouncilRegistrationRefused(logger, turn.From.AadObjectId ?? turn.From.Id ?? "?");
             return null;

@@ -9,7 +9,7 @@ using Consolidation.Bot.Scheduling;
 namespace Consolidation.Bot.Features.Digest;
 
 /// <summary><c>digest now</c> / <c>ダイジェスト</c>: the secretariat has the digest posted to the council channel now.</summary>
-public sealed class DigestNowHandler(IActiveReviewLoader loader, ConversationReferenceStore references, ScheduledRunTrigger trigger) : ITurnHandler
+public sealed class DigestNowHandler(IActiveReviewLoader loader, ConversationReferenceStore references, IScheduledRunTrigger trigger) : ITurnHandler
 {
     public const string CommandName = "digestNow";
 
@@ -17,7 +17,7 @@ public sealed class DigestNowHandler(IActiveReviewLoader loader, ConversationRef
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken) is not var (_, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.DigestNow_NotSecretariat), cancellationToken) is not var (_, secretariat))
         {
             return null;
         }

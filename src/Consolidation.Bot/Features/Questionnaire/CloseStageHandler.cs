@@ -16,7 +16,7 @@ public sealed class CloseStageHandler(IActiveReviewLoader loader, IStageAdminist
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken) is not var (context, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.CloseStage_NotSecretariat), cancellationToken) is not var (context, secretariat))
         {
             return null;
         }

@@ -29,7 +29,7 @@ public sealed class OpenStageHandler(
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken) is not var (context, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.OpenStage_NotSecretariat), cancellationToken) is not var (context, secretariat))
         {
             return null;
         }

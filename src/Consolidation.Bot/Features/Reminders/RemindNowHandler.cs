@@ -8,7 +8,7 @@ using Consolidation.Bot.Scheduling;
 namespace Consolidation.Bot.Features.Reminders;
 
 /// <summary><c>remind now</c> / <c>リマインド</c>: the secretariat has every member with open tasks reminded now, leads told of late ones.</summary>
-public sealed class RemindNowHandler(IActiveReviewLoader loader, ScheduledRunTrigger trigger) : ITurnHandler
+public sealed class RemindNowHandler(IActiveReviewLoader loader, IScheduledRunTrigger trigger) : ITurnHandler
 {
     public const string CommandName = "remindNow";
 
@@ -16,7 +16,7 @@ public sealed class RemindNowHandler(IActiveReviewLoader loader, ScheduledRunTri
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken) is not var (_, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.Reminder_NotSecretariat), cancellationToken) is not var (_, secretariat))
         {
             return null;
         }

@@ -62,8 +62,7 @@ public sealed class ActiveReviewLoader(ReviewCatalog catalog, ReviewRepository r
     /// not the secretariat, answered with <paramref name="refusalKey"/>) and returns null. The check is on the sender's
     /// Entra object id, never the display name.
     /// </summary>
-    public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(
-        TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Localization.Strings.OpenStage_NotSecretariat))
+    public async Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, string refusalKey, CancellationToken cancellationToken)
     {
         // Scoped to the sender: the commands need the review id and the secretariat member, not every task.
         var context = await LoadForSenderAsync(turn, freshPointer: true, fromMemory: false, cancellationToken);

@@ -22,6 +22,5 @@ public interface IActiveReviewLoader
     Task<ReviewTask?> FindTaskAsync(ActiveReviewContext context, string taskId, CancellationToken cancellationToken);
 
     /// <summary>The active review and its secretariat member sending this turn; otherwise answers the turn and returns null.</summary>
-    Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(
-        TurnContext turn, CancellationToken cancellationToken, string refusalKey = nameof(Localization.Strings.OpenStage_NotSecretariat));
+    Task<(ActiveReviewContext Context, Member Secretariat)?> LoadForSecretariatAsync(TurnContext turn, string refusalKey, CancellationToken cancellationToken);
 }

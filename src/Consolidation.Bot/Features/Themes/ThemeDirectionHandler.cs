@@ -21,7 +21,7 @@ public sealed class ThemeDirectionHandler(IActiveReviewLoader loader, ThemeDirec
 
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        if (await loader.LoadForSecretariatAsync(turn, cancellationToken, nameof(Strings.Theme_NotSecretariat)) is not var (context, secretariat))
+        if (await loader.LoadForSecretariatAsync(turn, nameof(Strings.Theme_NotSecretariat), cancellationToken) is not var (context, secretariat))
         {
             return null;
         }
