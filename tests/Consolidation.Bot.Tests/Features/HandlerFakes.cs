@@ -1,15 +1,31 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features;
+using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.Tests.Features;
+
+/// <summary>The real parts a handler is made of that need no storage: texts, the composer, metrics.</summary>
+internal static class HandlerParts
+{
+    public static readonly BotText Japanese = new(BotCultures.Japanese);
+
+    public static QuestionnaireComposer Composer() => new(Options.Create(new ReviewOptions()));
+
+    public static BotMetrics Metrics() =>
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
+}
 
 /// <summary>Turns as a handler receives them from the router, from 佐藤 (aad-sato) in a 1:1 chat, in Japanese.</summary>
 internal static class HandlerTurns

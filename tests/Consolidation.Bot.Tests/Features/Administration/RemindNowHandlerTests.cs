@@ -9,7 +9,7 @@ namespace Consolidation.Bot.Tests.Features.Administration;
 /// <summary>"リマインド" at unit level (issue 20): the secretariat's run triggered and confirmed; anyone else refused in words that name the command.</summary>
 public class RemindNowHandlerTests
 {
-    private static readonly BotText Japanese = new(BotCultures.Japanese);
+    private static readonly BotText Japanese = HandlerParts.Japanese;
     private static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田", Role = MemberRole.Secretariat, AadObjectId = "aad-sato" };
 
     [Fact]

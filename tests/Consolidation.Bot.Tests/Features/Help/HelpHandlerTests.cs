@@ -7,7 +7,7 @@ namespace Consolidation.Bot.Tests.Features.Help;
 /// <summary>"ヘルプ" at unit level (issue 20): the help card sent in the chat, or returned to the button that asked.</summary>
 public class HelpHandlerTests
 {
-    private static readonly BotText Japanese = new(BotCultures.Japanese);
+    private static readonly BotText Japanese = HandlerParts.Japanese;
 
     [Fact]
     public async Task Typed_TheHelpCardSentInTheChat()

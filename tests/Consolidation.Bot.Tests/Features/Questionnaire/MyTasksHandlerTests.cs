@@ -2,11 +2,9 @@ using System.Text.Json.Nodes;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
-using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using static Consolidation.Bot.Tests.Features.Questionnaire.AnswerFixtures;
 
@@ -15,7 +13,7 @@ namespace Consolidation.Bot.Tests.Features.Questionnaire;
 /// <summary>"私の担当" at unit level (issue 20): the review in memory behind the loader seam, what Teams is sent recorded.</summary>
 public class MyTasksHandlerTests
 {
-    private static readonly BotText Japanese = new(BotCultures.Japanese);
+    private static readonly BotText Japanese = HandlerParts.Japanese;
 
     [Fact]
     public async Task Member_TheirOpenTasksInOneCard_AnsweredTaskNotListed()
@@ -58,5 +56,5 @@ public class MyTasksHandlerTests
     }
 
     private static MyTasksHandler Handler(ActiveReviewContext? context) =>
-        new(new FakeReviewLoader(context), new QuestionnaireComposer(Options.Create(new ReviewOptions())), new FakeTimeProvider(Now));
+        new(new FakeReviewLoader(context), HandlerParts.Composer(), new FakeTimeProvider(Now));
 }

@@ -1,17 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
-using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Schema;
 using Consolidation.Bot.Review;
-using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Consolidation.Bot.Tests.Features.Questionnaire.AnswerFixtures;
 
 namespace Consolidation.Bot.Tests.Features.Questionnaire;
@@ -23,7 +18,7 @@ namespace Consolidation.Bot.Tests.Features.Questionnaire;
 /// </summary>
 public class SubmitAnswerHandlerTests
 {
-    private static readonly BotText Japanese = new(BotCultures.Japanese);
+    private static readonly BotText Japanese = HandlerParts.Japanese;
 
     [Fact]
     public async Task ValidAnswer_TheAnsweredCard_AndTheNextCardQueuedWhileAnotherTaskWaits()
@@ -111,11 +106,10 @@ public class SubmitAnswerHandlerTests
 
     private static SubmitAnswerHandler Handler(IActiveReviewLoader loader, IAnswerRecords records)
     {
-        var composer = new QuestionnaireComposer(Options.Create(new ReviewOptions()));
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var composer = HandlerParts.Composer();
         return new SubmitAnswerHandler(
             loader, new AnswerSubmission(records, NullLogger<AnswerSubmission>.Instance), composer, new TaskCards(composer),
-            new BotMetrics(meters), NullLogger<SubmitAnswerHandler>.Instance);
+            HandlerParts.Metrics(), NullLogger<SubmitAnswerHandler>.Instance);
     }
 
     private static string CardJson(InvokeResponse? response)

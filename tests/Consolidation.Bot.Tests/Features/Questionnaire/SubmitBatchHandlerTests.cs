@@ -1,14 +1,9 @@
-using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
-using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
-using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Consolidation.Bot.Tests.Features.Questionnaire.AnswerFixtures;
 
 namespace Consolidation.Bot.Tests.Features.Questionnaire;
@@ -19,7 +14,7 @@ namespace Consolidation.Bot.Tests.Features.Questionnaire;
 /// </summary>
 public class SubmitBatchHandlerTests
 {
-    private static readonly BotText Japanese = new(BotCultures.Japanese);
+    private static readonly BotText Japanese = HandlerParts.Japanese;
     private static readonly ReviewTask Second = new(Task().Definition with { Id = "J-0002", Name = "印鑑登録証明書の交付" }, new TaskState { TaskId = "J-0002", Stage = Stage.PreWg, Version = 2 });
 
     [Fact]
@@ -96,10 +91,9 @@ public class SubmitBatchHandlerTests
     {
         var context = Context(Task());
         context = context with { Snapshot = context.Snapshot with { Tasks = [Task(), .. extra ?? [Second]] } };
-        var composer = new QuestionnaireComposer(Options.Create(new ReviewOptions()));
-        var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
+        var composer = HandlerParts.Composer();
         return new SubmitBatchHandler(
             new FakeReviewLoader(context), new AnswerSubmission(records, NullLogger<AnswerSubmission>.Instance), composer,
-            new BotMetrics(meters), NullLogger<SubmitBatchHandler>.Instance);
+            HandlerParts.Metrics(), NullLogger<SubmitBatchHandler>.Instance);
     }
 }

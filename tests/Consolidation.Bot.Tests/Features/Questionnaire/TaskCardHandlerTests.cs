@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Questionnaire;
-using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using static Consolidation.Bot.Tests.Features.Questionnaire.AnswerFixtures;
 
 namespace Consolidation.Bot.Tests.Features.Questionnaire;
@@ -12,7 +10,7 @@ namespace Consolidation.Bot.Tests.Features.Questionnaire;
 /// <summary><c>refreshTask</c> / <c>showTask</c> at unit level (issue 20): the card of the task as it stands, for this member.</summary>
 public class TaskCardHandlerTests
 {
-    private static readonly BotText Japanese = new(BotCultures.Japanese);
+    private static readonly BotText Japanese = HandlerParts.Japanese;
 
     [Fact]
     public async Task OpenTaskOfTheMember_TheQuestionnaireToAnswer_AnsweredOne_TheAnsweredCard()
@@ -46,7 +44,7 @@ public class TaskCardHandlerTests
     }
 
     private static TaskCardHandler Handler(ActiveReviewContext? context) =>
-        new(new FakeReviewLoader(context), new TaskCards(new QuestionnaireComposer(Options.Create(new ReviewOptions()))), NullLogger<TaskCardHandler>.Instance);
+        new(new FakeReviewLoader(context), new TaskCards(HandlerParts.Composer()), NullLogger<TaskCardHandler>.Instance);
 
     private static Consolidation.Bot.Routing.TurnContext Show(string taskId) =>
         HandlerTurns.CardAction("showTask", new JsonObject { ["taskId"] = taskId, ["reviewId"] = "r1" });
