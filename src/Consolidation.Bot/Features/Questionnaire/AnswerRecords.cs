@@ -20,6 +20,9 @@ public interface IAnswerRecords
     /// <summary>Decides the answer on the rules and commits it with its history (<see cref="DecisionService.AnswerAsync(string, Member, string, StageAnswer, int, string?, DecisionInput?, CancellationToken)"/>).</summary>
     Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken);
 
+    /// <summary>Decides a bureau contact's view at WG on the rules and commits it with its history (<see cref="DecisionService.RecordBureauViewAsync"/>).</summary>
+    Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken);
+
     /// <summary>Queues the work of sending a member their next card.</summary>
     Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
@@ -35,6 +38,9 @@ public sealed class AnswerRecords(DecisionService decisions, ReviewRepository re
 
     public Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken) =>
         decisions.AnswerAsync(reviewId, member, taskId, answer, version, submissionKey, readInThisTurn, cancellationToken);
+
+    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken) =>
+        decisions.RecordBureauViewAsync(reviewId, member, taskId, answer, round, submissionKey, cancellationToken);
 
     public Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken) => outbox.EnqueueAsync(message, cancellationToken);
 }

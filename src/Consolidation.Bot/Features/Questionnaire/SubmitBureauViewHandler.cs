@@ -17,7 +17,7 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// </summary>
 public sealed class SubmitBureauViewHandler(
     IActiveReviewLoader loader,
-    DecisionService decisions,
+    IAnswerRecords records,
     AnswerSubmission submission,
     QuestionnaireComposer composer,
     BotMetrics metrics,
@@ -49,7 +49,7 @@ public sealed class SubmitBureauViewHandler(
 
         var (answer, errors, values) = BureauViewCard.Parse(action.Get);
         var result = answer is null ? null
-            : await decisions.RecordBureauViewAsync(context.ReviewId, member, taskId, answer, round, SubmissionKey(taskId, round, member), cancellationToken);
+            : await records.RecordBureauViewAsync(context.ReviewId, member, taskId, answer, round, SubmissionKey(taskId, round, member), cancellationToken);
         var now = result?.Task ?? task;
         switch (result)
         {

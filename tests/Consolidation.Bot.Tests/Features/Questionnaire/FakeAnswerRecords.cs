@@ -50,6 +50,23 @@ internal sealed class FakeAnswerRecords(ReviewTask? stored, params ReviewTask[] 
             : new SubmissionResult(SubmissionStatus.Refused, task, decision));
     }
 
+    /// <summary>The WG window bureau views are decided under.</summary>
+    public StageWindow WgWindow { get; init; } = AnswerFixtures.Window() with { Stage = Stage.Wg };
+
+    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken)
+    {
+        (Decisions, LastKey) = (Decisions + 1, submissionKey);
+        if (Find(taskId) is not { } task)
+        {
+            return Task.FromResult(new SubmissionResult(SubmissionStatus.NotFound, null));
+        }
+
+        var decision = ReviewRules.RecordBureauView(task, member, answer, round, WgWindow, AnswerFixtures.Now);
+        return Task.FromResult(decision.Accepted
+            ? new SubmissionResult(SubmissionStatus.Accepted, task with { State = decision.State! }, decision)
+            : new SubmissionResult(SubmissionStatus.Refused, task, decision));
+    }
+
     public Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (QueueFails)
