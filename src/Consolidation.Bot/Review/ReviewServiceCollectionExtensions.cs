@@ -16,6 +16,7 @@ public static class ReviewServiceCollectionExtensions
         services.TryAddSingleton<MemberCursorStore>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ThemeDirectionStore>();
+        services.TryAddSingleton<IThemeDirections>(sp => sp.GetRequiredService<ThemeDirectionStore>());
         services.TryAddSingleton<DecisionService>();
         services.TryAddSingleton<StageOpeningService>();
         services.TryAddSingleton<StageAdministration>();
@@ -23,6 +24,7 @@ public static class ReviewServiceCollectionExtensions
         services.TryAddSingleton<TaskAdministration>();
         services.TryAddSingleton<ITaskAdministration>(sp => sp.GetRequiredService<TaskAdministration>());
         services.TryAddSingleton<RevisitRounds>();
+        services.TryAddSingleton<IRevisitRounds>(sp => sp.GetRequiredService<RevisitRounds>());
         services.TryAddSingleton<Export.ReviewExporter>();
         services.TryAddSingleton<Import.ReviewImportService>();
         return services;

@@ -28,7 +28,7 @@ public sealed class RevisitRounds(
     NextCardRequests cards,
     AuditLog audit,
     TimeProvider time,
-    IOptions<ReviewOptions> review)
+    IOptions<ReviewOptions> review) : IRevisitRounds
 {
     private const int MaxAttempts = 5;
 

@@ -57,7 +57,7 @@ internal static class TabStageEndpoints
         }, cancellationToken);
 
     /// <summary><c>POST /tab/api/revisit</c>: a revisit event (trigger, WG or 適否, deadline), through <see cref="RevisitRounds"/> as in chat.</summary>
-    public static Task<IResult> RevisitAsync(HttpContext http, TabSignIn signIn, RevisitRounds rounds, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> RevisitAsync(HttpContext http, TabSignIn signIn, IRevisitRounds rounds, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         TabEndpoints.ActAsync(http, signIn, logger, "revisit", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
         {
             var zone = review.Value.Zone;

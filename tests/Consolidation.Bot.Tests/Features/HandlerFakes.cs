@@ -37,12 +37,12 @@ internal static class HandlerTurns
             CardAction = new CardActionInvocation(verb, JsonDocument.Parse(data.ToJsonString()).RootElement, IsExecute: true),
         };
 
-    /// <summary>A chat message.</summary>
-    public static TurnContext Message(string text, IConnectorClient connector)
+    /// <summary>A chat message; <paramref name="command"/> as the router's recogniser found it, for handlers that read it.</summary>
+    public static TurnContext Message(string text, IConnectorClient connector, Consolidation.Bot.Routing.Commands.CommandMatch? command = null)
     {
         var activity = Invoke();
         (activity.Type, activity.Name, activity.Text) = (ActivityTypes.Message, null, text);
-        return new(activity, new ClaimsIdentity(), BotCultures.Japanese, text, connector);
+        return new(activity, new ClaimsIdentity(), BotCultures.Japanese, text, connector) { Command = command };
     }
 
     private static Activity Invoke() => new()

@@ -15,7 +15,7 @@ namespace Consolidation.Bot.Features.Administration;
 /// revisit event; the continue-later tasks waiting for that trigger begin a new round (<see cref="RevisitRounds"/>) and
 /// their assignees get cards. Nobody waiting for it is said plainly, with nothing changed.
 /// </summary>
-public sealed class RevisitHandler(IActiveReviewLoader loader, RevisitRounds rounds, IOptions<ReviewOptions> review, TimeProvider time) : ITurnHandler
+public sealed class RevisitHandler(IActiveReviewLoader loader, IRevisitRounds rounds, IOptions<ReviewOptions> review, TimeProvider time) : ITurnHandler
 {
     public const string CommandName = "revisit";
 

@@ -24,7 +24,7 @@ public sealed class DigestRunHandler(
     ConversationReferenceStore references,
     ProactiveMessenger messenger,
     RecipientSender recipients,
-    ThemeDirectionStore themes,
+    IThemeDirections themes,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> outbox,
     TimeProvider time,
     ILogger<DigestRunHandler> logger) : IOutboxHandler

@@ -12,7 +12,7 @@ namespace Consolidation.Bot.Features.Themes;
 /// <c>方向性 債権管理 {text}</c> / <c>direction receivables {text}</c>: the secretariat records the direction (方向性) a preceding
 /// theme has reached; the digest shows the three themes' directions. A new one replaces the earlier one.
 /// </summary>
-public sealed class ThemeDirectionHandler(IActiveReviewLoader loader, ThemeDirectionStore store, TimeProvider time) : ITurnHandler
+public sealed class ThemeDirectionHandler(IActiveReviewLoader loader, IThemeDirections store, TimeProvider time) : ITurnHandler
 {
     public const string CommandName = "themeDirection";
     public const int MaxLength = 500;

@@ -17,7 +17,7 @@ public sealed class ThemeDirectionEntity : ReviewEntity
 public sealed record ThemeDirection(PrecedingTheme Theme, string Direction, string By, DateTimeOffset At);
 
 /// <summary>The directions of the three preceding themes, one row each in the review's partition (the latest wins).</summary>
-public sealed class ThemeDirectionStore(TableClientProvider tables)
+public sealed class ThemeDirectionStore(TableClientProvider tables) : IThemeDirections
 {
     public const string Prefix = "theme|";
 
