@@ -8,7 +8,7 @@ namespace Consolidation.Bot.Conversations;
 /// Conversation references in Azure Tables. One partition per tenant; RowKeys <c>user|{aadObjectId}</c>,
 /// <c>team|{teamId}</c>, <c>channel|{channelId}</c> and <c>council</c> (the channel registered as the council's).
 /// </summary>
-public sealed class ConversationReferenceStore(TableClientProvider tables) : ICouncilChannels
+public sealed class ConversationReferenceStore(TableClientProvider tables) : IConversationReferences
 {
     public const string CouncilRowKey = "council";
 

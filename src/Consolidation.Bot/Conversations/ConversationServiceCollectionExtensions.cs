@@ -7,7 +7,7 @@ public static class ConversationServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
         services.TryAddSingleton<ConversationReferenceStore>();
-        services.TryAddSingleton<ICouncilChannels>(sp => sp.GetRequiredService<ConversationReferenceStore>());
+        services.TryAddSingleton<IConversationReferences>(sp => sp.GetRequiredService<ConversationReferenceStore>());
         services.TryAddSingleton<ConversationReferenceRecorder>();
         services.TryAddSingleton<ProactiveMessenger>();
         return services;

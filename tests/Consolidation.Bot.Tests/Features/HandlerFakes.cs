@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Features;
@@ -109,4 +110,28 @@ internal sealed class NoConnector : IConnectorClient
     public Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) => throw Unexpected();
 
     private static InvalidOperationException Unexpected() => new("The answer handler called Teams; a card action is answered in its invoke response.");
+}
+
+/// <summary>The stored conversation references a handler sees: the council channel if registered, the users forgotten.</summary>
+internal sealed class FakeConversationReferences : IConversationReferences
+{
+    public ConversationReference? Council { get; init; }
+
+    public List<string> DeletedUsers { get; } = [];
+
+    public static ConversationReference Channel(string tenantId) => new()
+    {
+        TenantId = tenantId, Kind = ConversationKind.Channel, ConversationId = "19:council@thread.tacv2", ServiceUrl = "https://smba.trafficmanager.net/jp/",
+    };
+
+    public Task<ConversationReference?> GetCouncilChannelAsync(string tenantId, CancellationToken cancellationToken) => Task.FromResult(Council);
+
+    public Task<ConversationReference?> GetChannelAsync(string tenantId, string channelId, CancellationToken cancellationToken) =>
+        Task.FromResult(Council?.ConversationId == channelId ? Council : null);
+
+    public Task DeleteUserAsync(string tenantId, string aadObjectIdOrUserId, CancellationToken cancellationToken)
+    {
+        DeletedUsers.Add(aadObjectIdOrUserId);
+        return Task.CompletedTask;
+    }
 }

@@ -18,7 +18,7 @@ namespace Consolidation.Bot.Features.Council;
 /// </summary>
 public sealed class RegisterCouncilHandler(
     IActiveReviewLoader loader,
-    ConversationReferenceStore store,
+    IConversationReferences store,
     CouncilRegistration registration,
     TimeProvider time,
     ILogger<RegisterCouncilHandler> logger) : ITurnHandler

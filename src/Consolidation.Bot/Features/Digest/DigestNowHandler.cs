@@ -9,7 +9,7 @@ using Consolidation.Bot.Scheduling;
 namespace Consolidation.Bot.Features.Digest;
 
 /// <summary><c>digest now</c> / <c>ダイジェスト</c>: the secretariat has the digest posted to the council channel now.</summary>
-public sealed class DigestNowHandler(IActiveReviewLoader loader, ICouncilChannels references, IScheduledRunTrigger trigger) : ITurnHandler
+public sealed class DigestNowHandler(IActiveReviewLoader loader, IConversationReferences references, IScheduledRunTrigger trigger) : ITurnHandler
 {
     public const string CommandName = "digestNow";
 

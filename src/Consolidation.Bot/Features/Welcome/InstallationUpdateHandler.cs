@@ -10,7 +10,7 @@ namespace Consolidation.Bot.Features.Welcome;
 /// <c>installationUpdate</c>: on install in a personal chat, greet with the welcome card; in a team, explain how to
 /// register the council channel. On removal from a personal scope, the user's stored reference is deleted.
 /// </summary>
-public sealed class InstallationUpdateHandler(ConversationReferenceStore store) : ITurnHandler
+public sealed class InstallationUpdateHandler(IConversationReferences store) : ITurnHandler
 {
     public async Task<InvokeResponse?> HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -69,15 +69,7 @@ public class ScheduledCommandHandlerTests
     }
 
     private static DigestNowHandler Digest(Member sender, FakeTrigger trigger, bool council) =>
-        new(new FakeReviewLoader(Context(Task()) with { Sender = sender }), new FakeCouncil(council), trigger);
-
-    private sealed class FakeCouncil(bool registered) : ICouncilChannels
-    {
-        public Task<ConversationReference?> GetCouncilChannelAsync(string tenantId, CancellationToken cancellationToken) =>
-            System.Threading.Tasks.Task.FromResult(registered
-                ? new ConversationReference { TenantId = tenantId, Kind = ConversationKind.Channel, ConversationId = "19:council@thread.tacv2", ServiceUrl = "https://smba.trafficmanager.net/jp/" }
-                : null);
-    }
+        new(new FakeReviewLoader(Context(Task()) with { Sender = sender }), new FakeConversationReferences { Council = council ? FakeConversationReferences.Channel("tenant-1") : null }, trigger);
 
     private sealed class FakeTrigger : IScheduledRunTrigger
     {
