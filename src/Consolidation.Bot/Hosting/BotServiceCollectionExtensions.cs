@@ -35,6 +35,7 @@ public static class BotServiceCollectionExtensions
         services.AddConversations();
         services.AddGraph();
         services.TryAddSingleton<CouncilRegistration>();
+        services.TryAddSingleton<ICouncilRegistration>(sp => sp.GetRequiredService<CouncilRegistration>());
         services.AddOutbox();
         services.AddQuestionnaire();
         services.AddScheduling();

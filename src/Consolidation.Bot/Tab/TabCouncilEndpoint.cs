@@ -24,7 +24,7 @@ internal static class TabCouncilEndpoint
             [.. (await store.ListAsync(tenant, ConversationKind.Channel, cancellationToken)).OrderBy(CouncilChannels.Label, StringComparer.Ordinal)]);
     }
 
-    public static Task<IResult> RegisterAsync(HttpContext http, TabSignIn signIn, ConversationReferenceStore store, ScheduleTenants tenants, CouncilRegistration registration, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
+    public static Task<IResult> RegisterAsync(HttpContext http, TabSignIn signIn, ConversationReferenceStore store, ScheduleTenants tenants, ICouncilRegistration registration, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
         TabEndpoints.ActAsync(http, signIn, logger, "council", nameof(Strings.Council_NotSecretariat), async (session, form, text) =>
         {
             var tenant = await tenants.ResolveAsync(session.TenantId, cancellationToken);

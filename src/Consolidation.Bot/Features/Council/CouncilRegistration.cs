@@ -14,6 +14,7 @@ namespace Consolidation.Bot.Features.Council;
 /// secretariat members are told in their 1:1 chats who moved it and where to (best effort).
 /// </summary>
 public sealed class CouncilRegistration(ConversationReferenceStore store, ProactiveMessenger messenger, AuditLog audit, TimeProvider time, ILogger<CouncilRegistration> logger)
+    : ICouncilRegistration
 {
     /// <returns>False (nothing changed) when <paramref name="by"/> is not the secretariat.</returns>
     public async Task<bool> RegisterAsync(string reviewId, IEnumerable<Member> members, Member by, ConversationReference channel, BotText text, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ namespace Consolidation.Bot.Features.Council;
 public sealed class RegisterCouncilHandler(
     IActiveReviewLoader loader,
     IConversationReferences store,
-    CouncilRegistration registration,
+    ICouncilRegistration registration,
     TimeProvider time,
     ILogger<RegisterCouncilHandler> logger) : ITurnHandler
 {
