@@ -2,6 +2,7 @@ using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Features;
 using Consolidation.Bot.Features.Council;
 using Consolidation.Bot.Features.Questionnaire;
+using Consolidation.Bot.Features.Status;
 using Consolidation.Bot.Graph;
 using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Protocol;
@@ -38,6 +39,7 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<ICouncilRegistration>(sp => sp.GetRequiredService<CouncilRegistration>());
         services.AddOutbox();
         services.AddQuestionnaire();
+        services.AddStatusQuestions();
         services.AddScheduling();
         services.AddHostedService<StartupCacheWarmer>();
         services.AddBotRoutes();

@@ -22,12 +22,10 @@ namespace Consolidation.Bot.Features.Status;
 /// </summary>
 public sealed class StatusQuestionHandler(
     IActiveReviewLoader loader,
-    Conversations.ProactiveMessenger messenger,
-    ReviewRepository repository,
+    IStatusSources sources,
     QuestionnaireComposer composer,
     TimeProvider time,
     IOptions<ReviewOptions> options,
-    Scheduling.ScheduleStore schedules,
     BotMetrics metrics,
     ILogger<StatusQuestionHandler> logger) : ITurnHandler
 {
@@ -135,7 +133,7 @@ public sealed class StatusQuestionHandler(
         try
         {
             var activity = new Protocol.Schema.Activity { Type = ActivityTypes.Message, Locale = turn.Culture.Name, Attachments = [CardAttachment.From(card)] };
-            await messenger.SendToUserAsync(turn.TenantId, turn.From.AadObjectId!, activity, cancellationToken);
+            await sources.SendToUserAsync(turn.TenantId, turn.From.AadObjectId!, activity, cancellationToken);
         }
         catch (Protocol.Connector.ConnectorException ex) when (ex.IsUnreachable)
         {
@@ -151,7 +149,7 @@ public sealed class StatusQuestionHandler(
         var answers = new StatusAnswers(context.Snapshot, now, composer.Zone, text);
         if (intent.SinceLastDigest)
         {
-            var lastDigest = await schedules.GetLastDigestAtAsync(cancellationToken);
+            var lastDigest = await sources.GetLastDigestAtAsync(cancellationToken);
             return StatusCard.Build(SinceDigestAnswers.Build(context.Snapshot, intent.Subcommittee, lastDigest, composer.Zone, text));
         }
 
@@ -162,7 +160,7 @@ public sealed class StatusQuestionHandler(
 
         if (intent.Compare is null && intent.Kind == StatusIntentKind.Task && intent.TaskId is { } id)
         {
-            var history = await repository.GetHistoryAsync(context.ReviewId, context.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))?.Id ?? id, cancellationToken);
+            var history = await sources.GetHistoryAsync(context.ReviewId, context.Snapshot.Tasks.FirstOrDefault(t => string.Equals(t.Id, id, StringComparison.OrdinalIgnoreCase))?.Id ?? id, cancellationToken);
             return answers.Task(id, history) is { } record ? StatusCard.Build(record) : null;
         }
 
@@ -173,7 +171,7 @@ public sealed class StatusQuestionHandler(
                 .Where(t => context.Sender!.IsSecretariat || StatusAccessPolicy.IsAssignee(t, context.Sender)).ToList();
             if (matches.Count == 1)
             {
-                return StatusCard.Build(answers.Task(matches[0].Id, await repository.GetHistoryAsync(context.ReviewId, matches[0].Id, cancellationToken))!);
+                return StatusCard.Build(answers.Task(matches[0].Id, await sources.GetHistoryAsync(context.ReviewId, matches[0].Id, cancellationToken))!);
             }
 
             return matches.Count == 0 ? null : StatusCard.Build(answers.Matches(fragment, matches));
