@@ -12,6 +12,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddOptions<ReviewOptions>().BindConfiguration(ReviewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReviewCatalog>();
         services.TryAddSingleton<ReviewRepository>();
+        services.TryAddSingleton<IReviewSnapshots>(sp => sp.GetRequiredService<ReviewRepository>());
         services.TryAddSingleton<ReviewImportWriter>();
         services.TryAddSingleton<MemberCursorStore>();
         services.TryAddSingleton<AuditLog>();

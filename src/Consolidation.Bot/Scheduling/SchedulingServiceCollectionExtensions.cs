@@ -21,6 +21,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<ScheduledRunTrigger>();
         services.TryAddSingleton<IScheduledRunTrigger>(sp => sp.GetRequiredService<ScheduledRunTrigger>());
         services.TryAddSingleton<RecipientSender>();
+        services.TryAddSingleton<IRecipientSender>(sp => sp.GetRequiredService<RecipientSender>());
         services.TryAddSingleton<RemindOneMember>();
         services.AddOutboxHandler<DigestRunHandler>();
         services.AddOutboxHandler<RemindersRunHandler>();

@@ -11,8 +11,8 @@ namespace Consolidation.Bot.Features.Reminders;
 
 /// <summary>Outbox handler: a subcommittee lead's list of late tasks for one run, as they stand when it is sent.</summary>
 public sealed class EscalationHandler(
-    ReviewRepository repository,
-    RecipientSender sender,
+    IReviewSnapshots repository,
+    IRecipientSender sender,
     ScheduleCalendar calendar,
     ScheduleTexts texts,
     IOptions<ScheduleOptions> options) : IOutboxHandler

@@ -21,7 +21,7 @@ public sealed class RecipientSender(
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
     BotMetrics metrics,
-    ILogger<RecipientSender> logger)
+    ILogger<RecipientSender> logger) : IRecipientSender
 {
     /// <param name="build">The message for the member's locale, or null when there is nothing to send any more.</param>
     /// <returns>Whether the outbox message is done (false: another instance is sending it; look again later).</returns>

@@ -10,8 +10,8 @@ namespace Consolidation.Bot.Features.Reminders;
 
 /// <summary>Outbox handler: one member's reminder of one run, with the tasks still open when it is sent.</summary>
 public sealed class ReminderHandler(
-    ReviewRepository repository,
-    RecipientSender sender,
+    IReviewSnapshots repository,
+    IRecipientSender sender,
     ScheduleCalendar calendar,
     ScheduleTexts texts,
     IOptions<ScheduleOptions> options) : IOutboxHandler

@@ -10,7 +10,7 @@ namespace Consolidation.Bot.Review.Storage;
 /// partition: the state row (guarded by its ETag, or inserted if new), the history entry (its RowKey carries the
 /// version it produced, so it is never overwritten) and, for submissions, the idempotency marker.
 /// </summary>
-public sealed partial class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog, TimeProvider time)
+public sealed partial class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog, TimeProvider time) : IReviewSnapshots
 {
     /// <summary>Member-scoped loads read the states one by one up to this many tasks, else the whole state range.</summary>
     private const int PointReadLimit = 40;
@@ -94,6 +94,8 @@ public sealed partial class ReviewRepository(TableClientProvider tables, ReviewC
     /// stage and the screening windows of those tasks' subcommittees. Enough for everything about that member's own questionnaire (open tasks, card progress), at a cost
     /// that does not grow with the size of the review. Null when the review does not exist.
     /// </summary>
+    Task<ReviewSnapshot?> IReviewSnapshots.LoadAsync(string reviewId, CancellationToken cancellationToken) => LoadAsync(reviewId, cancellationToken);
+
     public async Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken) =>
         (await LoadScopedAsync(reviewId, members => MemberIndex.Of(members).ByEmail(email), fromMemory: false, cancellationToken))?.Snapshot;
 
