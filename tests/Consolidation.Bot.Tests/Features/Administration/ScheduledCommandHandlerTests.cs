@@ -15,7 +15,6 @@ namespace Consolidation.Bot.Tests.Features.Administration;
 public class ScheduledCommandHandlerTests
 {
     private static readonly BotText Japanese = HandlerParts.Japanese;
-    private static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田", Role = MemberRole.Secretariat, AadObjectId = "aad-sato" };
 
     [Fact]
     public async Task Secretariat_TheRemindersRunTriggeredForTheTenant_Confirmed()

@@ -16,7 +16,6 @@ namespace Consolidation.Bot.Tests.Features.Administration;
 public class SecretariatCommandHandlerTests
 {
     private static readonly BotText Japanese = HandlerParts.Japanese;
-    private static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田", Role = MemberRole.Secretariat, AadObjectId = "aad-sato" };
     private static readonly Member Kita = new() { Email = "kita@city.example.jp", Name = "北 区長" };
 
     [Fact]

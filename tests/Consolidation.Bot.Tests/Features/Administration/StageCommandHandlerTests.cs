@@ -16,7 +16,6 @@ namespace Consolidation.Bot.Tests.Features.Administration;
 public class StageCommandHandlerTests
 {
     private static readonly BotText Japanese = HandlerParts.Japanese;
-    private static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田", Role = MemberRole.Secretariat, AadObjectId = "aad-sato" };
 
     [Fact]
     public async Task Open_TheStageSubcommitteesAndTheEndOfTheDayInTokyo_TheOpeningInWords()

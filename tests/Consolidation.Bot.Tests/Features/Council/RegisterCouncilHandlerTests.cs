@@ -13,7 +13,6 @@ namespace Consolidation.Bot.Tests.Features.Council;
 public class RegisterCouncilHandlerTests
 {
     private static readonly BotText Japanese = HandlerParts.Japanese;
-    private static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田", Role = MemberRole.Secretariat, AadObjectId = "aad-sato" };
 
     [Fact]
     public async Task Secretariat_InAChannel_RegisteredWithTheInstalledNames_Confirmed()

@@ -111,7 +111,7 @@ public class AnswerSubmissionTests
     [Fact]
     public async Task NextCard_QueuedOnlyWhenSomethingStillWaits_AFailureToQueueIsNotAFailureToStore()
     {
-        var second = new ReviewTask(Task().Definition with { Id = "J-0002" }, new TaskState { TaskId = "J-0002", Stage = Stage.PreWg, Version = 2 });
+        var second = Second();
         var context = new ActiveReviewContext(new ReviewSnapshot("r1", "n", 1, [Task(), second], [Assignee], [Window()]), Assignee);
         var records = new FakeAnswerRecords(Task());
         var submission = Submission(records);

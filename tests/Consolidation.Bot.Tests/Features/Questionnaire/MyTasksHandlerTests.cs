@@ -19,7 +19,7 @@ public class MyTasksHandlerTests
     public async Task Member_TheirOpenTasksInOneCard_AnsweredTaskNotListed()
     {
         var connector = new RecordingConnector();
-        var second = new ReviewTask(Task().Definition with { Id = "J-0002", Name = "印鑑登録証明書の交付" }, new TaskState { TaskId = "J-0002", Stage = Stage.PreWg, Version = 2 });
+        var second = Second();
         var third = Answered("J-0003") with { Definition = Task().Definition with { Id = "J-0003", Name = "戸籍謄本の交付" } };
         var context = Context(Task());
         context = context with { Snapshot = context.Snapshot with { Tasks = [Task(), second, third] } };

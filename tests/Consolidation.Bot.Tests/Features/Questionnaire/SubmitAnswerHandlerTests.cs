@@ -92,7 +92,7 @@ public class SubmitAnswerHandlerTests
 
     private static ActiveReviewContext TwoTasks()
     {
-        var second = new ReviewTask(Task().Definition with { Id = "J-0002", Name = "印鑑登録証明書の交付" }, new TaskState { TaskId = "J-0002", Stage = Stage.PreWg, Version = 2 });
+        var second = Second();
         var context = Context(Task());
         return context with { Snapshot = context.Snapshot with { Tasks = [Task(), second] } };
     }

@@ -15,12 +15,11 @@ namespace Consolidation.Bot.Tests.Features.Questionnaire;
 public class SubmitBatchHandlerTests
 {
     private static readonly BotText Japanese = HandlerParts.Japanese;
-    private static readonly ReviewTask Second = new(Task().Definition with { Id = "J-0002", Name = "印鑑登録証明書の交付" }, new TaskState { TaskId = "J-0002", Stage = Stage.PreWg, Version = 2 });
 
     [Fact]
     public async Task TwoRowsAnswered_BothStored_NothingLeftToSend()
     {
-        var records = new FakeAnswerRecords(Task(), Second);
+        var records = new FakeAnswerRecords(Task(), Second());
 
         var response = await Handler(records).HandleAsync(Batch(("J-0001", 2, "Keep", null), ("J-0002", 2, "Exclude", "窓口での対面対応が必須のため")), CancellationToken.None);
 
@@ -35,7 +34,7 @@ public class SubmitBatchHandlerTests
     [Fact]
     public async Task ExcludedWithoutAReason_TheWholeCardBackWithTheError_NothingDecided()
     {
-        var records = new FakeAnswerRecords(Task(), Second);
+        var records = new FakeAnswerRecords(Task(), Second());
 
         var response = await Handler(records).HandleAsync(Batch(("J-0001", 2, "Keep", null), ("J-0002", 2, "Exclude", null)), CancellationToken.None);
 
@@ -46,9 +45,9 @@ public class SubmitBatchHandlerTests
     [Fact]
     public async Task ARowChangedSinceTheCardWasSent_OnlyThatRowRefused_TheOtherStored_TheNextCardQueued()
     {
-        var moved = Second with { State = Second.State with { Version = 3 } };
+        var moved = Second() with { State = Second().State with { Version = 3 } };
         var records = new FakeAnswerRecords(Task(), moved);
-        var third = Second with { Definition = Second.Definition with { Id = "J-0003", Name = "戸籍謄本の交付" }, State = Second.State with { TaskId = "J-0003" } };
+        var third = Second() with { Definition = Second().Definition with { Id = "J-0003", Name = "戸籍謄本の交付" }, State = Second().State with { TaskId = "J-0003" } };
 
         var response = await Handler(records, extra: [moved, third]).HandleAsync(Batch(("J-0001", 2, "Keep", null), ("J-0002", 2, "Keep", null)), CancellationToken.None);
 
@@ -90,7 +89,7 @@ public class SubmitBatchHandlerTests
     private static SubmitBatchHandler Handler(FakeAnswerRecords records, ReviewTask[]? extra = null)
     {
         var context = Context(Task());
-        context = context with { Snapshot = context.Snapshot with { Tasks = [Task(), .. extra ?? [Second]] } };
+        context = context with { Snapshot = context.Snapshot with { Tasks = [Task(), .. extra ?? [Second()]] } };
         var composer = HandlerParts.Composer();
         return new SubmitBatchHandler(
             new FakeReviewLoader(context), new AnswerSubmission(records, NullLogger<AnswerSubmission>.Instance), composer,

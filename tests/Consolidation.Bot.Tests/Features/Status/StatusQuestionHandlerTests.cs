@@ -19,7 +19,6 @@ namespace Consolidation.Bot.Tests.Features.Status;
 public class StatusQuestionHandlerTests
 {
     private static readonly BotText Japanese = HandlerParts.Japanese;
-    private static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田", Role = MemberRole.Secretariat, AadObjectId = "aad-sato" };
 
     [Fact]
     public async Task Secretariat_Overall_TheCardInTheChat()
