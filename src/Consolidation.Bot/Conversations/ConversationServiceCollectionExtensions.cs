@@ -10,6 +10,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IConversationReferences>(sp => sp.GetRequiredService<ConversationReferenceStore>());
         services.TryAddSingleton<ConversationReferenceRecorder>();
         services.TryAddSingleton<ProactiveMessenger>();
+        services.TryAddSingleton<IProactiveMessenger>(sp => sp.GetRequiredService<ProactiveMessenger>());
         return services;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ProactiveMessenger(
     ConversationReferenceStore store,
     DirectoryGraphAccess directory,
     TimeProvider time,
-    ILogger<ProactiveMessenger> logger)
+    ILogger<ProactiveMessenger> logger) : IProactiveMessenger
 {
     private const int RosterPageSize = 200;
 

@@ -22,7 +22,7 @@ public sealed record OutboxDelivery(OutboxMessage Message, string MessageId, str
 /// cannot be handled is never dropped: it is moved, as it was received, to <c>{prefix}outbox-poison</c> for an operator.
 /// Both queues are created on first use and again after a failure (storage down at start-up leaves nothing cached).
 /// </summary>
-public sealed class OutboxClient
+public sealed class OutboxClient : IOutboxWriter
 {
     private readonly ConcurrentDictionary<string, RetryingInitializer<QueueClient>> _queues = new(StringComparer.Ordinal);
     private readonly RetryingInitializer<QueueClient> _poison;

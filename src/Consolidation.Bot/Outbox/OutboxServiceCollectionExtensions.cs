@@ -8,6 +8,7 @@ public static class OutboxServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<OutboxClient>();
+        services.TryAddSingleton<IOutboxWriter>(sp => sp.GetRequiredService<OutboxClient>());
         services.TryAddSingleton<NextCardRequests>();
         services.AddHostedService<OutboxWorker>();
         return services;

@@ -15,7 +15,9 @@ public static class ReviewServiceCollectionExtensions
         services.TryAddSingleton<IReviewSnapshots>(sp => sp.GetRequiredService<ReviewRepository>());
         services.TryAddSingleton<ReviewImportWriter>();
         services.TryAddSingleton<MemberCursorStore>();
+        services.TryAddSingleton<IMemberCursors>(sp => sp.GetRequiredService<MemberCursorStore>());
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
         services.TryAddSingleton<ThemeDirectionStore>();
         services.TryAddSingleton<IThemeDirections>(sp => sp.GetRequiredService<ThemeDirectionStore>());
         services.TryAddSingleton<DecisionService>();

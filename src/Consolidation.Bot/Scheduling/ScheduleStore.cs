@@ -75,7 +75,7 @@ public enum RecipientClaim
 /// inserting its row (the second instance gets 409), the last completed slot only moves forward under its ETag, and a
 /// recipient's message is marked sent by inserting a marker.
 /// </summary>
-public sealed class ScheduleStore(TableClientProvider tables)
+public sealed class ScheduleStore(TableClientProvider tables) : IScheduledRuns
 {
     public const string StatePartition = "state";
     public const string RunPartition = "run";
@@ -132,6 +132,15 @@ public sealed class ScheduleStore(TableClientProvider tables)
     {
         var table = await tables.GetAsync(TableNames.Schedules, cancellationToken);
         return await table.TrySaveAsync(run, run.ETag, cancellationToken) is null ? null : run;
+    }
+
+    /// <inheritdoc />
+    public Task<ScheduledRunEntity?> TryCompleteRunAsync(ScheduledRunEntity run, DateTimeOffset at, string? figures, CancellationToken cancellationToken)
+    {
+        run.Status = ScheduledRunEntity.Done;
+        run.DoneAt = at;
+        run.Figures = figures ?? run.Figures;
+        return TryReplaceAsync(run, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ScheduledRunEntity>> ListRunsAsync(CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(sp => new ScheduleCalendar(sp.GetRequiredService<IOptions<ScheduleOptions>>().Value,
             sp.GetRequiredService<IOptions<ReviewOptions>>().Value.Zone));
         services.TryAddSingleton<ScheduleStore>();
+        services.TryAddSingleton<IScheduledRuns>(sp => sp.GetRequiredService<ScheduleStore>());
         services.TryAddSingleton<ScheduleTenants>();
         services.TryAddSingleton<ScheduleTexts>();
         services.TryAddSingleton<ScheduledRunTrigger>();

@@ -11,6 +11,7 @@ using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
 using Consolidation.Bot.Protocol.Connector;
 using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -134,4 +135,19 @@ internal sealed class FakeConversationReferences : IConversationReferences
         DeletedUsers.Add(aadObjectIdOrUserId);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>The theme directions recorded, in order; listed as recorded.</summary>
+internal sealed class FakeThemes : IThemeDirections
+{
+    public List<ThemeDirection> Set { get; } = [];
+
+    public Task SetAsync(string reviewId, ThemeDirection direction, CancellationToken cancellationToken)
+    {
+        Set.Add(direction);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ThemeDirection>> ListAsync(string reviewId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ThemeDirection>>(Set);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Digest;
-using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Features.Reminders;
 using Consolidation.Bot.Outbox;
@@ -13,19 +12,15 @@ namespace Consolidation.Bot.Features.Digest;
 
 /// <summary>
 /// Outbox handler of a digest run: builds the digest from the whole review and posts it to the council channel, once per
-/// run and channel (a sent marker per channel), sends it to each member of the overall summing-up (全体総括) in 1:1, once
-/// each, then keeps its figures for the next digest's "since the last digest".
+/// run and channel, sends it to each member of the overall summing-up (全体総括) in 1:1, once each (both through
+/// <see cref="IRecipientSender"/>), then keeps its figures for the next digest's "since the last digest".
 /// </summary>
 public sealed class DigestRunHandler(
-    ReviewRepository repository,
-    ScheduleStore store,
-    ScheduleTenants tenants,
+    IReviewSnapshots reviews,
+    IScheduledRuns runs,
+    IRecipientSender recipients,
     ScheduleTexts texts,
-    ConversationReferenceStore references,
-    ProactiveMessenger messenger,
-    RecipientSender recipients,
     IThemeDirections themes,
-    Microsoft.Extensions.Options.IOptions<OutboxOptions> outbox,
     TimeProvider time,
     ILogger<DigestRunHandler> logger) : IOutboxHandler
 {
@@ -34,50 +29,33 @@ public sealed class DigestRunHandler(
     public async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var runKey = message.RunKey ?? "";
-        var run = await store.GetRunAsync(runKey, cancellationToken);
+        var run = await runs.GetRunAsync(runKey, cancellationToken);
         if (run is null || run.Status == ScheduledRunEntity.Done)
         {
             return true;
         }
 
-        var snapshot = await repository.LoadAsync(message.ReviewId, cancellationToken);
+        var snapshot = await reviews.LoadAsync(message.ReviewId, cancellationToken);
         if (snapshot is null)
         {
             return true;
         }
 
         var now = time.GetUtcNow();
-        var previousJson = await store.GetLastDigestFiguresAsync(cancellationToken);
+        var previousJson = await runs.GetLastDigestFiguresAsync(cancellationToken);
         var previous = previousJson is null ? null : JsonSerializer.Deserialize(previousJson, DigestJsonContext.Default.DigestFigures);
         var model = DigestComposer.Compose(snapshot, now, texts.Zone, previous, texts.ForDigest(), await themes.ListAsync(snapshot.ReviewId, cancellationToken));
         var card = DigestCard.Build(model);
 
-        var channels = new List<ConversationReference>();
-        if (await tenants.ResolveAsync(message.TenantId, cancellationToken) is { } tenant
-            && await references.GetCouncilChannelAsync(tenant, cancellationToken) is { } council)
+        var council = await recipients.PostToCouncilOnceAsync(message, new Activity { Type = ActivityTypes.Message, Attachments = [CardAttachment.From(card)] }, cancellationToken);
+        if (council == CouncilPost.InProgress)
         {
-            channels.Add(council);
+            return false; // another instance is posting it: look again after the lease
         }
 
-        if (channels.Count == 0)
+        if (council == CouncilPost.NoCouncil)
         {
             Log.DigestNoCouncil(logger, runKey);
-        }
-
-        foreach (var channel in channels)
-        {
-            var (claim, marker) = await store.ClaimRecipientAsync(runKey, "council|" + channel.TenantId, now, outbox.Value.Lease, cancellationToken);
-            if (claim == RecipientClaim.InProgress)
-            {
-                return false;
-            }
-
-            if (claim == RecipientClaim.Claimed)
-            {
-                await messenger.SendAsync(channel, new Activity { Type = ActivityTypes.Message, Attachments = [CardAttachment.From(card)] }, cancellationToken);
-                await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
-                Log.DigestPosted(logger, runKey, channel.TenantId);
-            }
         }
 
         foreach (var member in snapshot.Members.Where(m => m.HasRole(Domain.MemberRole.Overview)).OrderBy(m => m.Email, StringComparer.Ordinal))
@@ -90,16 +68,14 @@ public sealed class DigestRunHandler(
             }
         }
 
+        // "Since the last digest" counts from the last one the council saw: a run with no channel leaves it where it was.
         var figures = JsonSerializer.Serialize(model.Current, DigestJsonContext.Default.DigestFigures);
-        if (channels.Count > 0)
+        if (council == CouncilPost.Posted)
         {
-            await store.SetLastDigestFiguresAsync(figures, now, cancellationToken);
+            await runs.SetLastDigestFiguresAsync(figures, now, cancellationToken);
         }
 
-        run.Status = ScheduledRunEntity.Done;
-        run.DoneAt = time.GetUtcNow();
-        run.Figures = figures;
-        await store.TryReplaceAsync(run, cancellationToken);
+        await runs.TryCompleteRunAsync(run, time.GetUtcNow(), figures, cancellationToken);
         return true;
     }
 }

@@ -19,12 +19,12 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// is done (not retried forever).
 /// </summary>
 public sealed class NextCardSender(
-    ReviewRepository repository,
-    MemberCursorStore cursors,
-    ProactiveMessenger messenger,
+    IReviewSnapshots reviews,
+    IMemberCursors cursors,
+    IProactiveMessenger messenger,
     QuestionnaireComposer composer,
     SentCardFinder finder,
-    AuditLog audit,
+    IAuditTrail audit,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
     BotMetrics metrics,
@@ -34,7 +34,7 @@ public sealed class NextCardSender(
 
     public async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var snapshot = await repository.LoadForMemberAsync(message.ReviewId, message.Email, cancellationToken);
+        var snapshot = await reviews.LoadForMemberAsync(message.ReviewId, message.Email, cancellationToken);
         var member = snapshot?.MemberByEmail(message.Email);
         if (snapshot is null || member is null)
         {

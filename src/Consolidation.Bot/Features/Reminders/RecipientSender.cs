@@ -12,12 +12,14 @@ namespace Consolidation.Bot.Features.Reminders;
 /// <summary>
 /// Sends one run's message to one member at most once: claims the recipient's sent marker, builds the message from
 /// fresh data (nothing to say: marked done, nothing sent), sends it to the member's 1:1 chat, marks it sent. A member
-/// the bot cannot reach is logged and not retried.
+/// the bot cannot reach is logged and not retried. The council channel's post is claimed the same way, once per run
+/// and channel.
 /// </summary>
 public sealed class RecipientSender(
     ScheduleStore store,
     ScheduleTenants tenants,
-    ProactiveMessenger messenger,
+    IConversationReferences references,
+    IProactiveMessenger messenger,
     IOptions<OutboxOptions> outbox,
     TimeProvider time,
     BotMetrics metrics,
@@ -59,5 +61,30 @@ public sealed class RecipientSender(
 
         await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
         return true;
+    }
+
+    public async Task<CouncilPost> PostToCouncilOnceAsync(OutboxMessage message, Activity activity, CancellationToken cancellationToken)
+    {
+        var runKey = message.RunKey ?? "";
+        if (await tenants.ResolveAsync(message.TenantId, cancellationToken) is not { } tenant
+            || await references.GetCouncilChannelAsync(tenant, cancellationToken) is not { } council)
+        {
+            return CouncilPost.NoCouncil;
+        }
+
+        var (claim, marker) = await store.ClaimRecipientAsync(runKey, "council|" + council.TenantId, time.GetUtcNow(), outbox.Value.Lease, cancellationToken);
+        if (claim == RecipientClaim.InProgress)
+        {
+            return CouncilPost.InProgress;
+        }
+
+        if (claim == RecipientClaim.Claimed)
+        {
+            await messenger.SendAsync(council, activity, cancellationToken);
+            await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
+            Log.DigestPosted(logger, runKey, council.TenantId);
+        }
+
+        return CouncilPost.Posted;
     }
 }

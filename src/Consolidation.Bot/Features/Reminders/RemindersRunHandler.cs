@@ -12,10 +12,10 @@ namespace Consolidation.Bot.Features.Reminders;
 /// per-recipient handlers claim a sent marker first.
 /// </summary>
 public sealed class RemindersRunHandler(
-    ReviewRepository repository,
-    ScheduleStore store,
+    IReviewSnapshots reviews,
+    IScheduledRuns runs,
     ScheduleCalendar calendar,
-    OutboxClient outbox,
+    IOutboxWriter outbox,
     IOptions<ScheduleOptions> options,
     TimeProvider time,
     ILogger<RemindersRunHandler> logger) : IOutboxHandler
@@ -25,8 +25,8 @@ public sealed class RemindersRunHandler(
     public async Task<bool> HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var runKey = message.RunKey ?? "";
-        var run = await store.GetRunAsync(runKey, cancellationToken);
-        var snapshot = run is null || run.Status == ScheduledRunEntity.Done ? null : await repository.LoadAsync(message.ReviewId, cancellationToken);
+        var run = await runs.GetRunAsync(runKey, cancellationToken);
+        var snapshot = run is null || run.Status == ScheduledRunEntity.Done ? null : await reviews.LoadAsync(message.ReviewId, cancellationToken);
         if (run is null || snapshot is null)
         {
             return true;
@@ -45,9 +45,7 @@ public sealed class RemindersRunHandler(
         }
 
         Log.RemindersQueued(logger, runKey, reminders.Count, escalations.Count);
-        run.Status = ScheduledRunEntity.Done;
-        run.DoneAt = time.GetUtcNow();
-        await store.TryReplaceAsync(run, cancellationToken);
+        await runs.TryCompleteRunAsync(run, time.GetUtcNow(), figures: null, cancellationToken);
         return true;
     }
 }

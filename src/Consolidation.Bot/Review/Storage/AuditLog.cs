@@ -4,7 +4,7 @@ using Consolidation.Bot.Storage;
 namespace Consolidation.Bot.Review.Storage;
 
 /// <summary>The review's audit trail (<see cref="AuditEntry"/>): appended, never changed, read in time order.</summary>
-public sealed class AuditLog(TableClientProvider tables)
+public sealed class AuditLog(TableClientProvider tables) : IAuditTrail
 {
     public async Task AppendAsync(string reviewId, AuditEntry entry, CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ using Consolidation.Bot.Storage;
 namespace Consolidation.Bot.Review.Storage;
 
 /// <summary>Member cursors and unreachable-member records, in the review's partition, every update ETag-guarded.</summary>
-public sealed class MemberCursorStore(TableClientProvider tables)
+public sealed class MemberCursorStore(TableClientProvider tables) : IMemberCursors
 {
     public const string CursorPrefix = "cursor|";
     public const string UnreachablePrefix = "unreachable|";

@@ -84,20 +84,6 @@ public class ThemeAndRevisitHandlerTests
     private static Consolidation.Bot.Routing.TurnContext ThemeCommand(string arguments, RecordingConnector connector) =>
         HandlerTurns.Message("方向性 " + arguments, connector, new CommandMatch(ThemeDirectionHandler.CommandName, arguments));
 
-    private sealed class FakeThemes : IThemeDirections
-    {
-        public List<ThemeDirection> Set { get; } = [];
-
-        public Task SetAsync(string reviewId, ThemeDirection direction, CancellationToken cancellationToken)
-        {
-            Set.Add(direction);
-            return System.Threading.Tasks.Task.CompletedTask;
-        }
-
-        public Task<IReadOnlyList<ThemeDirection>> ListAsync(string reviewId, CancellationToken cancellationToken) =>
-            System.Threading.Tasks.Task.FromResult<IReadOnlyList<ThemeDirection>>(Set);
-    }
-
     private sealed class FakeRounds : IRevisitRounds
     {
         public (RevisitTrigger Trigger, DateTimeOffset Deadline)? Started { get; private set; }

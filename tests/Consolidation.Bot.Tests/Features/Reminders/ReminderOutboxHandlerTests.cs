@@ -87,25 +87,4 @@ public class ReminderOutboxHandlerTests
     private static ScheduleTexts Texts() => new(HandlerParts.Composer(), Options.Create(Schedule));
 
     private static string Card(Activity activity) => Assert.Single(activity.Attachments!).Content!.Value.GetRawText();
-
-    private sealed class FakeSnapshots(ReviewSnapshot snapshot) : IReviewSnapshots
-    {
-        public Task<ReviewSnapshot?> LoadAsync(string reviewId, CancellationToken cancellationToken) => System.Threading.Tasks.Task.FromResult<ReviewSnapshot?>(snapshot);
-
-        public Task<ReviewSnapshot?> LoadForMemberAsync(string reviewId, string email, CancellationToken cancellationToken) => System.Threading.Tasks.Task.FromResult<ReviewSnapshot?>(snapshot);
-    }
-
-    /// <summary>Claims every recipient and builds the message for a member with no known locale.</summary>
-    private sealed class FakeSender : IRecipientSender
-    {
-        public string? RecipientKey { get; private set; }
-
-        public Activity? Built { get; private set; }
-
-        public Task<bool> SendOnceAsync(OutboxMessage message, string recipientKey, Member member, Func<string?, Activity?> build, CancellationToken cancellationToken)
-        {
-            (RecipientKey, Built) = (recipientKey, build(null));
-            return System.Threading.Tasks.Task.FromResult(true);
-        }
-    }
 }
