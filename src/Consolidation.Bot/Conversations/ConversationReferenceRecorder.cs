@@ -1,6 +1,6 @@
-using Azure;
 using Consolidation.Bot.Diagnostics;
 using Consolidation.Bot.Protocol.Schema;
+using Consolidation.Bot.Storage;
 
 namespace Consolidation.Bot.Conversations;
 
@@ -23,7 +23,7 @@ public sealed class ConversationReferenceRecorder(ConversationReferenceStore sto
                 }
             }
         }
-        catch (Exception ex) when (ex is RequestFailedException or TimeoutException or HttpRequestException or AggregateException)
+        catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
         {
             Log.ReferenceRecordFailed(logger, ex);
         }

@@ -22,4 +22,15 @@ public static class StorageFailures
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
         _ => exception.InnerException is { } inner && IsUnavailable(inner),
     };
+
+    /// <summary>
+    /// Any failure of a storage call: an outage, or a request the store refused (a 4xx). For best-effort work off the
+    /// request path, which gives up on either and leaves the next caller to try again; a bug of ours still surfaces.
+    /// </summary>
+    public static bool IsStorageFailure(Exception exception) => exception switch
+    {
+        RequestFailedException => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsStorageFailure),
+        _ => IsUnavailable(exception),
+    };
 }

@@ -22,7 +22,7 @@ public sealed partial class ReviewRepository
             {
                 await ReadWindowsAsync(table, reviewId, cache, epoch, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException)
+            catch (Exception ex) when (StorageFailures.IsStorageFailure(ex))
             {
                 // The next question starts another read; until then it is answered with the windows known.
             }

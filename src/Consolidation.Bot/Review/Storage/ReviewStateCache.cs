@@ -174,9 +174,9 @@ internal sealed class ReviewStateCache(TimeProvider time)
             {
                 await CatchUpAsync(table, partition, epoch, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException or OperationCanceledException)
+            catch (Exception ex) when (StorageFailures.IsStorageFailure(ex) || ex is OperationCanceledException)
             {
-                // Turns keep reading storage; the next one to find the epoch moved starts another catch-up.
+                // A cancellation here is the storage client's own timeout (the read runs on no caller's token). Turns keep reading storage; the next one to find the epoch moved starts another catch-up.
             }
             finally
             {
