@@ -11,7 +11,7 @@ public static class InboundServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>Bot</c> (<see cref="BotAuthenticationOptions"/>, validated at start-up) and <c>Bot:Inbound</c>
-    /// (<see cref="BotInboundOptions"/>), registers <see cref="IBotRequestAuthenticator"/>, the system
+    /// (<see cref="BotInboundOptions"/>, validated at start-up too), registers <see cref="IBotRequestAuthenticator"/>, the system
     /// <see cref="TimeProvider"/> unless one is registered, <see cref="DevelopmentMode"/> and its start-up guard (no app id
     /// outside the Development environment: the web host refuses to start).
     /// The host registers its own <see cref="IActivityProcessor"/> and calls <c>MapBotMessages()</c>.
@@ -29,7 +29,7 @@ public static class InboundServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
-        services.AddOptions<BotInboundOptions>().BindConfiguration(BotInboundOptions.SectionName);
+        services.AddOptions<BotInboundOptions>().BindConfiguration(BotInboundOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DevelopmentMode>();

@@ -30,7 +30,7 @@ public static class BotServiceCollectionExtensions
         services.AddBotStorage();
         services.AddReviewStorage();
         services.AddBotInbound();
-        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName); // validated by AddBotConnector
         services.AddBotConnector();
         services.AddSendBudget();
         services.AddConversations();

@@ -52,6 +52,19 @@ public class InboundRegistrationTests
             () => provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
     }
 
+    [Theory]
+    [InlineData("Bot:Inbound:TurnTimeout", "00:00:00", "TurnTimeout")]
+    [InlineData("Bot:Inbound:TurnTimeout", "-00:00:05", "TurnTimeout")]
+    [InlineData("Bot:Inbound:InvokeResponseBudget", "00:10:00", "InvokeResponseBudget")]
+    public void AddBotInbound_TurnLimitOutOfRange_FailsValidationNamingIt(string key, string value, string named)
+    {
+        using var provider = Services(new() { [key] = value });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BotInboundOptions>>().Value);
+
+        Assert.Contains(named, ex.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
