@@ -4,15 +4,6 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace Consolidation.Bot.Protocol.Auth;
 
-/// <summary>Source of OpenID metadata (issuer, JWKS with endorsements) per metadata URL.</summary>
-internal interface IOpenIdMetadataSource
-{
-    Task<OpenIdConnectConfiguration> GetAsync(string metadataUrl, CancellationToken cancellationToken);
-
-    /// <summary>Asks for a refresh on the next read (rate-limited), e.g. after an unknown signing key id.</summary>
-    void RequestRefresh(string metadataUrl);
-}
-
 /// <summary>
 /// One <see cref="ConfigurationManager{T}"/> per metadata URL. Keys are refreshed every 12 hours (the Bot
 /// Framework requires at least every 24 h) and on demand at most every 5 minutes. Only https URLs are used,

@@ -96,13 +96,3 @@ public static class QuestionnaireFields
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field),
     };
 }
-
-/// <summary>Resource keys of the questionnaire's own input errors (the domain's are in <see cref="AnswerErrors"/>).</summary>
-public static class QuestionnaireErrors
-{
-    /// <summary>A required input was left empty.</summary>
-    public const string Required = "Error_Required";
-
-    /// <summary>A date input that is not <c>yyyy-MM-dd</c>.</summary>
-    public const string InvalidDate = "Error_InvalidDate";
-}

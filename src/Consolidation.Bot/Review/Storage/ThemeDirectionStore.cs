@@ -13,9 +13,6 @@ public sealed class ThemeDirectionEntity : ReviewEntity
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>A preceding theme's direction (先行検討テーマの方向性), as the digest shows it.</summary>
-public sealed record ThemeDirection(PrecedingTheme Theme, string Direction, string By, DateTimeOffset At);
-
 /// <summary>The directions of the three preceding themes, one row each in the review's partition (the latest wins).</summary>
 public sealed class ThemeDirectionStore(TableClientProvider tables) : IThemeDirections
 {
