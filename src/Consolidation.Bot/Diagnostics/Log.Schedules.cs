@@ -18,8 +18,8 @@ internal static partial class Log
     [LoggerMessage(3504, LogLevel.Warning, "Scheduler cannot reach storage; it will look again")]
     public static partial void SchedulerStorageUnavailable(ILogger logger, Exception exception);
 
-    [LoggerMessage(3505, LogLevel.Information, "Digest of run {RunKey} posted to the council channel of tenant {TenantId}")]
-    public static partial void DigestPosted(ILogger logger, string runKey, string tenantId);
+    [LoggerMessage(3505, LogLevel.Information, "Run {RunKey} posted to the council channel of tenant {TenantId}")]
+    public static partial void CouncilPosted(ILogger logger, string runKey, string tenantId);
 
     [LoggerMessage(3506, LogLevel.Warning, "Digest of run {RunKey}: no council channel is registered; nothing posted")]
     public static partial void DigestNoCouncil(ILogger logger, string runKey);

@@ -82,7 +82,7 @@ public sealed class RecipientSender(
         {
             await messenger.SendAsync(council, activity, cancellationToken);
             await store.CompleteRecipientAsync(marker!, time.GetUtcNow(), cancellationToken);
-            Log.DigestPosted(logger, runKey, council.TenantId);
+            Log.CouncilPosted(logger, runKey, council.TenantId);
         }
 
         return CouncilPost.Posted;
