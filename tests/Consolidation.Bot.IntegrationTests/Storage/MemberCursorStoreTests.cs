@@ -24,4 +24,17 @@ public class MemberCursorStoreTests(AzuriteFixture azurite)
         Assert.Null(await store.TrySaveAsync("r1", new MemberCursorEntity { Email = "a@x.jp", TaskId = "J-2" }, claimETag, None));
         Assert.Null(await store.TrySaveAsync("r1", new MemberCursorEntity { Email = "a@x.jp", TaskId = "J-2" }, null, None));
     }
+
+    [Fact]
+    public async Task RecordUnreachable_TrueTheFirstTimeOnly_TheLatestReasonKept()
+    {
+        var store = new MemberCursorStore(StorageFactory.Tables(azurite));
+        var at = DateTimeOffset.UtcNow;
+
+        Assert.True(await store.RecordUnreachableAsync("r-unreachable", "A@X.jp", "BotNotInConversationRoster", at, None));
+        Assert.False(await store.RecordUnreachableAsync("r-unreachable", "a@x.jp", "NotFound", at.AddMinutes(5), None));
+
+        var row = Assert.Single(await store.ListUnreachableAsync("r-unreachable", None));
+        Assert.Equal(("a@x.jp", "NotFound"), (row.Email, row.Reason));
+    }
 }

@@ -40,16 +40,13 @@ public sealed class MemberCursorStore(TableClientProvider tables) : IMemberCurso
             Reason = reason,
             At = at,
         };
-        try
+        if (await table.TrySaveAsync(row, expected: null, cancellationToken) is not null)
         {
-            await table.AddEntityAsync(row, cancellationToken);
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-            return false;
-        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        return false;
     }
 
     /// <summary>Every member's cursor in the review (one row per member who was ever sent a card).</summary>
