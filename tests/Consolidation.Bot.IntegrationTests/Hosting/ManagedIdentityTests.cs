@@ -3,7 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Consolidation.Bot.Outbox;
 using Consolidation.Bot.Protocol.Tests.Auth;
+using Consolidation.Bot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Consolidation.Bot.IntegrationTests.Hosting;
 
@@ -42,6 +47,7 @@ public sealed class ManagedIdentityTests
                 ["Storage:ManagedIdentityClientId"] = TestTokens.AppId,
                 ["Storage:TablePrefix"] = "msi",
                 ["Schedules:Enabled"] = "false",
+                ["Outbox:QueueScanInterval"] = "00:00:01",
                 ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = $"InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint={ingestion.Url}",
                 ["Telemetry:ManagedIdentityClientId"] = TestTokens.AppId,
                 ["IDENTITY_ENDPOINT"] = identity.IdentityEndpoint,
@@ -80,6 +86,18 @@ public sealed class ManagedIdentityTests
             });
             await bot.WaitForAsync(() => queues.GetQueueClient("msioutbox").Exists().Value, "the outbox queue created with the identity's token");
             Assert.DoesNotContain("Outbox queue unavailable", bot.Output, StringComparison.Ordinal);
+
+            // A tenant's queue this instance never wrote to (another instance did) is found by listing the account with
+            // the identity's token, and its message received and deleted with it too.
+            var names = new OutboxClient(Options.Create(new StorageOptions { TablePrefix = "msi", ConnectionString = storage.ConnectionString }), NullLogger<OutboxClient>.Instance);
+            var tenantQueue = queues.GetQueueClient(names.QueueNameFor(TestTokens.TenantId));
+            await tenantQueue.CreateAsync();
+            await tenantQueue.SendMessageAsync(JsonSerializer.Serialize(new OutboxMessage
+            {
+                Kind = OutboxMessage.NextCard, ReviewId = "no-such-review", TenantId = TestTokens.TenantId, Email = "someone@city.example.jp",
+            }, OutboxJsonContext.Default.OutboxMessage));
+            await bot.WaitForAsync(() => tenantQueue.GetProperties().Value.ApproximateMessagesCount == 0, "the tenant's message handled through the listed queue");
+            Assert.DoesNotContain("poison", bot.Output, StringComparison.OrdinalIgnoreCase);
 
             // Telemetry goes to Azure Monitor with the identity's token (local authentication is off in infra/).
             await bot.WaitForAsync(() => ingestion.Requests.Count > 0, "telemetry at the ingestion endpoint");
