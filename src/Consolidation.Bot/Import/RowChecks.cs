@@ -36,8 +36,8 @@ internal static class RowChecks
     }
 
     /// <summary>
-    /// Characters a task id may not contain: '|' separates the parts of the review's row keys (history, idempotency
-    /// markers), the others are not allowed in Azure Table keys at all.
+    /// Characters a task id may not contain: '|' separates the parts of the review's row keys (state, history), the
+    /// others are not allowed in Azure Table keys at all.
     /// </summary>
     public const string KeyBreakingCharacters = "|/\\#?%";
 

@@ -38,17 +38,17 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
 {
     private const int MaxAttempts = 30;
 
-    public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion, string? submissionKey, CancellationToken cancellationToken) =>
-        AnswerAsync(reviewId, actor, taskId, answer, cardVersion, submissionKey, null, cancellationToken);
+    public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion, CancellationToken cancellationToken) =>
+        AnswerAsync(reviewId, actor, taskId, answer, cardVersion, null, cancellationToken);
 
     /// <summary>
     /// As above; <paramref name="readInThisTurn"/> (the task with its state's ETag and the stage windows, read moments ago
     /// in the same turn) saves reading them again for the first attempt. It cannot make a wrong decision stick: the commit
     /// is guarded by the state's ETag, and a refusal decided on it is checked again on fresh data.
     /// </summary>
-    public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion, string? submissionKey,
+    public Task<SubmissionResult> AnswerAsync(string reviewId, Member actor, string taskId, StageAnswer answer, int cardVersion,
         DecisionInput? readInThisTurn, CancellationToken cancellationToken) =>
-        DecideAsync(reviewId, actor, taskId, submissionKey, readInThisTurn?.Task, async (stored, fromTurn, now) =>
+        DecideAsync(reviewId, actor, taskId, _ => repository.IsAnswerStoredAsync(reviewId, taskId, cardVersion, actor.Email, answer, cancellationToken), readInThisTurn?.Task, async (stored, fromTurn, now) =>
         {
             var window = fromTurn
                 ? readInThisTurn!.Windows.FirstOrDefault(w => w.Stage == answer.Stage && w.Subcommittee == stored.Task.Subcommittee)
@@ -58,8 +58,9 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
         }, cancellationToken);
 
     /// <summary>A bureau contact's view at WG for the task's <paramref name="round"/> (<see cref="ReviewRules.RecordBureauView"/>).</summary>
-    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member actor, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken) =>
-        DecideAsync(reviewId, actor, taskId, submissionKey, null, async (stored, _, now) =>
+    /// <remarks>A redelivered view is told by the state: this round's view is this contact's (one view per round).</remarks>
+    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member actor, string taskId, BureauViewAnswer answer, int round, CancellationToken cancellationToken) =>
+        DecideAsync(reviewId, actor, taskId, stored => Task.FromResult(IsViewOf(stored.Task.State, round, actor)), null, async (stored, _, now) =>
         {
             var window = await repository.GetWindowAsync(reviewId, Stage.Wg, stored.Task.Subcommittee, cancellationToken);
             var result = ReviewRules.RecordBureauView(stored.Task, actor, answer, round, window, now);
@@ -91,8 +92,9 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             return Task.FromResult((result, entry));
         }, cancellationToken, _ => repository.ReassignmentRowAsync(reviewId, to.Email, taskId, cancellationToken));
 
+    /// <param name="storedBefore">For a member's submission: whether it was stored before, asked when the rules refuse it.</param>
     private async Task<SubmissionResult> DecideAsync(
-        string reviewId, Member actor, string taskId, string? submissionKey, StoredTask? readInThisTurn,
+        string reviewId, Member actor, string taskId, Func<StoredTask, Task<bool>>? storedBefore, StoredTask? readInThisTurn,
         Func<StoredTask, bool, DateTimeOffset, Task<(DecisionResult Result, HistoryEntry? Entry)>> decide, CancellationToken cancellationToken,
         Func<StoredTask, Task<Azure.Data.Tables.TableTransactionAction>>? alongside = null)
     {
@@ -115,7 +117,7 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
 
                 // A submission that was stored before (Teams redelivered it) is refused as stale by the rules, since
                 // it moved the task on: it is a duplicate, not a refusal.
-                if (submissionKey is not null && await repository.IsStoredAsync(reviewId, submissionKey, cancellationToken))
+                if (storedBefore is not null && await storedBefore(stored))
                 {
                     Log.DuplicateSubmission(logger, taskId, actor.Email);
                     return new SubmissionResult(SubmissionStatus.Duplicate, stored.Task);
@@ -126,15 +128,12 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             }
 
             var extra = alongside is null ? null : await alongside(stored);
-            var outcome = await repository.CommitAsync(reviewId, stored, result.State!, entry!, submissionKey, cancellationToken, extra);
+            var outcome = await repository.CommitAsync(reviewId, stored, result.State!, entry!, cancellationToken, extra);
             switch (outcome)
             {
                 case CommitOutcome.Committed:
                     Log.DecisionStored(logger, taskId, entry!.Kind.ToString(), result.State!.Version, actor.Email);
                     return new SubmissionResult(SubmissionStatus.Accepted, stored.Task with { State = result.State! }, result);
-                case CommitOutcome.Duplicate:
-                    Log.DuplicateSubmission(logger, taskId, actor.Email);
-                    return new SubmissionResult(SubmissionStatus.Duplicate, (await repository.GetTaskAsync(reviewId, taskId, cancellationToken))?.Task);
                 case CommitOutcome.Conflict when attempt < MaxAttempts:
                     Log.DecisionConflict(logger, taskId, attempt);
                     // Contention back-off, not business time: a real short pause even under a fake review clock.
@@ -145,6 +144,10 @@ public sealed class DecisionService(ReviewRepository repository, TimeProvider ti
             }
         }
     }
+
+    private static bool IsViewOf(TaskState state, int round, Member actor) =>
+        state.Round == round && state.BureauView?.AnsweredBy is { } by
+        && string.Equals(Member.NormalizeEmail(by), Member.NormalizeEmail(actor.Email), StringComparison.Ordinal);
 
     private static HistoryEntry? Entry(StoredTask stored, DecisionResult result, HistoryKind kind, Stage stage, Member actor, DateTimeOffset now, int cardVersion, StageAnswer? answer, string? reason) =>
         !result.Accepted ? null : new HistoryEntry

@@ -9,7 +9,7 @@ public static class TableNames
     /// <summary>Reviews and the active-review pointer.</summary>
     public const string Reviews = "Reviews";
 
-    /// <summary>Task definitions and members per import generation; task states, history, idempotency markers and stage windows per review.</summary>
+    /// <summary>Task definitions and members per import generation; task states, history and stage windows per review.</summary>
     public const string ReviewData = "ReviewData";
 
     /// <summary>Scheduled runs: the last completed slot per schedule, claimed runs, per-recipient sent markers.</summary>

@@ -46,7 +46,7 @@ public sealed class ReassignReopenChatTests(AzuriteFixture azurite)
 
         // The old card, answered now, is refused: the task moved on (its version) and is no longer theirs.
         var stale = await env.Host.Services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, Kita, "J-0001",
-            new PreWgAnswer { Decision = PreWgDecision.Keep }, cardVersion: task.State.Version - 1, submissionKey: null, CancellationToken.None);
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, cardVersion: task.State.Version - 1, cancellationToken: CancellationToken.None);
         Assert.Equal(SubmissionStatus.Refused, stale.Status);
     }
 
@@ -82,7 +82,7 @@ public sealed class ReassignReopenChatTests(AzuriteFixture azurite)
         await using var env = await StartAsync();
         await env.WaitForAsync(d => d.ConversationId == "a:aad-kita" && Card(d).Contains("J-0001", StringComparison.Ordinal));
         var decisions = env.Host.Services.GetRequiredService<DecisionService>();
-        var answered = await decisions.AnswerAsync(ReviewId, Kita, "J-0001", new PreWgAnswer { Decision = PreWgDecision.Exclude, Reason = "対象外" }, 2, null, CancellationToken.None);
+        var answered = await decisions.AnswerAsync(ReviewId, Kita, "J-0001", new PreWgAnswer { Decision = PreWgDecision.Exclude, Reason = "対象外" }, 2, CancellationToken.None);
         Assert.Equal(SubmissionStatus.Accepted, answered.Status);
         var cardsBefore = env.Connector.Deliveries.Count(d => d.ConversationId == "a:aad-kita" && Card(d).Contains("J-0001", StringComparison.Ordinal));
 

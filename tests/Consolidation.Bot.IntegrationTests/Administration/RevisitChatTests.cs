@@ -122,7 +122,7 @@ public sealed class RevisitChatTests(AzuriteFixture azurite)
             foreach (var p in Plan)
             {
                 var version = (await env.Repository.GetTaskAsync(ReviewId, p.Id, CancellationToken.None))!.Task.State.Version;
-                Assert.Equal(SubmissionStatus.Accepted, (await decisions.AnswerAsync(ReviewId, p.Assignee, p.Id, answer(p), version, null, CancellationToken.None)).Status);
+                Assert.Equal(SubmissionStatus.Accepted, (await decisions.AnswerAsync(ReviewId, p.Assignee, p.Id, answer(p), version, CancellationToken.None)).Status);
             }
         }
 

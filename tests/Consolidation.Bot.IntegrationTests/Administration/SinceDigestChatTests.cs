@@ -45,7 +45,7 @@ public sealed class SinceDigestChatTests(AzuriteFixture azurite)
         }
 
         var answered = await services.GetRequiredService<DecisionService>().AnswerAsync("since", Kita, "J-0001",
-            new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, null, CancellationToken.None);
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, CancellationToken.None);
         Assert.Equal(SubmissionStatus.Accepted, answered.Status);
 
         await env.PostAsync(chat.Message(Secretariat, "前回のダイジェストから何件回答があった？"));

@@ -56,7 +56,7 @@ public class BureauViewPlaygroundTests(PlaygroundFixture fixture)
         var repository = fixture.Services.GetRequiredService<ReviewRepository>();
         var version = (await repository.GetTaskAsync(reviewId, "B-0001", CancellationToken.None))!.Task.State.Version;
         Assert.Equal(SubmissionStatus.Accepted, (await fixture.Services.GetRequiredService<DecisionService>().AnswerAsync(reviewId, Sato, "B-0001",
-            new WgAnswer { Decision = WgDecision.StudyTarget, DestinationNote = "福祉局の事務センター" }, version, null, CancellationToken.None)).Status);
+            new WgAnswer { Decision = WgDecision.StudyTarget, DestinationNote = "福祉局の事務センター" }, version, CancellationToken.None)).Status);
 
         var export = await ExportedTasks.FromCommandLineAsync(fixture.StorageConnectionString, fixture.TablePrefix);
         Assert.Equal(("検討対象とする", "一部なら集約化等が可能（申請受付のみなら集約化等が可能）", "1"), (export.Cell("B-0001", "判断"), export.Cell("B-0001", "所管部局の見解"), export.Cell("B-0001", "回")));
@@ -77,7 +77,7 @@ public class BureauViewPlaygroundTests(PlaygroundFixture fixture)
         foreach (var id in new[] { "B-0001", "B-0002" })
         {
             var version = (await repository.GetTaskAsync(reviewId, id, CancellationToken.None))!.Task.State.Version;
-            Assert.Equal(SubmissionStatus.Accepted, (await services.GetRequiredService<DecisionService>().AnswerAsync(reviewId, Sato, id, new PreWgAnswer { Decision = PreWgDecision.Keep }, version, null, CancellationToken.None)).Status);
+            Assert.Equal(SubmissionStatus.Accepted, (await services.GetRequiredService<DecisionService>().AnswerAsync(reviewId, Sato, id, new PreWgAnswer { Decision = PreWgDecision.Keep }, version, CancellationToken.None)).Status);
         }
 
         return reviewId;

@@ -94,7 +94,7 @@ public class RevisitPlaygroundTests(PlaygroundFixture fixture)
                     _ => new SuitabilityAnswer { Decision = p.Decision, Trigger = p.Trigger },
                 };
                 var version = (await repository.GetTaskAsync(reviewId, p.Id, CancellationToken.None))!.Task.State.Version;
-                Assert.Equal(SubmissionStatus.Accepted, (await services.GetRequiredService<DecisionService>().AnswerAsync(reviewId, Hanako, p.Id, answer, version, null, CancellationToken.None)).Status);
+                Assert.Equal(SubmissionStatus.Accepted, (await services.GetRequiredService<DecisionService>().AnswerAsync(reviewId, Hanako, p.Id, answer, version, CancellationToken.None)).Status);
             }
         }
 

@@ -39,7 +39,7 @@ public sealed class BatchCardTests(AzuriteFixture azurite)
         // Meanwhile J-0002 is answered on its own card and J-0003 is handed to 南 区長.
         var decisions = env.Host.Services.GetRequiredService<DecisionService>();
         var version = (await env.Repository.GetTaskAsync(ReviewId, Id(2), CancellationToken.None))!.Task.State.Version;
-        Assert.Equal(SubmissionStatus.Accepted, (await decisions.AnswerAsync(ReviewId, Kita, Id(2), new PreWgAnswer { Decision = PreWgDecision.Keep }, version, null, CancellationToken.None)).Status);
+        Assert.Equal(SubmissionStatus.Accepted, (await decisions.AnswerAsync(ReviewId, Kita, Id(2), new PreWgAnswer { Decision = PreWgDecision.Keep }, version, CancellationToken.None)).Status);
         Assert.Equal(SubmissionStatus.Accepted, (await decisions.ReassignAsync(ReviewId, Secretariat, Id(3), Stage.PreWg, Minami, "応援", CancellationToken.None)).Status);
 
         // An input error (excluding without a reason): the same card back, nothing stored.

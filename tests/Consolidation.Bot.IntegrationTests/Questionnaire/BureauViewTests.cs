@@ -65,6 +65,16 @@ public sealed class BureauViewTests(AzuriteFixture azurite)
         Assert.Contains("福祉局 担当", again, StringComparison.Ordinal);
         Assert.Single(await env.Repository.GetHistoryAsync(ReviewId, "J-0001", CancellationToken.None), h => h.Kind == HistoryKind.BureauView);
 
+        // Teams redelivers the contact's view: a duplicate, told by the state (this round's view is theirs); the same
+        // view from the other contact is a refusal. Neither writes a row.
+        var decisions = env.Host.Services.GetRequiredService<DecisionService>();
+        var view = new BureauViewAnswer { View = BureauView.Issues, Comment = "システム改修が前提" };
+        var rowsBefore = await env.Repository.GetHistoryAsync(ReviewId, null, CancellationToken.None);
+        Assert.Equal(SubmissionStatus.Duplicate, (await decisions.RecordBureauViewAsync(ReviewId, Fukushi, "J-0001", view, task.State.Round, CancellationToken.None)).Status);
+        Assert.Equal(SubmissionStatus.Refused, (await decisions.RecordBureauViewAsync(ReviewId, Fukushi2, "J-0001", view, task.State.Round, CancellationToken.None)).Status);
+        Assert.Equal(rowsBefore.Count, (await env.Repository.GetHistoryAsync(ReviewId, null, CancellationToken.None)).Count);
+        Assert.Equal(task.State, (await env.Repository.GetTaskAsync(ReviewId, "J-0001", CancellationToken.None))!.Task.State);
+
         // The 担当区長's card, sent before the view, is still current: their decision is stored next to it.
         var wg = Data(wardHeadCard, "submitAnswer");
         wg["decision"] = "StudyTarget";
@@ -113,7 +123,7 @@ public sealed class BureauViewTests(AzuriteFixture azurite)
         foreach (var id in new[] { "J-0001", "J-0002" })
         {
             var version = (await env.Repository.GetTaskAsync(ReviewId, id, CancellationToken.None))!.Task.State.Version;
-            await services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, Kita, id, new PreWgAnswer { Decision = PreWgDecision.Keep }, version, null, CancellationToken.None);
+            await services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, Kita, id, new PreWgAnswer { Decision = PreWgDecision.Keep }, version, CancellationToken.None);
         }
 
         var opened = await stages.OpenAsync(ReviewId, Secretariat, Stage.Wg, [Subcommittee.WelfareHealth], DateTimeOffset.UtcNow.AddDays(14), null, Tenant, CancellationToken.None);

@@ -119,7 +119,7 @@ public class ScheduledRunTests(AzuriteFixture azurite)
             var task = (await repository.GetTaskAsync(FanOutScenario.ReviewId, FanOutScenario.TaskOf(1), CancellationToken.None))!;
             var member = (await repository.GetMembersAsync(FanOutScenario.ReviewId, CancellationToken.None)).Single(m => m.AadObjectId == FanOutScenario.AadOf(1));
             var answered = await services.GetRequiredService<Consolidation.Bot.Review.DecisionService>().AnswerAsync(FanOutScenario.ReviewId, member, task.Task.Id,
-                new Consolidation.Bot.Domain.PreWgAnswer { Routine = true, Decision = Consolidation.Bot.Domain.PreWgDecision.Keep }, task.Task.State.Version, null, CancellationToken.None);
+                new Consolidation.Bot.Domain.PreWgAnswer { Routine = true, Decision = Consolidation.Bot.Domain.PreWgDecision.Keep }, task.Task.State.Version, CancellationToken.None);
             Assert.Equal(Consolidation.Bot.Review.SubmissionStatus.Accepted, answered.Status);
         }
 

@@ -16,7 +16,7 @@ public class MemberScopedLoadTests(AzuriteFixture azurite)
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(6, oneAssigneeEach: true);
         await s.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(2), "J-0002",
-            new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 }, 2, null, None);
+            new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 }, 2, None);
 
         var full = await s.Repository.LoadAsync(ReviewStorage.ReviewId, None);
         var scoped = await s.Repository.LoadForMemberAsync(ReviewStorage.ReviewId, "WARD2@city.example.jp", None);
@@ -75,7 +75,7 @@ public class IncrementalLoadTests(AzuriteFixture azurite)
         foreach (var i in new[] { 2, 5 })
         {
             var answer = await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(i), $"J-{i:D4}",
-                new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep }, 2, null, CancellationToken.None);
+                new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep }, 2, CancellationToken.None);
             Assert.Equal(Consolidation.Bot.Review.SubmissionStatus.Accepted, answer.Status);
         }
 

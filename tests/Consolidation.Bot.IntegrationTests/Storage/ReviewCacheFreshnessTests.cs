@@ -40,7 +40,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         var version = first!.Tasks.Single(t => t.Id == "J-0002").State.Version;
         var other = new ReviewStorage(azurite, tablesOf: here);
         var answered = await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(2), "J-0002",
-            new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 }, version, "k-recent", None);
+            new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 }, version, None);
         Assert.Equal(SubmissionStatus.Accepted, answered.Status);
 
         var recent = await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent);
@@ -61,7 +61,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         var version = (await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent))!.Tasks.Single(t => t.Id == "J-0003").State.Version;
         var other = new ReviewStorage(azurite, tablesOf: here);
         await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(3), "J-0003",
-            new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 }, version, "k-recent-2", None);
+            new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 }, version, None);
 
         here.Time.Advance(ReviewStateCache.RecentAge);
         // This read answers from memory and starts the catch-up without waiting for it (whether it already shows the
@@ -92,7 +92,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
 
         var version = quiet.Single(t => t.Id == "J-0001").State.Version;
         Assert.Equal(SubmissionStatus.Accepted, (await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1), "J-0001",
-            new PreWgAnswer { Decision = PreWgDecision.Keep }, version, null, None)).Status);
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, version, None)).Status);
         var changed = (await here.Repository.LoadAsync(ReviewStorage.ReviewId, None))!.Tasks;
         Assert.NotSame(first, changed);
         Assert.Equal(Stage.Wg, changed.Single(t => t.Id == "J-0001").Stage);
@@ -114,7 +114,7 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
 
         // Another instance answers; 2 s more is now under the doubled age: no catch-up starts, the answer is not read yet.
         Assert.Equal(SubmissionStatus.Accepted, (await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(1), "J-0001",
-            new PreWgAnswer { Decision = PreWgDecision.Keep }, version, "k-quiet", None)).Status); // an answer: the epoch stays
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, version, None)).Status); // an answer: the epoch stays
         here.Time.Advance(ReviewStateCache.RecentAge);
         var before = (await here.Repository.LoadAsync(ReviewStorage.ReviewId, None, ReadConsistency.Recent))!.Tasks.Single(t => t.Id == "J-0001");
         Assert.Equal(Stage.PreWg, before.Stage);
@@ -204,14 +204,14 @@ public class ReviewCacheFreshnessTests(AzuriteFixture azurite)
         // The other instance stores member 3's answer: a single answer moves no epoch, so this instance's memory is behind.
         var other = new ReviewStorage(azurite, tablesOf: here);
         var answer = new PreWgAnswer { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 };
-        var stored = await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(3), "J-0003", answer, held.Task.State.Version, "k-other", None);
+        var stored = await other.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(3), "J-0003", answer, held.Task.State.Version, None);
         Assert.Equal(SubmissionStatus.Accepted, stored.Status);
         var behind = await FromMemoryAsync(here, 3);
         Assert.Equal(held.Task.State.Version, behind!.Tasks.Single().State.Version);
 
         // A different click decided here on the state and ETag memory held: the ETag guard sends it to fresh data, where it is stale.
         var late = await here.Decisions.AnswerAsync(ReviewStorage.ReviewId, ReviewStorage.Assignee(3), "J-0003", answer with { AnnualCases = 99 },
-            held.Task.State.Version, "k-here", new DecisionInput(held, snapshot!.Windows), None);
+            held.Task.State.Version, new DecisionInput(held, snapshot!.Windows), None);
 
         Assert.Equal(SubmissionStatus.Refused, late.Status);
         Assert.Equal(DecisionError.Stale, late.Error);

@@ -52,7 +52,7 @@ public class ReviewStorageTests(AzuriteFixture azurite)
     {
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(2);
-        await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, "k1", None);
+        await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
         var firstPartition = ReviewKeys.DefinitionPartitionOf("r1", (await s.Catalog.ReadReviewAsync("r1", None))!);
         Assert.NotEmpty(await RowsAsync(s, firstPartition));
 
@@ -147,7 +147,7 @@ public class ReviewStorageTests(AzuriteFixture azurite)
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(1);
 
-        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, "sub-1", None);
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
 
         Assert.Equal(SubmissionStatus.Accepted, result.Status);
         var stored = await s.Repository.GetTaskAsync("r1", "J-0001", None);
@@ -163,13 +163,41 @@ public class ReviewStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Answer_WritesTheStateAndOneHistoryRow_NothingElse()
+    {
+        var s = new ReviewStorage(azurite);
+        await s.SeedAsync(1);
+        var before = await SnapshotRowsAsync(s);
+
+        Assert.Equal(SubmissionStatus.Accepted, (await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None)).Status);
+
+        var after = await SnapshotRowsAsync(s);
+        var written = after.Except(before).Select(r => string.Join('/', r.Split('/').Take(3))).Order(StringComparer.Ordinal);
+        Assert.Equal([$"{TableNames.ReviewData}/r1/hist|J-0001|000003", $"{TableNames.ReviewData}/r1/state|J-0001"], written);
+        Assert.Single(before.Except(after));
+    }
+
+    [Fact]
+    public async Task Answer_CardAnsweredByAnOverride_RefusedStaleNotDuplicate()
+    {
+        var s = new ReviewStorage(azurite);
+        await s.SeedAsync(1);
+        Assert.Equal(SubmissionStatus.Accepted, (await s.Decisions.OverrideAsync("r1", ReviewStorage.Secretariat, "J-0001", Keep, "訂正", None)).Status);
+
+        // The history row of version 3 is the secretariat's override, not this member's answer to card 2.
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
+
+        Assert.Equal((SubmissionStatus.Refused, DecisionError.Stale), (result.Status, result.Error));
+    }
+
+    [Fact]
     public async Task Answer_SameSubmissionTwice_StoredOnceSecondIsDuplicate()
     {
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(1);
 
-        var first = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, "same-key", None);
-        var second = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, "same-key", None);
+        var first = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
+        var second = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
 
         Assert.Equal(SubmissionStatus.Accepted, first.Status);
         Assert.Equal(SubmissionStatus.Duplicate, second.Status);
@@ -190,10 +218,10 @@ public class ReviewStorageTests(AzuriteFixture azurite)
 
         var result = kind switch
         {
-            "other" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(7), "J-0001", Keep, 2, "k-other", None),
-            "stale" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 1, "k-stale", None),
-            "invalid" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Exclude }, 2, "k-invalid", None),
-            _ => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-9999", Keep, 2, "k-missing", None),
+            "other" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(7), "J-0001", Keep, 2, None),
+            "stale" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 1, None),
+            "invalid" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Exclude }, 2, None),
+            _ => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-9999", Keep, 2, None),
         };
 
         Assert.Equal(kind == "missing" ? SubmissionStatus.NotFound : SubmissionStatus.Refused, result.Status);
@@ -207,7 +235,7 @@ public class ReviewStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(50, oneAssigneeEach: true);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(i), $"J-{i:D4}", Keep, 2, $"k{i}", None)));
+            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(i), $"J-{i:D4}", Keep, 2, None)));
 
         Assert.All(results, r => Assert.Equal(SubmissionStatus.Accepted, r.Status));
         var snapshot = await s.Repository.LoadAsync("r1", None);
@@ -224,7 +252,7 @@ public class ReviewStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(1);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep with { AnnualCases = i }, 2, $"click-{i}", None)));
+            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep with { AnnualCases = i }, 2, None)));
 
         Assert.Equal(1, results.Count(r => r.Status == SubmissionStatus.Accepted));
         Assert.Equal(49, results.Count(r => r.Status == SubmissionStatus.Refused && r.Error == DecisionError.Stale));
@@ -232,6 +260,21 @@ public class ReviewStorageTests(AzuriteFixture azurite)
         var accepted = (PreWgAnswer)results.Single(r => r.Status == SubmissionStatus.Accepted).Task!.State.PreWg!.Answer;
         Assert.Equal(accepted, stored!.Task.State.PreWg!.Answer);
         Assert.Equal(3, stored.Task.State.Version);
+        Assert.Single(await s.Repository.GetHistoryAsync("r1", "J-0001", None), h => h.Kind == HistoryKind.Answer);
+    }
+
+    [Fact]
+    public async Task FiftyConcurrentRedeliveries_SameAnswer_ExactlyOneStoredOthersDuplicates()
+    {
+        var s = new ReviewStorage(azurite);
+        await s.SeedAsync(1);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(_ =>
+            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None)));
+
+        Assert.Equal(1, results.Count(r => r.Status == SubmissionStatus.Accepted));
+        Assert.Equal(49, results.Count(r => r.Status == SubmissionStatus.Duplicate));
+        Assert.All(results, r => Assert.Equal(3, r.Task!.State.Version));
         Assert.Single(await s.Repository.GetHistoryAsync("r1", "J-0001", None), h => h.Kind == HistoryKind.Answer);
     }
 

@@ -80,7 +80,7 @@ public class StageOpeningTests(AzuriteFixture azurite)
 
         var closed = await opening.CloseAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, Subcommittees.All, None);
         var again = await opening.CloseAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, Subcommittees.All, None);
-        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, "k", None);
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, None);
 
         Assert.Equal([Subcommittee.WelfareHealth], closed);
         Assert.Empty(again);
@@ -97,7 +97,7 @@ public class StageOpeningTests(AzuriteFixture azurite)
         await opening.OpenAsync("r1", ReviewStorage.Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], s.Time.GetUtcNow().AddDays(1), None);
         s.Time.Advance(TimeSpan.FromDays(2));
 
-        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, "k", None);
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, None);
 
         Assert.Equal(SubmissionStatus.Accepted, result.Status);
         var history = await s.Repository.GetHistoryAsync("r1", "J-0001", None);

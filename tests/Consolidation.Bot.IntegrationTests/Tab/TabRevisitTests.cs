@@ -101,7 +101,7 @@ public sealed class TabRevisitTests(AzuriteFixture azurite)
         {
             await services.GetRequiredService<StageOpeningService>().OpenAsync(SignedInTabHost.ReviewId, Secretariat, answer.Stage, [Subcommittee.WelfareHealth], DateTimeOffset.UtcNow.AddDays(7), CancellationToken.None);
             var version = (await repository.GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task.State.Version;
-            Assert.Equal(SubmissionStatus.Accepted, (await services.GetRequiredService<DecisionService>().AnswerAsync(SignedInTabHost.ReviewId, Lead, "J-0001", answer, version, null, CancellationToken.None)).Status);
+            Assert.Equal(SubmissionStatus.Accepted, (await services.GetRequiredService<DecisionService>().AnswerAsync(SignedInTabHost.ReviewId, Lead, "J-0001", answer, version, CancellationToken.None)).Status);
         }
 
         return host;

@@ -171,7 +171,7 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         var services = host.Bot.Services;
         await services.GetRequiredService<StageOpeningService>().OpenAsync(SignedInTabHost.ReviewId, Secretariat, Stage.PreWg, [Subcommittee.WelfareHealth], DateTimeOffset.UtcNow.AddDays(7), CancellationToken.None);
         var answered = await services.GetRequiredService<DecisionService>().AnswerAsync(SignedInTabHost.ReviewId, WardHead, "J-0001",
-            new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, null, CancellationToken.None);
+            new PreWgAnswer { Decision = PreWgDecision.Keep }, 2, CancellationToken.None);
         Assert.Equal(SubmissionStatus.Accepted, answered.Status);
         return host;
     }

@@ -143,7 +143,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
 
     /// <summary>
     /// Member <paramref name="member"/>'s pre-WG "keep" answer to card <paramref name="version"/>, decided and stored by the
-    /// services of one bot instance exactly as its answer handler would (same submission key).
+    /// services of one bot instance exactly as its answer handler would.
     /// </summary>
     public static async Task<SubmissionResult> AnswerPreWgAsync(IServiceProvider services, int member, int version, CancellationToken cancellationToken)
     {
@@ -152,8 +152,7 @@ public sealed class FanOutScenario(string connectionString, string tablePrefix, 
         {
             Routine = true, PaperOrVisit = true, MigrationEffect = MigrationEffect.Changes, AnnualCases = 1200, StaffHours = 300, Decision = PreWgDecision.Keep,
         };
-        return await services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, who, TaskOf(member), answer, version,
-            Features.Questionnaire.AnswerSubmission.SubmissionKey(TaskOf(member), version, who), cancellationToken);
+        return await services.GetRequiredService<DecisionService>().AnswerAsync(ReviewId, who, TaskOf(member), answer, version, cancellationToken);
     }
 
     /// <summary>

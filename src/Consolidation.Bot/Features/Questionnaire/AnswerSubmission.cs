@@ -46,13 +46,10 @@ public sealed record AnswerSubmissionResult(AnswerOutcome Outcome, ReviewTask? T
 /// Submitting one answer to one task, the one place that decides it: the assignee check, the stale check (re-read from
 /// storage when the turn's copy came from this instance's memory), redelivery detection, and the decision committed
 /// with its history. The questionnaire card and the rough-selection batch card both come through here, so a task
-/// answered on either is answered under the same guarantees (its own version, its own submission key).
+/// answered on either is answered under the same guarantees (its own version, its own history row).
 /// </summary>
 public sealed class AnswerSubmission(IAnswerRecords records, ILogger<AnswerSubmission> logger)
 {
-    /// <summary>One card version answered by one member is one submission: Teams' redeliveries share the key.</summary>
-    public static string SubmissionKey(string taskId, int version, Member member) => $"{taskId}|v{version}|{member.Email}";
-
     /// <param name="answer">The answer read from the card; null when the card's input did not parse (the caller has the errors).</param>
     public async Task<AnswerSubmissionResult> SubmitAsync(
         ActiveReviewContext context, Member member, ReviewTask task, Stage stage, int version, StageAnswer? answer, CancellationToken cancellationToken)
@@ -71,10 +68,11 @@ public sealed class AnswerSubmission(IAnswerRecords records, ILogger<AnswerSubmi
             readInThisTurn = null;
         }
 
-        var key = SubmissionKey(task.Id, version, member);
         if (task.Stage != stage || task.State.Version != version)
         {
-            if (task.State.OutcomeOf(stage) is not null && await records.IsSubmissionStoredAsync(context.ReviewId, key, cancellationToken))
+            // A redelivery is the same answer by the same member to the same card version; input that did not parse was never stored.
+            if (answer is not null && task.State.OutcomeOf(stage) is not null
+                && await records.IsAnswerStoredAsync(context.ReviewId, task.Id, version, member, answer, cancellationToken))
             {
                 Log.DuplicateSubmission(logger, task.Id, member.Email);
                 return new AnswerSubmissionResult(AnswerOutcome.Duplicate, task);
@@ -89,7 +87,7 @@ public sealed class AnswerSubmission(IAnswerRecords records, ILogger<AnswerSubmi
         }
 
         var input = readInThisTurn is null ? null : new DecisionInput(readInThisTurn, context.Snapshot.Windows);
-        var result = await records.DecideAsync(context.ReviewId, member, task.Id, answer, version, key, input, cancellationToken);
+        var result = await records.DecideAsync(context.ReviewId, member, task.Id, answer, version, input, cancellationToken);
         return result.Status switch
         {
             SubmissionStatus.Accepted => new AnswerSubmissionResult(AnswerOutcome.Accepted, result.Task),

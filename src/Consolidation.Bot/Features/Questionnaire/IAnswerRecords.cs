@@ -13,14 +13,14 @@ public interface IAnswerRecords
     /// <summary>The task as storage holds it now; null when there is no such task.</summary>
     Task<ReviewTask?> StoredTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken);
 
-    /// <summary>Whether a submission with this key was stored before (Teams redelivers).</summary>
-    Task<bool> IsSubmissionStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken);
+    /// <summary>Whether this answer, the member's to card <paramref name="version"/> of the task, was stored before (Teams redelivers).</summary>
+    Task<bool> IsAnswerStoredAsync(string reviewId, string taskId, int version, Member member, StageAnswer answer, CancellationToken cancellationToken);
 
-    /// <summary>Decides the answer on the rules and commits it with its history (<see cref="DecisionService.AnswerAsync(string, Member, string, StageAnswer, int, string?, DecisionInput?, CancellationToken)"/>).</summary>
-    Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken);
+    /// <summary>Decides the answer on the rules and commits it with its history (<see cref="DecisionService.AnswerAsync(string, Member, string, StageAnswer, int, DecisionInput?, CancellationToken)"/>).</summary>
+    Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, DecisionInput? readInThisTurn, CancellationToken cancellationToken);
 
     /// <summary>Decides a bureau contact's view at WG on the rules and commits it with its history (<see cref="DecisionService.RecordBureauViewAsync"/>).</summary>
-    Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken);
+    Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, CancellationToken cancellationToken);
 
     /// <summary>Queues the work of sending a member their next card.</summary>
     Task QueueNextCardAsync(OutboxMessage message, CancellationToken cancellationToken);

@@ -10,8 +10,8 @@ namespace Consolidation.Bot.Features.Questionnaire;
 /// <summary>
 /// <c>submitBatch</c>: the プレWG batch card submitted. Input errors (excluding without a reason, a reason without a
 /// decision, nothing chosen) send the same card back with the errors and store nothing. Otherwise each chosen row goes
-/// through <see cref="AnswerSubmission"/> on its own, under the single answer's guarantees (its own card version,
-/// history and submission key): a row whose task changed is refused alone and the rest are stored; the result card says
+/// through <see cref="AnswerSubmission"/> on its own, under the single answer's guarantees (its own card version
+/// and history): a row whose task changed is refused alone and the rest are stored; the result card says
 /// which. A redelivered submit stores nothing twice and answers with the same result.
 /// </summary>
 public sealed class SubmitBatchHandler(

@@ -49,7 +49,7 @@ public sealed class SubmitBureauViewHandler(
 
         var (answer, errors, values) = BureauViewCard.Parse(action.Get);
         var result = answer is null ? null
-            : await records.RecordBureauViewAsync(context.ReviewId, member, taskId, answer, round, SubmissionKey(taskId, round, member), cancellationToken);
+            : await records.RecordBureauViewAsync(context.ReviewId, member, taskId, answer, round, cancellationToken);
         var now = result?.Task ?? task;
         switch (result)
         {
@@ -71,10 +71,6 @@ public sealed class SubmitBureauViewHandler(
                     : InvokeResponses.Message(turn.Text[nameof(Strings.BureauView_NotWaiting)]));
         }
     }
-
-    /// <summary>One view per task, round and contact: Teams' redeliveries share the key.</summary>
-    public static string SubmissionKey(string taskId, int round, Member member) =>
-        string.Create(CultureInfo.InvariantCulture, $"bureau|{taskId}|r{round}|{member.Email}");
 
     private InvokeResponse Counted(string result, InvokeResponse response)
     {

@@ -118,14 +118,6 @@ public sealed class HistoryEntity : ReviewEntity
     public string? AssigneeTo { get; set; }
 }
 
-/// <summary>ReviewData/({review}, dedup|{key}): marks a submission as stored, so a redelivered one is stored once.</summary>
-public sealed class DedupEntity : ReviewEntity
-{
-    public string TaskId { get; set; } = "";
-    public int ResultingVersion { get; set; }
-    public DateTimeOffset At { get; set; }
-}
-
 /// <summary>ReviewData/({review}, window|{stage}|{subcommittee}): a stage opened for a subcommittee.</summary>
 public sealed class StageWindowEntity : ReviewEntity
 {

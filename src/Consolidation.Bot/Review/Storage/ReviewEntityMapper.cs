@@ -118,12 +118,15 @@ public static class ReviewEntityMapper
         At = h.At,
         CardVersion = h.CardVersion,
         ResultingVersion = h.ResultingVersion,
-        Answer = h.Answer is null ? null : JsonSerializer.Serialize(h.Answer, Json.StageAnswer),
+        Answer = h.Answer is null ? null : AnswerJson(h.Answer),
         Late = h.Late,
         Reason = h.Reason,
         AssigneeFrom = h.AssigneeFrom,
         AssigneeTo = h.AssigneeTo,
     };
+
+    /// <summary>An answer as its history row holds it.</summary>
+    public static string AnswerJson(StageAnswer answer) => JsonSerializer.Serialize(answer, Json.StageAnswer);
 
     public static HistoryEntry ToDomain(HistoryEntity e) => new()
     {

@@ -7,8 +7,8 @@ namespace Consolidation.Bot.Review.Storage;
 /// <summary>
 /// Partition and row keys of the review tables (docs/design.md, "Storage: tables and keys"). Definitions (tasks and members as imported)
 /// live in a partition per import generation, so an import becomes visible all at once when the review row's
-/// generation is flipped. Everything that changes while the review runs (task states, their history, idempotency
-/// markers, stage windows) lives in one partition per review, so an answer's history entry and the state it
+/// generation is flipped. Everything that changes while the review runs (task states, their history, stage
+/// windows) lives in one partition per review, so an answer's history entry and the state it
 /// produces commit in one entity-group transaction.
 /// </summary>
 public static class ReviewKeys
@@ -41,7 +41,6 @@ public static class ReviewKeys
     public const string MemberPrefix = "member|";
     public const string StatePrefix = "state|";
     public const string HistoryPrefix = "hist|";
-    public const string DedupPrefix = "dedup|";
     public const string WindowPrefix = "window|";
     public const string ReassignedPrefix = "reassigned|";
     public const string AuditPrefix = "audit|";
@@ -60,8 +59,6 @@ public static class ReviewKeys
     public const string BureauViewSuffix = "|bureau";
 
     public static string HistoryTaskPrefix(string taskId) => HistoryPrefix + TableKeys.Escape(taskId) + "|";
-
-    public static string DedupRow(string key) => DedupPrefix + TableKeys.Escape(key);
 
     public static string WindowRow(Stage stage, Subcommittee subcommittee) => WindowPrefix + stage + "|" + subcommittee;
 

@@ -8,17 +8,25 @@ namespace Consolidation.Bot.Review.Storage;
 /// <summary>Task changes: one task's state and history in one transaction (grouped with others), many at once, a seed.</summary>
 public sealed partial class ReviewRepository
 {
-    /// <summary>True when a submission with this idempotency key has already been stored.</summary>
-    public async Task<bool> IsStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when this very answer, by <paramref name="email"/> to card <paramref name="cardVersion"/> of the task, is
+    /// stored: Teams redelivered it. Its history row says so: an answer moves the version by one and each version has one
+    /// history row, so the row of version <paramref name="cardVersion"/> + 1 is this answer's when it is an answer by this
+    /// member from this card saying the same (another click with other values, or the same task answered on another
+    /// card, is a different submission: stale). No marker row of its own: an answer writes two rows, not three.
+    /// </summary>
+    public async Task<bool> IsAnswerStoredAsync(string reviewId, string taskId, int cardVersion, string email, StageAnswer answer, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<DedupEntity>(ReviewKeys.StatePartition(reviewId), ReviewKeys.DedupRow(submissionKey), cancellationToken: cancellationToken);
-        return row.HasValue;
+        var row = await table.GetEntityIfExistsAsync<HistoryEntity>(ReviewKeys.StatePartition(reviewId), ReviewKeys.HistoryRow(taskId, cardVersion + 1), cancellationToken: cancellationToken);
+        return row.HasValue && row.Value!.Kind == nameof(HistoryKind.Answer) && row.Value.CardVersion == cardVersion
+            && string.Equals(Member.NormalizeEmail(row.Value.By), Member.NormalizeEmail(email), StringComparison.Ordinal)
+            && string.Equals(row.Value.Answer, ReviewEntityMapper.AnswerJson(answer), StringComparison.Ordinal);
     }
 
-    /// <summary>Commits one task change atomically (state + history [+ idempotency marker]).</summary>
+    /// <summary>Commits one task change atomically (state + history).</summary>
     /// <remarks><paramref name="alongside"/>: one more row of the same partition written in the same transaction.</remarks>
-    public async Task<CommitOutcome> CommitAsync(string reviewId, StoredTask before, TaskState after, HistoryEntry entry, string? submissionKey, CancellationToken cancellationToken, TableTransactionAction? alongside = null)
+    public async Task<CommitOutcome> CommitAsync(string reviewId, StoredTask before, TaskState after, HistoryEntry entry, CancellationToken cancellationToken, TableTransactionAction? alongside = null)
     {
         var table = await tables.GetAsync(TableNames.ReviewData, cancellationToken);
         var partition = ReviewKeys.StatePartition(reviewId);
@@ -28,24 +36,13 @@ public sealed partial class ReviewRepository
         {
             actions.Add(alongside);
         }
-        if (submissionKey is not null)
-        {
-            actions.Add(new TableTransactionAction(TableTransactionActionType.Add, new DedupEntity
-            {
-                PartitionKey = partition,
-                RowKey = ReviewKeys.DedupRow(submissionKey),
-                TaskId = after.TaskId,
-                ResultingVersion = after.Version,
-                At = entry.At,
-            }));
-        }
 
         // Concurrent answers are grouped into one transaction (each still all-or-nothing): see TransactionBatcher.
         var outcome = await _batcher.SubmitAsync(table, actions, cancellationToken);
         if (outcome.IsCommitted)
         {
             CacheOf(reviewId).Offer(after, outcome.ETags.Count > 0 ? outcome.ETags[0] : null);
-            if (submissionKey is null)
+            if (entry.Kind is not (HistoryKind.Answer or HistoryKind.BureauView))
             {
                 // Overrides and re-openings can make a task open again: other instances re-read (answers only close tasks).
                 await catalog.TouchAsync(reviewId, cancellationToken);
@@ -55,7 +52,6 @@ public sealed partial class ReviewRepository
         return outcome switch
         {
             { IsCommitted: true } => CommitOutcome.Committed,
-            { FailedStatus: 409 or 412 } when submissionKey is not null && outcome.FailedActionIndex == actions.Count - 1 => CommitOutcome.Duplicate,
             { FailedStatus: 409 or 412 } => CommitOutcome.Conflict,
             _ => throw outcome.Failure!,
         };

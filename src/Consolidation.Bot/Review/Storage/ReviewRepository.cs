@@ -8,7 +8,7 @@ namespace Consolidation.Bot.Review.Storage;
 /// <summary>
 /// Reads a review and commits task changes. A change is one entity-group transaction in the review's state
 /// partition: the state row (guarded by its ETag, or inserted if new), the history entry (its RowKey carries the
-/// version it produced, so it is never overwritten) and, for submissions, the idempotency marker.
+/// version it produced, so it is never overwritten; it also tells a redelivered answer, see IsAnswerStoredAsync).
 /// </summary>
 public sealed partial class ReviewRepository(TableClientProvider tables, ReviewCatalog catalog, TimeProvider time) : IReviewSnapshots
 {

@@ -13,7 +13,4 @@ public enum CommitOutcome
 
     /// <summary>The state changed since it was read (ETag or history version conflict): re-read and decide again.</summary>
     Conflict,
-
-    /// <summary>The same submission was already stored (its idempotency marker exists): nothing was written.</summary>
-    Duplicate,
 }

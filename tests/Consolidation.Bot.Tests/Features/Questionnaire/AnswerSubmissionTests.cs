@@ -37,7 +37,7 @@ public class AnswerSubmissionTests
         Assert.Equal(AnswerOutcome.Accepted, result.Outcome);
         Assert.Equal((Stage.Wg, 3), (result.Task!.Stage, result.Task.State.Version));
         Assert.NotNull(records.LastInput);
-        Assert.Equal("J-0001|v2|sato@city.example.jp", records.LastKey);
+        Assert.Equal(2, records.LastVersionOrRound);
         Assert.Equal(0, records.StoredTaskReads);
     }
 
@@ -68,17 +68,20 @@ public class AnswerSubmissionTests
     }
 
     [Fact]
-    public async Task Redelivery_OfAStoredSubmission_Duplicate_AnotherMembersEarlierAnswer_Stale()
+    public async Task Redelivery_OfAStoredAnswer_Duplicate_OtherValuesOrUnparsedOrNotStored_Stale()
     {
         var answered = Answered();
         var records = new FakeAnswerRecords(answered);
-        records.StoredKeys.Add(AnswerSubmission.SubmissionKey("J-0001", 2, Assignee));
+        records.StoredAnswers.Add(("J-0001", 2, Assignee.Email, Keep));
 
         var again = await Submission(records).SubmitAsync(Context(answered), Assignee, answered, Stage.PreWg, 2, Keep, CancellationToken.None);
-        records.StoredKeys.Clear();
+        var otherValues = await Submission(records).SubmitAsync(Context(answered), Assignee, answered, Stage.PreWg, 2, Keep with { AnnualCases = 7 }, CancellationToken.None);
+        var unparsed = await Submission(records).SubmitAsync(Context(answered), Assignee, answered, Stage.PreWg, 2, answer: null, CancellationToken.None);
+        records.StoredAnswers.Clear();
         var notOurs = await Submission(records).SubmitAsync(Context(answered), Assignee, answered, Stage.PreWg, 2, Keep, CancellationToken.None);
 
         Assert.Equal((AnswerOutcome.Duplicate, AnswerOutcome.Stale), (again.Outcome, notOurs.Outcome));
+        Assert.Equal((AnswerOutcome.Stale, AnswerOutcome.Stale), (otherValues.Outcome, unparsed.Outcome));
         Assert.Equal(0, records.Decisions);
     }
 

@@ -6,12 +6,13 @@ using Consolidation.Bot.Review;
 
 namespace Consolidation.Bot.Tests.Features.Questionnaire;
 
-/// <summary>Storage as the submission sees it: the tasks as stored, the stored submission keys, the rules for decisions.</summary>
+/// <summary>Storage as the submission sees it: the tasks as stored, the answers stored before, the rules for decisions.</summary>
 internal sealed class FakeAnswerRecords(ReviewTask? stored, params ReviewTask[] others) : IAnswerRecords
 {
     private ReviewTask? Find(string taskId) => stored?.Id == taskId ? stored : others.FirstOrDefault(t => t.Id == taskId);
 
-    public HashSet<string> StoredKeys { get; } = new(StringComparer.Ordinal);
+    /// <summary>Answers stored before, as (task, card version, member's email, answer).</summary>
+    public HashSet<(string TaskId, int Version, string Email, StageAnswer Answer)> StoredAnswers { get; } = [];
 
     public List<OutboxMessage> Queued { get; } = [];
 
@@ -25,7 +26,8 @@ internal sealed class FakeAnswerRecords(ReviewTask? stored, params ReviewTask[] 
 
     public DecisionInput? LastInput { get; private set; }
 
-    public string? LastKey { get; private set; }
+    /// <summary>The card version of the last answer decided, or the round of the last bureau view.</summary>
+    public int? LastVersionOrRound { get; private set; }
 
     public Task<ReviewTask?> StoredTaskAsync(string reviewId, string taskId, CancellationToken cancellationToken)
     {
@@ -33,12 +35,12 @@ internal sealed class FakeAnswerRecords(ReviewTask? stored, params ReviewTask[] 
         return System.Threading.Tasks.Task.FromResult(Find(taskId));
     }
 
-    public Task<bool> IsSubmissionStoredAsync(string reviewId, string submissionKey, CancellationToken cancellationToken) =>
-        System.Threading.Tasks.Task.FromResult(StoredKeys.Contains(submissionKey));
+    public Task<bool> IsAnswerStoredAsync(string reviewId, string taskId, int version, Member member, StageAnswer answer, CancellationToken cancellationToken) =>
+        System.Threading.Tasks.Task.FromResult(StoredAnswers.Contains((taskId, version, member.Email, answer)));
 
-    public Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, string submissionKey, DecisionInput? readInThisTurn, CancellationToken cancellationToken)
+    public Task<SubmissionResult> DecideAsync(string reviewId, Member member, string taskId, StageAnswer answer, int version, DecisionInput? readInThisTurn, CancellationToken cancellationToken)
     {
-        (Decisions, LastInput, LastKey) = (Decisions + 1, readInThisTurn, submissionKey);
+        (Decisions, LastInput, LastVersionOrRound) = (Decisions + 1, readInThisTurn, version);
         if (Find(taskId) is not { } task)
         {
             return System.Threading.Tasks.Task.FromResult(new SubmissionResult(SubmissionStatus.NotFound, null));
@@ -53,9 +55,9 @@ internal sealed class FakeAnswerRecords(ReviewTask? stored, params ReviewTask[] 
     /// <summary>The WG window bureau views are decided under.</summary>
     public StageWindow WgWindow { get; init; } = AnswerFixtures.Window() with { Stage = Stage.Wg };
 
-    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, string submissionKey, CancellationToken cancellationToken)
+    public Task<SubmissionResult> RecordBureauViewAsync(string reviewId, Member member, string taskId, BureauViewAnswer answer, int round, CancellationToken cancellationToken)
     {
-        (Decisions, LastKey) = (Decisions + 1, submissionKey);
+        (Decisions, LastVersionOrRound) = (Decisions + 1, round);
         if (Find(taskId) is not { } task)
         {
             return Task.FromResult(new SubmissionResult(SubmissionStatus.NotFound, null));
