@@ -24,7 +24,8 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
     /// for 100 ms, and after 30 calls recompiles it optimised in the background (through an instrumented step, for
     /// dynamic PGO). One round of 200 and one second's rest left each bot's ".NET Tiered Compilation" thread at 70–100 %
     /// of a core for about eight seconds after the timed answers (per-thread CPU from /proc), so the timed answers ran
-    /// mostly unoptimised code: one instance answered about 1,400 a second that way, 1,983 after six rounds.
+    /// mostly unoptimised code: one instance answered about 1,400 a second that way, 1,983 after six rounds of 300 and
+    /// 2,100 (median of three runs, at 19f66ce) after six of 100.
     /// </summary>
     private const int WarmUpRounds = 6;
     private const int WarmUpPerRound = 100;
