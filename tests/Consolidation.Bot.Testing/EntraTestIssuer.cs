@@ -19,6 +19,7 @@ public sealed class EntraTestIssuer : IAsyncDisposable
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly RSA _stranger = RSA.Create(2048);
     private WebApplication? _app;
+    private int _metadataRequests;
 
     private EntraTestIssuer()
     {
@@ -33,6 +34,9 @@ public sealed class EntraTestIssuer : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>How many times the OpenID metadata was asked for: who validates a token against this issuer, and when.</summary>
+    public int MetadataRequests => Volatile.Read(ref _metadataRequests);
+
     /// <summary>The value for <c>Bot:EntraOpenIdMetadataUrl</c>.</summary>
     public string MetadataUrlTemplate => $"{BaseUrl}/{{tenantId}}/v2.0/.well-known/openid-configuration";
 
@@ -43,12 +47,16 @@ public sealed class EntraTestIssuer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.MapGet("/{tenantId}/v2.0/.well-known/openid-configuration", (string tenantId) => Results.Text(new JsonObject
+        app.MapGet("/{tenantId}/v2.0/.well-known/openid-configuration", (string tenantId) =>
         {
-            ["issuer"] = $"https://login.microsoftonline.com/{tenantId}/v2.0",
-            ["jwks_uri"] = $"{issuer.BaseUrl}/{tenantId}/discovery/v2.0/keys",
-            ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-        }.ToJsonString(), "application/json"));
+            Interlocked.Increment(ref issuer._metadataRequests);
+            return Results.Text(new JsonObject
+            {
+                ["issuer"] = $"https://login.microsoftonline.com/{tenantId}/v2.0",
+                ["jwks_uri"] = $"{issuer.BaseUrl}/{tenantId}/discovery/v2.0/keys",
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+            }.ToJsonString(), "application/json");
+        });
         app.MapGet("/{tenantId}/discovery/v2.0/keys", () => Results.Text(new JsonObject { ["keys"] = new JsonArray(issuer.Jwk()) }.ToJsonString(), "application/json"));
         await app.StartAsync();
         issuer._app = app;

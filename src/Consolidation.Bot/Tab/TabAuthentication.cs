@@ -18,8 +18,15 @@ internal static class TabAuthentication
     public const string ObjectIdClaim = "oid";
     public const string TenantIdClaim = "tid";
 
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
+
     public static IServiceCollection AddTabAuthentication(this IServiceCollection services)
     {
+        // Only the tab authenticates, by asking for this scheme (TabSignIn). ASP.NET Core makes a lone scheme the default
+        // and then validates every request's bearer token with it: the Bot Connector's on each activity too, which fails
+        // (another issuer) and is logged. Its switch for that is process-wide and read when the options are made: set here,
+        // before the host is built, in the one place that registers a scheme.
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         services.AddAuthentication().AddJwtBearer(Scheme, _ => { });
         services.AddOptions<JwtBearerOptions>(Scheme)
             .Configure<IOptions<BotAuthenticationOptions>, IOptions<TabOptions>, TimeProvider>(

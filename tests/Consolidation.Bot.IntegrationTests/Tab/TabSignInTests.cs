@@ -76,6 +76,28 @@ public sealed class TabSignInTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BearerTokensOutsideTheTab_AreNotValidatedByTheTabsScheme()
+    {
+        // The Bot Connector sends its own bearer token with every activity: the tab's scheme must not be the host's
+        // default (ASP.NET Core makes a lone scheme the default), or every message would be validated a second time
+        // against the tenant's Entra keys, fail, and log that it failed.
+        var token = Entra.Token(Secretariat.AadObjectId!, Tenant, Audience);
+        var before = Entra.MetadataRequests;
+        for (var i = 0; i < 3; i++)
+        {
+            using var ready = await GetAsync("/readyz", token);
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        Assert.Equal(before, Entra.MetadataRequests);
+
+        // The same token on the tab is validated there, against the same issuer: the count above could have moved.
+        using var dashboard = await GetAsync("/tab/api/dashboard", token);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.True(Entra.MetadataRequests > before);
+    }
+
+    [Fact]
     public async Task SignedInButNotAMember_403()
     {
         using var response = await GetAsync("/tab/api/dashboard", Entra.Token("aad-stranger", Tenant, Audience));
