@@ -19,6 +19,13 @@ namespace Consolidation.Bot.Benchmarks;
 public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int instances) : IBenchmark
 {
     /// <summary>
+    /// Timed answers per run. 800 (until session 12) were over in about 0.3 s at two instances, so the clients' first
+    /// and last moments weighed on the rate: three runs of the same build spread 0.47–0.71; 4,000 (about 1.5 s) spread
+    /// 0.51–0.54. The raw baseline upserts as many rows.
+    /// </summary>
+    public const int DefaultAnswers = 4000;
+
+    /// <summary>
     /// Untimed rounds of <see cref="WarmUpPerRound"/> answers per bot process, each followed by <see cref="Settle"/>. The
     /// runtime compiles a method quickly at first, starts counting its calls only once no new method has been compiled
     /// for 100 ms, and after 30 calls recompiles it optimised in the background (through an instrumented step, for
@@ -66,9 +73,11 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
                 await Task.Delay(Settle, cancellationToken);
             }
 
+            var before = CpuNow(azurite, bots);
             var (latencies, failures, elapsed) = await PostAllAsync(http, urls, connector.ServiceUrl, Enumerable.Range(1, answers), versions, cancellationToken);
-            var upsertsPerSecond = await RawUpsertRateAsync(azurite.ConnectionString, answers, cancellationToken);
-            return Result(latencies, failures, elapsed, upsertsPerSecond);
+            var answered = CpuNow(azurite, bots) - before;
+            var (upsertsPerSecond, upserted) = await RawUpsertRateAsync(azurite, bots, answers, cancellationToken);
+            return Result(latencies, failures, elapsed, upsertsPerSecond, answered / answers, upserted / answers);
         }
         finally
         {
@@ -79,7 +88,21 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
         }
     }
 
-    private BenchResult Result(List<double> latencies, int failures, TimeSpan elapsed, double upsertsPerSecond)
+    /// <summary>
+    /// CPU time used so far by the bots, Azurite and this process (the clients): per answer and per raw upsert, it tells
+    /// which of them a run's rate is bound by (the machine's cores are shared by all of them).
+    /// </summary>
+    private static Cpu CpuNow(AzuriteProcess azurite, IReadOnlyList<BotProcess> bots) =>
+        new(bots.Sum(b => b.ProcessorTime.TotalMilliseconds), azurite.ProcessorTime.TotalMilliseconds, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+
+    private readonly record struct Cpu(double Bots, double Store, double Clients)
+    {
+        public static Cpu operator -(Cpu a, Cpu b) => new(a.Bots - b.Bots, a.Store - b.Store, a.Clients - b.Clients);
+
+        public static Cpu operator /(Cpu a, int count) => new(a.Bots / count, a.Store / count, a.Clients / count);
+    }
+
+    private BenchResult Result(List<double> latencies, int failures, TimeSpan elapsed, double upsertsPerSecond, Cpu perAnswer, Cpu perUpsert)
     {
         var sorted = latencies.OrderBy(l => l).ToList();
         var p50 = Figures.Percentile(sorted, 50);
@@ -93,6 +116,11 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
                 new Metric("answers/s", answersPerSecond, "1/s"),
                 new Metric("raw Azurite upserts/s", upsertsPerSecond, "1/s"),
                 new Metric("failed answers", failures, "requests"),
+                new Metric("CPU per answer: bots", perAnswer.Bots, "ms"),
+                new Metric("CPU per answer: Azurite", perAnswer.Store, "ms"),
+                new Metric("CPU per answer: clients", perAnswer.Clients, "ms"),
+                new Metric("CPU per raw upsert: Azurite", perUpsert.Store, "ms"),
+                new Metric("CPU per raw upsert: clients", perUpsert.Clients, "ms"),
             ],
             "answers/s ÷ raw upserts/s",
             ratio,
@@ -143,15 +171,16 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
     /// then, and Azurite's own code warms up too; the two were not told apart). Warm-up passes that stopped once no
     /// longer 10 % faster stopped too early, pass rates being that noisy; hence a fixed <see cref="RawWarmUp"/>.
     /// </summary>
-    private async Task<double> RawUpsertRateAsync(string connectionString, int count, CancellationToken cancellationToken)
+    private async Task<(double PerSecond, Cpu Used)> RawUpsertRateAsync(AzuriteProcess azurite, IReadOnlyList<BotProcess> bots, int count, CancellationToken cancellationToken)
     {
-        var table = new TableClient(connectionString, "rawupserts");
+        var table = new TableClient(azurite.ConnectionString, "rawupserts");
         await table.CreateIfNotExistsAsync(cancellationToken);
         await UpsertAllAsync(table, "warm", Enumerable.Range(1, RawWarmUp), cancellationToken);
         await Task.Delay(Settle, cancellationToken);
+        var before = CpuNow(azurite, bots);
         var total = Stopwatch.StartNew();
         await UpsertAllAsync(table, "raw", Enumerable.Range(1, count), cancellationToken);
-        return count / total.Elapsed.TotalSeconds;
+        return (count / total.Elapsed.TotalSeconds, CpuNow(azurite, bots) - before);
     }
 
     private async Task UpsertAllAsync(TableClient table, string partition, IEnumerable<int> rows, CancellationToken cancellationToken)

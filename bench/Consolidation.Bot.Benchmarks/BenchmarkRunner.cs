@@ -19,7 +19,7 @@ public static class BenchmarkRunner
         {
             new StartupBenchmark(),
             new FanOutBenchmark(members, Option(args, "--instances", 1), args.Contains("--kill")),
-            new AnswerLatencyBenchmark(Option(args, "--answers", 800), 32, Option(args, "--instances", 1)),
+            new AnswerLatencyBenchmark(Option(args, "--answers", AnswerLatencyBenchmark.DefaultAnswers), 32, Option(args, "--instances", 1)),
             new ScaleBenchmark(Option(args, "--tasks", 100_000), Option(args, "--questions", 1000)),
             new TabBenchmark(),
         };

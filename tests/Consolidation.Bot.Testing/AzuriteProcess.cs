@@ -42,6 +42,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>CPU time Azurite has used so far (zero before it starts): what a benchmark's storage work cost the store.</summary>
+    public TimeSpan ProcessorTime => _process?.ProcessorTime ?? TimeSpan.Zero;
+
     public async Task StartAsync()
     {
         if (IsRunning)
