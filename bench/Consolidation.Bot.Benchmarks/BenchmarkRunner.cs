@@ -4,7 +4,7 @@ using System.Text;
 namespace Consolidation.Bot.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Consolidation.Bot.Benchmarks -- [fanout|answers|scale|startup|tab|all] [--runs N] [--members N] [--instances N] [--kill] [--answers N] [--tasks N] [--questions N]</c>:
+/// <c>dotnet run -c Release --project bench/Consolidation.Bot.Benchmarks -- [fanout|answers|store|scale|startup|tab|all] [--runs N] [--members N] [--instances N] [--kill] [--answers N] [--rows N] [--tasks N] [--questions N]</c>:
 /// runs each benchmark N times (default 3), prints the median of every figure as Markdown and writes it to
 /// artifacts/bench/results.md. Exit code 1 when a median misses its target.
 /// </summary>
@@ -20,6 +20,7 @@ public static class BenchmarkRunner
             new StartupBenchmark(),
             new FanOutBenchmark(members, Option(args, "--instances", 1), args.Contains("--kill")),
             new AnswerLatencyBenchmark(Option(args, "--answers", AnswerLatencyBenchmark.DefaultAnswers), 32, Option(args, "--instances", 1)),
+            new StoreRowCostBenchmark(Option(args, "--rows", 4000)),
             new ScaleBenchmark(Option(args, "--tasks", 100_000), Option(args, "--questions", 1000)),
             new TabBenchmark(),
         };
