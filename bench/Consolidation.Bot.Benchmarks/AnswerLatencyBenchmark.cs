@@ -140,28 +140,24 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
     private async Task<(List<double> Latencies, int Failures, TimeSpan Elapsed)> PostAllAsync(
         HttpClient http, List<string> urls, string serviceUrl, IEnumerable<int> members, IReadOnlyDictionary<string, int> versions, CancellationToken cancellationToken)
     {
-        var work = new ConcurrentQueue<int>(members);
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        await ClosedLoop.RunAsync(members, concurrency, async member =>
         {
-            while (work.TryDequeue(out var member))
+            var task = FanOutScenario.TaskOf(member);
+            var body = AnswerInvokes.ValidPreWg(serviceUrl, member, task, versions[task]).ToJsonString();
+            var watch = Stopwatch.StartNew();
+            using var response = await http.PostAsync(urls[member % urls.Count], new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            watch.Stop();
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+            // The answered card has no submit button; anything else (refusal, error) counts as a failure.
+            if (!response.IsSuccessStatusCode || text.Contains("submitAnswer", StringComparison.Ordinal) || !text.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
             {
-                var task = FanOutScenario.TaskOf(member);
-                var body = AnswerInvokes.ValidPreWg(serviceUrl, member, task, versions[task]).ToJsonString();
-                var watch = Stopwatch.StartNew();
-                using var response = await http.PostAsync(urls[member % urls.Count], new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
-                var text = await response.Content.ReadAsStringAsync(cancellationToken);
-                watch.Stop();
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
-                // The answered card has no submit button; anything else (refusal, error) counts as a failure.
-                if (!response.IsSuccessStatusCode || text.Contains("submitAnswer", StringComparison.Ordinal) || !text.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref failures);
-                }
+                Interlocked.Increment(ref failures);
             }
-        }));
+        });
         return ([.. latencies], failures, total.Elapsed);
     }
 
@@ -183,22 +179,6 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
         return (count / total.Elapsed.TotalSeconds, CpuNow(azurite, bots) - before);
     }
 
-    private async Task UpsertAllAsync(TableClient table, string partition, IEnumerable<int> rows, CancellationToken cancellationToken)
-    {
-        var work = new ConcurrentQueue<int>(rows);
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            while (work.TryDequeue(out var i))
-            {
-                var entity = new TableEntity(partition, i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
-                {
-                    ["Decision"] = "Keep",
-                    ["AnnualCases"] = 1200,
-                    ["StaffHours"] = 300.0,
-                    ["At"] = DateTimeOffset.UtcNow,
-                };
-                await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            }
-        }));
-    }
+    private Task UpsertAllAsync(TableClient table, string partition, IEnumerable<int> rows, CancellationToken cancellationToken) =>
+        ClosedLoop.RunAsync(rows, concurrency, i => table.UpsertEntityAsync(StoreRowCostBenchmark.RawRow(partition, i), TableUpdateMode.Replace, cancellationToken));
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using Azure;
@@ -39,15 +38,15 @@ public sealed class StoreRowCostBenchmark(int rows) : IBenchmark
         }
 
         var warm = await FreshTableAsync();
-        await ParallelAsync(WarmUp, i => warm.UpsertEntityAsync(Row(i), TableUpdateMode.Replace, cancellationToken));
-        await ParallelAsync(WarmUp / PerTransaction, b => warm.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.UpsertReplace, Row(i))), cancellationToken));
+        await ClosedLoop.RunAsync(Enumerable.Range(0, WarmUp), Concurrency, i => warm.UpsertEntityAsync(RawRow("store", i), TableUpdateMode.Replace, cancellationToken));
+        await ClosedLoop.RunAsync(Enumerable.Range(0, WarmUp / PerTransaction), Concurrency, b => warm.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.UpsertReplace, RawRow("store", i))), cancellationToken));
 
         var singles = await FreshTableAsync();
-        var single = await MeasureAsync(azurite, rows, i => singles.UpsertEntityAsync(Row(i), TableUpdateMode.Replace, cancellationToken));
+        var single = await MeasureAsync(azurite, rows, i => singles.UpsertEntityAsync(RawRow("store", i), TableUpdateMode.Replace, cancellationToken));
         var grouped = await FreshTableAsync();
-        var inserts = await MeasureAsync(azurite, rows / PerTransaction, b => grouped.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.Add, Row(i))), cancellationToken));
-        var replaces = await MeasureAsync(azurite, rows / PerTransaction, b => grouped.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.UpdateReplace, Row(i), ETag.All)), cancellationToken));
-        var merges = await MeasureAsync(azurite, rows / PerTransaction, b => grouped.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.UpdateMerge, Row(i), ETag.All)), cancellationToken));
+        var inserts = await MeasureAsync(azurite, rows / PerTransaction, b => grouped.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.Add, RawRow("store", i))), cancellationToken));
+        var replaces = await MeasureAsync(azurite, rows / PerTransaction, b => grouped.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.UpdateReplace, RawRow("store", i), ETag.All)), cancellationToken));
+        var merges = await MeasureAsync(azurite, rows / PerTransaction, b => grouped.SubmitTransactionAsync(Batch(b, i => new(TableTransactionActionType.UpdateMerge, RawRow("store", i), ETag.All)), cancellationToken));
         var perRow = rows / PerTransaction * PerTransaction;
         return new BenchResult(
             [
@@ -65,7 +64,8 @@ public sealed class StoreRowCostBenchmark(int rows) : IBenchmark
             []);
     }
 
-    private static TableEntity Row(int i) => new("p", i.ToString("D7", CultureInfo.InvariantCulture))
+    /// <summary>The row of the raw upsert baselines (here and in <see cref="AnswerLatencyBenchmark"/>): a few typed properties.</summary>
+    public static TableEntity RawRow(string partition, int i) => new(partition, i.ToString("D7", CultureInfo.InvariantCulture))
     {
         ["Decision"] = "Keep",
         ["AnnualCases"] = 1200,
@@ -80,19 +80,7 @@ public sealed class StoreRowCostBenchmark(int rows) : IBenchmark
     {
         var cpu = azurite.ProcessorTime;
         var watch = Stopwatch.StartNew();
-        await ParallelAsync(requests, send);
+        await ClosedLoop.RunAsync(Enumerable.Range(0, requests), Concurrency, send);
         return (watch.Elapsed.TotalSeconds, (azurite.ProcessorTime - cpu).TotalMilliseconds);
-    }
-
-    private static async Task ParallelAsync(int count, Func<int, Task> send)
-    {
-        var work = new ConcurrentQueue<int>(Enumerable.Range(0, count));
-        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
-        {
-            while (work.TryDequeue(out var i))
-            {
-                await send(i);
-            }
-        }));
     }
 }
