@@ -93,7 +93,7 @@ public sealed class AnswerLatencyBenchmark(int answers, int concurrency, int ins
     /// which of them a run's rate is bound by (the machine's cores are shared by all of them).
     /// </summary>
     private static Cpu CpuNow(AzuriteProcess azurite, IReadOnlyList<BotProcess> bots) =>
-        new(bots.Sum(b => b.ProcessorTime.TotalMilliseconds), azurite.ProcessorTime.TotalMilliseconds, Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds);
+        new(bots.Sum(b => b.ProcessorTime.TotalMilliseconds), azurite.ProcessorTime.TotalMilliseconds, Environment.CpuUsage.TotalTime.TotalMilliseconds);
 
     private readonly record struct Cpu(double Bots, double Store, double Clients)
     {
