@@ -8,14 +8,9 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Consolidation.Bot.Protocol.Tests.Auth;
 
-public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : IClassFixture<OpenIdMetadataServer>, IDisposable
+/// <summary>Bot Framework tokens: signature, lifetime, audience, service URL, endorsements and the Authorization header.</summary>
+public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : BotTokenValidatorTestBase(server)
 {
-    private readonly OpenIdMetadataCache _metadata = new();
-
-    private TestKeys Keys => server.Keys;
-
-    public void Dispose() => _metadata.Dispose();
-
     [Fact]
     public async Task AuthenticateAsync_ValidBotFrameworkToken_Succeeds()
     {
@@ -211,118 +206,5 @@ public sealed class BotTokenValidatorTests(OpenIdMetadataServer server) : IClass
         var header = "Token " + TestTokens.Create(Keys.BotFramework.SecurityKey);
 
         await AssertRejectedAsync(header, 401, "Bearer");
-    }
-
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task AuthenticateAsync_EntraIssuerForConfiguredTenant_Succeeds(bool v2)
-    {
-        var issuer = v2 ? TestTokens.EntraV2Issuer(TestTokens.TenantId) : TestTokens.EntraV1Issuer(TestTokens.TenantId);
-        var token = TestTokens.Create(Keys.Entra.SecurityKey, issuer: issuer,
-            claims: new Dictionary<string, object> { ["tid"] = TestTokens.TenantId });
-
-        var result = await AuthenticateAsync(Bearer(token), tenantId: TestTokens.TenantId);
-
-        Assert.True(result.Succeeded, result.Reason);
-    }
-
-    [Fact]
-    public async Task AuthenticateAsync_EntraIssuerForOtherTenant_Returns401()
-    {
-        var token = TestTokens.Create(Keys.Entra.SecurityKey, issuer: TestTokens.EntraV2Issuer(TestTokens.OtherTenantId),
-            claims: new Dictionary<string, object> { ["tid"] = TestTokens.OtherTenantId });
-
-        await AssertRejectedAsync(Bearer(token), 401, "issuer", tenantId: TestTokens.TenantId);
-    }
-
-    [Fact]
-    public async Task AuthenticateAsync_EntraIssuerWithOtherTidClaim_Returns401()
-    {
-        var token = TestTokens.Create(Keys.Entra.SecurityKey, issuer: TestTokens.EntraV2Issuer(TestTokens.TenantId),
-            claims: new Dictionary<string, object> { ["tid"] = TestTokens.OtherTenantId });
-
-        await AssertRejectedAsync(Bearer(token), 401, "tenant", tenantId: TestTokens.TenantId);
-    }
-
-    [Fact]
-    public async Task AuthenticateAsync_EntraIssuerWithoutConfiguredTenant_Returns401()
-    {
-        var token = TestTokens.Create(Keys.Entra.SecurityKey, issuer: TestTokens.EntraV2Issuer(TestTokens.TenantId),
-            claims: new Dictionary<string, object> { ["tid"] = TestTokens.TenantId });
-
-        await AssertRejectedAsync(Bearer(token), 401, "issuer");
-    }
-
-    [Fact]
-    public async Task AuthenticateAsync_DevelopmentModeWithoutHeader_SucceedsAnonymously()
-    {
-        var validator = CreateValidator(appId: "");
-
-        var result = await validator.AuthenticateAsync(null, TeamsActivity(), default);
-
-        Assert.True(result.Succeeded);
-        Assert.Equal("anonymous", result.ClaimsIdentity.AuthenticationType);
-    }
-
-    [Fact]
-    public async Task AuthenticateAsync_MetadataUnreachable_Returns503()
-    {
-        var options = Options(TestTokens.AppId, null);
-        options.OpenIdMetadataUrl = "http://127.0.0.1:1/.well-known/openidconfiguration";
-        var validator = new BotTokenValidator(
-            Microsoft.Extensions.Options.Options.Create(options), _metadata, new FakeTimeProvider(TestTokens.Now),
-            NullLogger<BotTokenValidator>.Instance, Mode(options, Environments.Development));
-
-        var result = await validator.AuthenticateAsync(
-            Bearer(TestTokens.Create(Keys.BotFramework.SecurityKey)), TeamsActivity(), default);
-
-        Assert.Equal(503, result.StatusCode);
-    }
-
-    private static string Bearer(string token) => "Bearer " + token;
-
-    private static Activity TeamsActivity() => new()
-    {
-        Type = ActivityTypes.Message,
-        ChannelId = "msteams",
-        ServiceUrl = TestTokens.ServiceUrl,
-        Conversation = new ConversationAccount { Id = "a:1" },
-        From = new ChannelAccount { Id = "29:1" },
-    };
-
-    private BotAuthenticationOptions Options(string? appId, string? tenantId) => new()
-    {
-        AppId = appId,
-        TenantId = tenantId,
-        OpenIdMetadataUrl = server.BotFrameworkMetadataUrl,
-        EntraOpenIdMetadataUrl = server.EntraMetadataUrlTemplate,
-    };
-
-    private BotTokenValidator CreateValidator(
-        string? appId = TestTokens.AppId, string? tenantId = null, TimeProvider? time = null, string environment = "Development")
-    {
-        var options = Options(appId, tenantId);
-        return new(Microsoft.Extensions.Options.Options.Create(options), _metadata,
-            time ?? new FakeTimeProvider(TestTokens.Now), NullLogger<BotTokenValidator>.Instance, Mode(options, environment));
-    }
-
-    internal static DevelopmentMode Mode(BotAuthenticationOptions options, string environment) =>
-        new(Microsoft.Extensions.Options.Options.Create(options), new TestEnvironment(environment));
-
-    private Task<BotAuthenticationResult> AuthenticateAsync(string? header, string? tenantId = null) =>
-        CreateValidator(tenantId: tenantId).AuthenticateAsync(header, TeamsActivity(), default);
-
-    private async Task AssertRejectedAsync(string? header, int status, string? reasonContains, string? tenantId = null)
-    {
-        var result = await AuthenticateAsync(header, tenantId);
-
-        Assert.False(result.Succeeded);
-        Assert.Equal(status, result.StatusCode);
-        Assert.Null(result.ClaimsIdentity);
-        if (reasonContains is not null)
-        {
-            Assert.Contains(reasonContains, result.Reason, StringComparison.OrdinalIgnoreCase);
-        }
     }
 }
