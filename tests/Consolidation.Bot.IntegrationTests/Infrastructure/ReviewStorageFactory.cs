@@ -33,6 +33,9 @@ public sealed class ReviewStorage
 
     public static readonly Member Secretariat = new() { Email = "yamada@city.example.jp", Name = "山田 花子", Role = MemberRole.Secretariat, AadObjectId = "aad-sec" };
 
+    /// <summary>A valid プレWG answer (keep the task in the ward office).</summary>
+    public static PreWgAnswer Keep => new() { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 };
+
     public static Member Assignee(int i) => new() { Email = $"ward{i}@city.example.jp", Name = $"区長{i}", AadObjectId = $"aad-ward{i}", Subcommittees = [Subcommittee.WelfareHealth] };
 
     public static TaskDefinition Task(int i, int assignee = 1) => new()

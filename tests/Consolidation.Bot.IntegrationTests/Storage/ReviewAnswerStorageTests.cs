@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
 using Consolidation.Bot.Review;
-using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Storage;
 
 namespace Consolidation.Bot.IntegrationTests.Storage;
@@ -12,26 +11,24 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static PreWgAnswer Keep => new() { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 };
-
     [Fact]
     public async Task Answer_Accepted_StoresHistoryAndStateTogether()
     {
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(1);
 
-        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None);
 
         Assert.Equal(SubmissionStatus.Accepted, result.Status);
         var stored = await s.Repository.GetTaskAsync("r1", "J-0001", None);
         Assert.Equal(Stage.Wg, stored!.Task.Stage);
         Assert.Equal(3, stored.Task.State.Version);
-        Assert.Equal(Keep, stored.Task.State.PreWg!.Answer);
+        Assert.Equal(ReviewStorage.Keep, stored.Task.State.PreWg!.Answer);
         var history = await s.Repository.GetHistoryAsync("r1", "J-0001", None);
         Assert.Equal([HistoryKind.StageOpened, HistoryKind.Answer], history.Select(h => h.Kind));
         Assert.Equal(2, history[1].CardVersion);
         Assert.Equal(3, history[1].ResultingVersion);
-        Assert.Equal(Keep, history[1].Answer);
+        Assert.Equal(ReviewStorage.Keep, history[1].Answer);
         Assert.Equal("ward1@city.example.jp", history[1].By);
     }
 
@@ -42,7 +39,7 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(1);
         var before = await SnapshotRowsAsync(s);
 
-        Assert.Equal(SubmissionStatus.Accepted, (await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None)).Status);
+        Assert.Equal(SubmissionStatus.Accepted, (await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None)).Status);
 
         var after = await SnapshotRowsAsync(s);
         var written = after.Except(before).Select(r => string.Join('/', r.Split('/').Take(3))).Order(StringComparer.Ordinal);
@@ -55,10 +52,10 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
     {
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(1);
-        Assert.Equal(SubmissionStatus.Accepted, (await s.Decisions.OverrideAsync("r1", ReviewStorage.Secretariat, "J-0001", Keep, "訂正", None)).Status);
+        Assert.Equal(SubmissionStatus.Accepted, (await s.Decisions.OverrideAsync("r1", ReviewStorage.Secretariat, "J-0001", ReviewStorage.Keep, "訂正", None)).Status);
 
         // The history row of version 3 is the secretariat's override, not this member's answer to card 2.
-        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
+        var result = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None);
 
         Assert.Equal((SubmissionStatus.Refused, DecisionError.Stale), (result.Status, result.Error));
     }
@@ -69,8 +66,8 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(1);
 
-        var first = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
-        var second = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
+        var first = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None);
+        var second = await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None);
 
         Assert.Equal(SubmissionStatus.Accepted, first.Status);
         Assert.Equal(SubmissionStatus.Duplicate, second.Status);
@@ -91,10 +88,10 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
 
         var result = kind switch
         {
-            "other" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(7), "J-0001", Keep, 2, None),
-            "stale" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 1, None),
+            "other" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(7), "J-0001", ReviewStorage.Keep, 2, None),
+            "stale" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 1, None),
             "invalid" => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", new PreWgAnswer { Decision = PreWgDecision.Exclude }, 2, None),
-            _ => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-9999", Keep, 2, None),
+            _ => await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-9999", ReviewStorage.Keep, 2, None),
         };
 
         Assert.Equal(kind == "missing" ? SubmissionStatus.NotFound : SubmissionStatus.Refused, result.Status);
@@ -108,7 +105,7 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(50, oneAssigneeEach: true);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(i), $"J-{i:D4}", Keep, 2, None)));
+            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(i), $"J-{i:D4}", ReviewStorage.Keep, 2, None)));
 
         Assert.All(results, r => Assert.Equal(SubmissionStatus.Accepted, r.Status));
         var snapshot = await s.Repository.LoadAsync("r1", None);
@@ -125,7 +122,7 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(1);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep with { AnnualCases = i }, 2, None)));
+            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep with { AnnualCases = i }, 2, None)));
 
         Assert.Equal(1, results.Count(r => r.Status == SubmissionStatus.Accepted));
         Assert.Equal(49, results.Count(r => r.Status == SubmissionStatus.Refused && r.Error == DecisionError.Stale));
@@ -143,7 +140,7 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(1);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(_ =>
-            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None)));
+            s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None)));
 
         Assert.Equal(1, results.Count(r => r.Status == SubmissionStatus.Accepted));
         Assert.Equal(49, results.Count(r => r.Status == SubmissionStatus.Duplicate));
@@ -158,7 +155,7 @@ public class ReviewAnswerStorageTests(AzuriteFixture azurite)
         await s.SeedAsync(1);
 
         var results = await Task.WhenAll(Enumerable.Range(1, 50).Select(i =>
-            s.Decisions.OverrideAsync("r1", ReviewStorage.Secretariat, "J-0001", Keep with { AnnualCases = i }, $"訂正{i}", None)));
+            s.Decisions.OverrideAsync("r1", ReviewStorage.Secretariat, "J-0001", ReviewStorage.Keep with { AnnualCases = i }, $"訂正{i}", None)));
 
         Assert.All(results, r => Assert.Equal(SubmissionStatus.Accepted, r.Status));
         var history = await s.Repository.GetHistoryAsync("r1", "J-0001", None);

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.IntegrationTests.Infrastructure;
-using Consolidation.Bot.Review;
 using Consolidation.Bot.Review.Storage;
 using Consolidation.Bot.Storage;
 
@@ -11,8 +10,6 @@ namespace Consolidation.Bot.IntegrationTests.Storage;
 public class ReviewImportStorageTests(AzuriteFixture azurite)
 {
     private static readonly CancellationToken None = CancellationToken.None;
-
-    private static PreWgAnswer Keep => new() { Routine = true, Decision = PreWgDecision.Keep, AnnualCases = 10 };
 
     [Fact]
     public async Task Import_ThenLoad_ReturnsTasksInFileOrderAndMembers()
@@ -52,7 +49,7 @@ public class ReviewImportStorageTests(AzuriteFixture azurite)
     {
         var s = new ReviewStorage(azurite);
         await s.SeedAsync(2);
-        await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", Keep, 2, None);
+        await s.Decisions.AnswerAsync("r1", ReviewStorage.Assignee(1), "J-0001", ReviewStorage.Keep, 2, None);
         var firstPartition = ReviewKeys.DefinitionPartitionOf("r1", (await s.Catalog.ReadReviewAsync("r1", None))!);
         Assert.NotEmpty(await RowsAsync(s, firstPartition));
 
