@@ -127,9 +127,11 @@ public class QuestionnairePlaygroundTests(PlaygroundFixture fixture)
         var mark = Stream.Mark();
         var reviewId = await LoadDemoAndOpenPreWgAsync(mark);
 
-        // 小林 直樹 (a demo ward head outside the Playground's roster) cannot be reached: recorded and reported to the secretariat.
+        // 小林 直樹 (a demo ward head outside the Playground's roster) cannot be reached: recorded and reported to the secretariat,
+        // with what to do about it (the tab's advice for the reason).
         await Stream.WaitForAsync(f => ((string?)f["message"]?["text"])?.Contains("naoki.kobayashi@city.example.jp", StringComparison.Ordinal) == true
-            && ((string?)f["message"]?["text"])?.Contains("届けられませんでした", StringComparison.Ordinal) == true, mark, TimeSpan.FromSeconds(30));
+            && ((string?)f["message"]?["text"])?.Contains("届けられませんでした（理由: MemberNotFound）", StringComparison.Ordinal) == true
+            && ((string?)f["message"]?["text"])?.Contains("ボットのいるチームにも見つかりません", StringComparison.Ordinal) == true, mark, TimeSpan.FromSeconds(30));
         var cursors = fixture.Services.GetRequiredService<MemberCursorStore>();
         Assert.Contains(await cursors.ListUnreachableAsync(reviewId, CancellationToken.None), u => u.Email == "naoki.kobayashi@city.example.jp");
         var unreachable = Assert.Single(await fixture.Services.GetRequiredService<AuditLog>().ListAsync(reviewId, CancellationToken.None),

@@ -1,5 +1,6 @@
 using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Questionnaire;
+using Consolidation.Bot.Conversations;
 using Consolidation.Bot.Domain;
 using Consolidation.Bot.Hosting;
 using Consolidation.Bot.Localization;
@@ -103,6 +104,10 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
                 .ToList(),
             Zone, text);
 
-    public string UnreachableText(Member member, string reason) =>
-        TextFor(null).Format(nameof(Strings.Unreachable_Report), member.Name, member.Email, reason);
+    /// <summary>For the secretariat: who was not reached, the connector's reason, and what to do about it (as the tab says).</summary>
+    public string UnreachableText(Member member, string reason)
+    {
+        var text = TextFor(null);
+        return text.Format(nameof(Strings.Unreachable_Report), member.Name, member.Email, reason, text[UnreachableFixes.KeyFor(reason)]);
+    }
 }
