@@ -1,10 +1,7 @@
-using Microsoft.Extensions.Hosting;
 using Consolidation.Bot.Protocol.Auth;
 using Consolidation.Bot.Protocol.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Consolidation.Bot.Protocol.Tests.Auth;
 
