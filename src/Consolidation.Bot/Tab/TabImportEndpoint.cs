@@ -16,7 +16,7 @@ internal static class TabImportEndpoint
     public const long MaxRequestBytes = 2 * ImportLimits.MaxFileBytes + 1024 * 1024;
 
     public static Task<IResult> ImportAsync(HttpContext http, TabSignIn signIn, ReviewImportService import, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        TabEndpoints.ActAsync(http, signIn, logger, "import", nameof(Strings.Admin_NotSecretariat), async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "import", nameof(Strings.Import_NotSecretariat), async (session, form, text) =>
         {
             var tasksFile = form.Files.GetFile("tasks");
             var membersFile = form.Files.GetFile("members") is { Length: > 0 } m ? m : null;

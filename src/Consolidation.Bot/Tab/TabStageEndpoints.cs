@@ -42,7 +42,7 @@ internal static class TabStageEndpoints
         }, cancellationToken);
 
     public static Task<IResult> CloseAsync(HttpContext http, TabSignIn signIn, IStageAdministration stages, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        TabEndpoints.ActAsync(http, signIn, logger, "close-stage", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "close-stage", nameof(Strings.CloseStage_NotSecretariat), async (session, form, text) =>
         {
             if (Parse(form) is not var (stage, subcommittees))
             {
@@ -58,7 +58,7 @@ internal static class TabStageEndpoints
 
     /// <summary><c>POST /tab/api/revisit</c>: a revisit event (trigger, WG or 適否, deadline), through <see cref="RevisitRounds"/> as in chat.</summary>
     public static Task<IResult> RevisitAsync(HttpContext http, TabSignIn signIn, IRevisitRounds rounds, TimeProvider time, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        TabEndpoints.ActAsync(http, signIn, logger, "revisit", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "revisit", nameof(Strings.Revisit_NotSecretariat), async (session, form, text) =>
         {
             var zone = review.Value.Zone;
             if (!Enum.TryParse<RevisitTrigger>(form["trigger"].ToString(), out var trigger) || !Enum.IsDefined(trigger) || int.TryParse(form["trigger"].ToString(), out _))
@@ -85,7 +85,7 @@ internal static class TabStageEndpoints
 
     /// <summary><c>POST /tab/api/remind</c>: one ward head with tasks waiting in an open stage, reminded now.</summary>
     public static Task<IResult> RemindAsync(HttpContext http, TabSignIn signIn, Features.Reminders.RemindOneMember reminder, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        TabEndpoints.ActAsync(http, signIn, logger, "remind", nameof(Strings.OpenStage_NotSecretariat), async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, "remind", nameof(Strings.Reminder_NotSecretariat), async (session, form, text) =>
         {
             var email = Member.NormalizeEmail(form["email"].ToString());
             var waiting = ReviewQueries.UnansweredByMember(session.Snapshot.Tasks, session.Snapshot.Windows);

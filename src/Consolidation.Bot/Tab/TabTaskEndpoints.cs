@@ -20,7 +20,7 @@ internal static class TabTaskEndpoints
             RenderAsync(session, text, id, repository, review.Value.Zone, null, false, cancellationToken), cancellationToken);
 
     public static Task<IResult> ReassignAsync(string id, HttpContext http, TabSignIn signIn, ITaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ActAsync(http, signIn, logger, "reassign", id, repository, review.Value.Zone, async (session, form) =>
+        ActAsync(http, signIn, logger, "reassign", nameof(Strings.Admin_NotSecretariat), id, repository, review.Value.Zone, async (session, form) =>
         {
             var assignee = form["assignee"].ToString();
             var result = await administration.ReassignAsync(session.Snapshot.ReviewId, session.Scope.Member, id, assignee, ParseStage(form["stage"]), form["reason"].ToString(), session.TenantId, cancellationToken);
@@ -28,7 +28,7 @@ internal static class TabTaskEndpoints
         }, cancellationToken);
 
     public static Task<IResult> ReopenAsync(string id, HttpContext http, TabSignIn signIn, ITaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ActAsync(http, signIn, logger, "reopen", id, repository, review.Value.Zone, async (session, form) =>
+        ActAsync(http, signIn, logger, "reopen", nameof(Strings.Admin_NotSecretariat), id, repository, review.Value.Zone, async (session, form) =>
         {
             var reason = form["reason"].ToString().Trim();
             var result = await administration.ReopenAsync(session.Snapshot.ReviewId, session.Scope.Member, id, ParseStage(form["stage"]), reason, session.TenantId, cancellationToken);
@@ -36,7 +36,7 @@ internal static class TabTaskEndpoints
         }, cancellationToken);
 
     public static Task<IResult> OverrideAsync(string id, HttpContext http, TabSignIn signIn, ITaskAdministration administration, ReviewRepository repository, IOptions<ReviewOptions> review, ILogger<TabSignIn> logger, CancellationToken cancellationToken) =>
-        ActAsync(http, signIn, logger, "override", id, repository, review.Value.Zone, async (session, form) =>
+        ActAsync(http, signIn, logger, "override", nameof(Strings.Override_NotSecretariat), id, repository, review.Value.Zone, async (session, form) =>
         {
             var request = OverrideFrom(form);
             var result = request is null
@@ -61,9 +61,9 @@ internal static class TabTaskEndpoints
     }
 
     /// <summary>A secretariat action on the task (<see cref="TabEndpoints.ActAsync"/>), answered with the record as it now stands.</summary>
-    private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, string id, ReviewRepository repository, TimeZoneInfo zone,
+    private static Task<IResult> ActAsync(HttpContext http, TabSignIn signIn, ILogger logger, string view, string refusalKey, string id, ReviewRepository repository, TimeZoneInfo zone,
         Func<TabSession, IFormCollection, Task<(TaskAdministrationResult Result, string Asked, string? Reason, AdministrationKind Kind)>> act, CancellationToken cancellationToken) =>
-        TabEndpoints.ActAsync(http, signIn, logger, view, nameof(Strings.Admin_NotSecretariat), async (session, form, text) =>
+        TabEndpoints.ActAsync(http, signIn, logger, view, refusalKey, async (session, form, text) =>
         {
             var (result, asked, reason, kind) = await act(session, form);
             var notice = AdministrationReplies.For(result, id, asked, reason, text, kind);

@@ -94,6 +94,7 @@ public sealed partial class TabImportTests(AzuriteFixture azurite)
         using var response = await PostAsync(host, Lead, Clean, confirm: "anything");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("事務一覧・名簿の取り込みは事務局（市民局）だけ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await DefinitionsAsync(host));
     }
 

@@ -81,6 +81,7 @@ public sealed class TabRevisitTests(AzuriteFixture azurite)
             new Dictionary<string, string> { ["trigger"] = "StandardizationBpr", ["stage"] = "Suitability", ["deadline"] = Future });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("再検討の開始は事務局（市民局）だけ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await StateAsync(host));
     }
 

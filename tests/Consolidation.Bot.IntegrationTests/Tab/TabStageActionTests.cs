@@ -109,9 +109,9 @@ public sealed class TabStageActionTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("open")]
-    [InlineData("close")]
-    public async Task Lead_403_NothingStored(string action)
+    [InlineData("open", "段階の開始は")]
+    [InlineData("close", "段階の締め切りは")]
+    public async Task Lead_403_NothingStored(string action, string sentence)
     {
         await using var host = await StartAsync();
 
@@ -119,6 +119,7 @@ public sealed class TabStageActionTests(AzuriteFixture azurite)
             new Dictionary<string, string> { ["stage"] = "PreWg", ["subcommittee"] = "all", ["deadline"] = Future });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains(sentence + "事務局（市民局）だけ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertNothingOpenAsync(host);
     }
 

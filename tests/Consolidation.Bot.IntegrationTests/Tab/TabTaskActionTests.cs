@@ -43,6 +43,7 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
     [InlineData("reassign", "lead")]
     [InlineData("reopen", "lead")]
     [InlineData("reassign", "member")]
+    [InlineData("override", "lead")]
     public async Task NotTheSecretariat_403_NothingChanged(string action, string who)
     {
         await using var host = await StartAsync();
@@ -52,19 +53,21 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
             new Dictionary<string, string> { ["stage"] = "PreWg", ["assignee"] = Lead.Email, ["reason"] = "x" });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("事務局（市民局）だけ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The sentence names the action refused (the override is not a reassignment or a send-back).
+        Assert.Contains(action == "override" ? "判断の変更は事務局（市民局）だけ" : "担当変更と差し戻しは事務局（市民局）だけ",
+            await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await AssertUnchangedAsync(host);
     }
 
-    /// <summary>Every other secretariat action refuses a lead and a ward head the same way (403, the sentence, nothing changed).</summary>
+    /// <summary>Every other secretariat action refuses a lead and a ward head the same way (403, the sentence naming the action, nothing changed).</summary>
     [Theory]
-    [InlineData("/tab/api/tasks/J-0001/override", "lead")]
-    [InlineData("/tab/api/tasks/J-0001/override", "member")]
-    [InlineData("/tab/api/remind", "lead")]
-    [InlineData("/tab/api/council", "lead")]
-    [InlineData("/tab/api/council", "member")]
-    [InlineData("/tab/api/stages/close", "member")]
-    public async Task OtherSecretariatActions_NotTheSecretariat_403_NothingChanged(string path, string who)
+    [InlineData("/tab/api/tasks/J-0001/override", "lead", "判断の変更は")]
+    [InlineData("/tab/api/tasks/J-0001/override", "member", "判断の変更は")]
+    [InlineData("/tab/api/remind", "lead", "今すぐのリマインド送信は")]
+    [InlineData("/tab/api/council", "lead", "推進会議チャンネルの登録は")]
+    [InlineData("/tab/api/council", "member", "推進会議チャンネルの登録は")]
+    [InlineData("/tab/api/stages/close", "member", "段階の締め切りは")]
+    public async Task OtherSecretariatActions_NotTheSecretariat_403_NothingChanged(string path, string who, string sentence)
     {
         await using var host = await StartAsync();
 
@@ -75,7 +78,9 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         });
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("data-message=\"not-secretariat\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-message=\"not-secretariat\"", html, StringComparison.Ordinal);
+        Assert.Contains(sentence + "事務局（市民局）だけ", html, StringComparison.Ordinal);
         await AssertUnchangedAsync(host);
         var references = host.Bot.Services.GetRequiredService<Conversations.ConversationReferenceStore>();
         Assert.Null(await references.GetCouncilChannelAsync(SignedInTabHost.Tenant, CancellationToken.None));

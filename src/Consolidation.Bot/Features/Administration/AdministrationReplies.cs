@@ -17,6 +17,7 @@ public static class AdministrationReplies
         var task = result.Task;
         return result.Outcome switch
         {
+            TaskAdministrationOutcome.NotSecretariat when kind == AdministrationKind.Override => text[nameof(Strings.Override_NotSecretariat)],
             TaskAdministrationOutcome.NotSecretariat => text[nameof(Strings.Admin_NotSecretariat)],
             TaskAdministrationOutcome.TaskNotFound => text.Format(nameof(Strings.Admin_TaskNotFound), taskId),
             TaskAdministrationOutcome.MemberNotFound => text.Format(nameof(Strings.Admin_MemberNotFound), asked),
