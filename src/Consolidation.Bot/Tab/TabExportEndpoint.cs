@@ -16,7 +16,7 @@ internal static class TabExportEndpoint
         {
             if (!session.Scope.SeesEverything)
             {
-                return TabEndpoints.Message(text[nameof(Strings.Tab_NotAllowed)], "not-allowed", StatusCodes.Status403Forbidden);
+                return TabEndpoints.Message(text[nameof(Strings.Export_NotAllowed)], "not-allowed", StatusCodes.Status403Forbidden);
             }
 
             var workbook = new MemoryStream();

@@ -97,6 +97,7 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.NotEqual("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Excel への書き出しは事務局（市民局）と全体総括の方だけ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
