@@ -13,6 +13,12 @@ public sealed record ReviewSnapshot(
 {
     public Member? MemberByEmail(string email) => MemberIndex.Of(Members).ByEmail(email);
 
+    /// <summary>
+    /// How a person recorded by email (an assignee, who answered, who acted) is shown: their name in the members file, or
+    /// the email itself when they are not (or no longer) in it.
+    /// </summary>
+    public string NameOf(string email) => MemberByEmail(email)?.Name ?? email;
+
     public Member? MemberByAadObjectId(string aadObjectId) => MemberIndex.Of(Members).ByAadObjectId(aadObjectId);
 
     public StageWindow? WindowFor(Stage stage, Subcommittee subcommittee) =>

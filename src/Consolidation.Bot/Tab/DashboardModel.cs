@@ -48,7 +48,7 @@ public sealed record DashboardModel(
         var waiting = ReviewQueries.Unanswered(visible, snapshot.Windows)
             .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
             .Select(g => new WaitingMember(
-                snapshot.MemberByEmail(g.Key)?.Name ?? g.Key, g.Key, g.Count(),
+                snapshot.NameOf(g.Key), g.Key, g.Count(),
                 g.Count(x => x.Window.Deadline < now), g.Min(x => x.Window.Deadline)))
             .OrderByDescending(w => w.Overdue).ThenByDescending(w => w.Waiting).ThenBy(w => w.Email, StringComparer.Ordinal)
             .ToList();
@@ -57,7 +57,7 @@ public sealed record DashboardModel(
             .ToHashSet(StringComparer.Ordinal);
         var unreachableRows = unreachable
             .Where(u => peopleEmails is null || peopleEmails.Contains(u.Email))
-            .Select(u => new UnreachableMember(snapshot.MemberByEmail(u.Email)?.Name ?? u.Email, u.Email, u.Reason, u.At))
+            .Select(u => new UnreachableMember(snapshot.NameOf(u.Email), u.Email, u.Reason, u.At))
             .OrderBy(u => u.Email, StringComparer.Ordinal)
             .ToList();
         var own = ReviewQueries.Unanswered(tasks, snapshot.Windows)
@@ -74,7 +74,7 @@ public sealed record DashboardModel(
             unreachableRows,
             scope.SeesFigures ? ReviewQueries.RevisitList(tasks) : new Dictionary<RevisitTrigger, IReadOnlyList<ReviewTask>>(),
             own,
-            scope.SeesEverything ? [.. audit.OrderByDescending(a => a.At).Take(AuditShown)] : []);
+            scope.SeesEverything ? [.. audit.OrderByDescending(a => a.At).Take(AuditShown).Select(a => a with { By = snapshot.NameOf(a.By) })] : []);
     }
 
     /// <summary>Inventory, then each stage's outcomes in the policy's words, in the funnel's order.</summary>

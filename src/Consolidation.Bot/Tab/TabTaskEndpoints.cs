@@ -85,8 +85,9 @@ internal static class TabTaskEndpoints
         return TabEndpoints.View<TaskRecordView>(new
         {
             Task = task,
-            Assignee = session.Snapshot.MemberByEmail(assignee)?.Name ?? assignee,
-            History = history,
+            Assignee = session.Snapshot.NameOf(assignee),
+            // Names, as the chat's history answer shows them (the export keeps the emails).
+            History = history.Select(h => h with { By = session.Snapshot.NameOf(h.By) }).ToList(),
             Text = text,
             Zone = zone,
             CanAct = session.Scope.CanAct,

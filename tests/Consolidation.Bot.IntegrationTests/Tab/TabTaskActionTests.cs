@@ -39,6 +39,33 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         Assert.Equal(Lead.Email, task.AssigneeFor(Stage.PreWg));
     }
 
+    [Fact]
+    public async Task HistoryAndAudit_ShowWhoActedByName_AsTheChatDoes()
+    {
+        await using var host = await StartAsync();
+        using var reassigned = await host.PostFormAsync("/tab/api/tasks/J-0001/reassign", host.TokenFor(Secretariat),
+            new Dictionary<string, string> { ["stage"] = "PreWg", ["assignee"] = Lead.Email, ["reason"] = "異動のため" });
+        await SignedInTabHost.ReadOkAsync(reassigned);
+        // Opening a stage is in the review's audit trail (a reassignment is in the task's history only).
+        using var opened = await host.PostFormAsync("/tab/api/stages/open", host.TokenFor(Secretariat), new Dictionary<string, string>
+        {
+            ["stage"] = "PreWg", ["subcommittee"] = "WelfareHealth",
+            ["deadline"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await SignedInTabHost.ReadOkAsync(opened);
+
+        using var record = await host.GetAsync("/tab/api/tasks/J-0001", host.TokenFor(Secretariat));
+        using var dashboard = await host.GetAsync("/tab/api/dashboard", host.TokenFor(Secretariat));
+
+        var history = Section(await SignedInTabHost.ReadOkAsync(record), "data-table=\"history\"");
+        var audit = Section(await SignedInTabHost.ReadOkAsync(dashboard), "data-table=\"audit\"");
+        foreach (var table in new[] { history, audit })
+        {
+            Assert.Contains("<td>事務局 一郎</td>", table, StringComparison.Ordinal);
+            Assert.DoesNotContain("<td>sec@city.example.jp</td>", table, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("reassign", "lead")]
     [InlineData("reopen", "lead")]
@@ -188,5 +215,13 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         var task = (await repository.GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task;
         Assert.Equal(1, task.State.Version);
         Assert.Empty(await repository.GetHistoryAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None));
+    }
+
+    /// <summary>The table that starts at <paramref name="marker"/>, up to its end.</summary>
+    private static string Section(string html, string marker)
+    {
+        var start = html.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no {marker} in the page");
+        return html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
     }
 }

@@ -34,7 +34,7 @@ public static class DigestComposer
         var overdue = ReviewQueries.Overdue(snapshot.Tasks, snapshot.Windows, now);
         var lateByMember = overdue
             .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
-            .Select(g => new DigestLateMember(snapshot.MemberByEmail(g.Key)?.Name ?? g.Key, g.Count()))
+            .Select(g => new DigestLateMember(snapshot.NameOf(g.Key), g.Count()))
             .OrderByDescending(m => m.Count).ThenBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
         return new DigestModel

@@ -85,7 +85,7 @@ public sealed class SubmitBureauViewHandler(
         {
             Task = TaskSummary.From(task.Definition),
             Outcome = outcome,
-            AnsweredByName = context.Snapshot.MemberByEmail(outcome.AnsweredBy)?.Name ?? outcome.AnsweredBy,
+            AnsweredByName = context.Snapshot.NameOf(outcome.AnsweredBy),
             TimeZone = composer.Zone,
             Text = text,
         }));

@@ -47,7 +47,7 @@ public sealed class TaskCards(QuestionnaireComposer composer)
         {
             Task = TaskSummary.From(task.Definition),
             Outcome = outcome,
-            AnsweredByName = snapshot.MemberByEmail(outcome.AnsweredBy)?.Name ?? outcome.AnsweredBy,
+            AnsweredByName = snapshot.NameOf(outcome.AnsweredBy),
             TimeZone = composer.Zone,
             AssigneeUserId = userId,
             Text = text,

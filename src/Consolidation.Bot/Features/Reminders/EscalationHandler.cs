@@ -30,7 +30,7 @@ public sealed class EscalationHandler(
 
         var escalation = ReminderPlan.For(slot, message.Manual == true, snapshot.Tasks, snapshot.Windows, snapshot.Members, calendar, options.Value.EffectiveReminderDaysBefore)
             .Escalations.FirstOrDefault(e => e.LeadEmail == lead.Email && e.Subcommittee == subcommittee);
-        var items = escalation?.Items.Select(i => (i, snapshot.MemberByEmail(i.AssigneeEmail)?.Name ?? i.AssigneeEmail)).ToList() ?? [];
+        var items = escalation?.Items.Select(i => (i, snapshot.NameOf(i.AssigneeEmail))).ToList() ?? [];
         return await sender.SendOnceAsync(message, $"lead|{lead.Email}|{subcommittee}", lead, locale => items.Count == 0 ? null : new Activity
         {
             Type = ActivityTypes.Message,

@@ -68,7 +68,7 @@ public sealed class QuestionnaireComposer(IOptions<ReviewOptions> review)
     public BureauViewCardModel BureauViewModelFor(ReviewSnapshot snapshot, ReviewTask task, BotText text) => new()
     {
         Task = TaskSummary.From(task.Definition),
-        AssigneeName = snapshot.MemberByEmail(task.AssigneeFor(Stage.Wg))?.Name ?? task.AssigneeFor(Stage.Wg),
+        AssigneeName = snapshot.NameOf(task.AssigneeFor(Stage.Wg)),
         WardHeadDecision = task.State.Wg?.Answer is { } answer ? CardText.Decision(answer, text) : null,
         Deadline = snapshot.WindowFor(Stage.Wg, task.Subcommittee)?.Deadline ?? throw new InvalidOperationException($"WG is not open for {task.Subcommittee}."),
         TimeZone = Zone,

@@ -129,7 +129,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
                 new Fact(text[nameof(Strings.Status_Members)], text.Format(nameof(Strings.Status_People), members)),
             ],
             overdue.Count == 0 ? null : text[nameof(Strings.Status_OverdueList)],
-            overdue.Select(x => text.Format(nameof(Strings.Status_OverdueLine), x.Task.Id, x.Task.Definition.Name, NameOf(x.Task.AssigneeFor(x.Task.Stage)), Local(x.Window.Deadline))).ToList(),
+            overdue.Select(x => text.Format(nameof(Strings.Status_OverdueLine), x.Task.Id, x.Task.Definition.Name, snapshot.NameOf(x.Task.AssigneeFor(x.Task.Stage)), Local(x.Window.Deadline))).ToList(),
             AsOf(),
             text);
     }
@@ -224,20 +224,20 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
 
         var d = task.Definition;
         var outcomes = Stages.Screening.Select(s => (Stage: s, Outcome: task.State.OutcomeOf(s))).Where(x => x.Outcome is not null)
-            .Select(x => new Fact(x.Stage.Name(Ja), text.Format(nameof(Strings.Status_OutcomeValue), CardText.Decision(x.Outcome!.Answer, text), NameOf(x.Outcome.AnsweredBy), Local(x.Outcome.AnsweredAt))));
+            .Select(x => new Fact(x.Stage.Name(Ja), text.Format(nameof(Strings.Status_OutcomeValue), CardText.Decision(x.Outcome!.Answer, text), snapshot.NameOf(x.Outcome.AnsweredBy), Local(x.Outcome.AnsweredAt))));
         return new StatusCardModel(
             $"{d.Id} {d.Name}",
             [
                 new Fact(text[nameof(Strings.Card_Subcommittee)], d.Subcommittee.Name(Ja)),
                 new Fact(text[nameof(Strings.Card_Bureau)], d.Bureau),
                 new Fact(text[nameof(Strings.Card_Stage)], CardText.StageWithOutcome(task, text)),
-                new Fact(text[nameof(Strings.Status_Assignee)], NameOf(task.AssigneeFor(task.Stage))),
+                new Fact(text[nameof(Strings.Status_Assignee)], snapshot.NameOf(task.AssigneeFor(task.Stage))),
                 .. outcomes,
                 .. task.State.BureauView is { } view ? [new Fact(text[nameof(Strings.BureauView_Question)], text.Format(nameof(Strings.Status_OutcomeValue),
-                    CardText.Decision(view.Answer, text), NameOf(view.AnsweredBy), Local(view.AnsweredAt)))] : Array.Empty<Fact>(),
+                    CardText.Decision(view.Answer, text), snapshot.NameOf(view.AnsweredBy), Local(view.AnsweredAt)))] : Array.Empty<Fact>(),
             ],
             history.Count == 0 ? null : text[nameof(Strings.Status_History)],
-            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), CardText.HistoryKind(h.Kind, text), NameOf(h.By),
+            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), CardText.HistoryKind(h.Kind, text), snapshot.NameOf(h.By),
                 h.Answer is null ? "" : CardText.Decision(h.Answer, text))).ToList(),
             null,
             text);
@@ -263,7 +263,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
     private List<string> UnansweredByMember(IEnumerable<ReviewTask> tasks, IEnumerable<StageWindow> windows) =>
         ReviewQueries.Unanswered(tasks, windows)
             .GroupBy(x => x.Task.AssigneeFor(x.Task.Stage), StringComparer.Ordinal)
-            .Select(g => (Name: NameOf(g.Key), Count: g.Count(), Nearest: g.Min(x => x.Window.Deadline)))
+            .Select(g => (Name: snapshot.NameOf(g.Key), Count: g.Count(), Nearest: g.Min(x => x.Window.Deadline)))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Nearest).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Select(x => text.Format(nameof(Strings.Status_MemberLine), x.Name, x.Count, Local(x.Nearest)))
             .ToList();
@@ -282,8 +282,6 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
 
     private string Scoped(string titleKey, Subcommittee? subcommittee) =>
         text.Format(titleKey, subcommittee is null ? text[nameof(Strings.Status_AllSubcommittees)] : subcommittee.Value.Name(Ja));
-
-    private string NameOf(string email) => snapshot.MemberByEmail(email)?.Name ?? email;
 
     private string AsOf() => text.Format(nameof(Strings.Status_AsOf), Local(now));
 
