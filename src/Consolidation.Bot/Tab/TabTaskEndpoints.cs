@@ -86,8 +86,7 @@ internal static class TabTaskEndpoints
         {
             Task = task,
             Assignee = session.Snapshot.NameOf(assignee),
-            // Names, as the chat's history answer shows them (the export keeps the emails).
-            History = history.Select(h => h with { By = session.Snapshot.NameOf(h.By) }).ToList(),
+            History = history.Select(h => Named(h, session.Snapshot)).ToList(),
             Text = text,
             Zone = zone,
             CanAct = session.Scope.CanAct,
@@ -96,6 +95,14 @@ internal static class TabTaskEndpoints
             Succeeded = succeeded,
         });
     }
+
+    /// <summary>The entry with people by name, as the chat shows them (the export keeps the emails).</summary>
+    private static HistoryEntry Named(HistoryEntry entry, ReviewSnapshot snapshot) => entry with
+    {
+        By = snapshot.NameOf(entry.By),
+        AssigneeFrom = entry.AssigneeFrom is { } from ? snapshot.NameOf(from) : null,
+        AssigneeTo = entry.AssigneeTo is { } to ? snapshot.NameOf(to) : null,
+    };
 
     private static Stage? ParseStage(string? value) =>
         Enum.TryParse<Stage>(value, ignoreCase: false, out var stage) && Stages.Screening.Contains(stage) ? stage : null;

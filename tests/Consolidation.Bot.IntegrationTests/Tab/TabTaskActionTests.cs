@@ -34,7 +34,7 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         Assert.Contains("data-notice=\"done\"", html, StringComparison.Ordinal);
         Assert.Contains("プレWGの担当を 福祉 部会長 さんに変更しました", html, StringComparison.Ordinal);
         Assert.Contains("担当変更", html, StringComparison.Ordinal);
-        Assert.Contains("kucho@city.example.jp → lead@city.example.jp　理由: 異動のため", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("北 区長 → 福祉 部会長　理由: 異動のため", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         var task = (await host.Bot.Services.GetRequiredService<Review.Storage.ReviewRepository>().GetTaskAsync(SignedInTabHost.ReviewId, "J-0001", CancellationToken.None))!.Task;
         Assert.Equal(Lead.Email, task.AssigneeFor(Stage.PreWg));
     }
