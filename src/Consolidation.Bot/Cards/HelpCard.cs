@@ -43,6 +43,7 @@ public static class HelpCard
             .. QuestionKeys.Select(k => (CardElement)new TextBlock("・" + text[k]) { Spacing = Spacing.None }),
             new TextBlock(text[nameof(Strings.Help_QuestionsNote)]) { IsSubtle = true, Size = TextSize.Small },
             new TextBlock(text[nameof(Strings.Help_ChannelNote)]) { IsSubtle = true, Size = TextSize.Small },
+            new TextBlock(text[nameof(Strings.Help_TabNote)]) { IsSubtle = true, Size = TextSize.Small },
         ],
     };
 }

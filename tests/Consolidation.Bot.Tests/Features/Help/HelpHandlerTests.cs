@@ -19,6 +19,8 @@ public class HelpHandlerTests
         Assert.Null(response);
         var card = Assert.Single(Assert.Single(connector.Sent).Attachments!).Content!.Value.GetRawText();
         Assert.Contains(Japanese[nameof(Strings.Help_Title)], card, StringComparison.Ordinal);
+        // The secretariat learns from help that the dashboard tab exists and what it does there.
+        Assert.Contains("「ダッシュボード」タブ", card, StringComparison.Ordinal);
     }
 
     [Fact]
