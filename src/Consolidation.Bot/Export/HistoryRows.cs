@@ -11,7 +11,7 @@ public static class HistoryRows
         entry.TaskId,
         entry.At,
         entry.By,
-        KindName(entry.Kind),
+        entry.Kind.Name(japanese: true),
         entry.Stage.Name(japanese: true),
         entry.CardVersion,
         Summary(entry),
@@ -21,31 +21,8 @@ public static class HistoryRows
     public static HistoryRow From(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new HistoryRow("", entry.At, entry.By, KindName(entry.Kind), entry.Stage?.Name(japanese: true) ?? "", null, entry.Detail, false);
+        return new HistoryRow("", entry.At, entry.By, entry.Kind.Name(japanese: true), entry.Stage?.Name(japanese: true) ?? "", null, entry.Detail, false);
     }
-
-    public static string KindName(AuditKind kind) => kind switch
-    {
-        AuditKind.StageOpened => "段階の開始",
-        AuditKind.StageClosed => "段階の締切",
-        AuditKind.Imported => "取り込み",
-        AuditKind.CouncilRegistered => "推進会議チャンネル登録",
-        AuditKind.MemberUnreachable => "調査票を届けられず",
-        AuditKind.RoundStarted => "再検討の開始",
-        _ => kind.ToString(),
-    };
-
-    public static string KindName(HistoryKind kind) => kind switch
-    {
-        HistoryKind.Answer => "回答",
-        HistoryKind.Override => "事務局による変更",
-        HistoryKind.Reopen => "差し戻し",
-        HistoryKind.StageOpened => "段階開始",
-        HistoryKind.Reassign => "担当変更",
-        HistoryKind.RoundStarted => "再検討の開始",
-        HistoryKind.BureauView => "所管部局の見解",
-        _ => kind.ToString(),
-    };
 
     public static string Summary(HistoryEntry entry)
     {

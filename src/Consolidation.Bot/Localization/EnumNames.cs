@@ -31,6 +31,12 @@ public static class EnumNames
 
     public static string Name(this MemberRole value, bool japanese) => Of(value, japanese);
 
+    /// <summary>What a task's history entry records (the tab, the status answers, the export's history sheet).</summary>
+    public static string Name(this HistoryKind value, bool japanese) => Of(value, japanese);
+
+    /// <summary>What a review-wide audit entry records.</summary>
+    public static string Name(this AuditKind value, bool japanese) => Of(value, japanese);
+
     /// <summary>The resource key of a value's name.</summary>
     public static string Key<T>(T value)
         where T : struct, Enum => $"Enum_{typeof(T).Name}_{value}";

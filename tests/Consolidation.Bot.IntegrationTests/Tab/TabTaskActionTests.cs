@@ -64,6 +64,12 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
             Assert.Contains("<td>事務局 一郎</td>", table, StringComparison.Ordinal);
             Assert.DoesNotContain("<td>sec@city.example.jp</td>", table, StringComparison.Ordinal);
         }
+
+        // What each entry records is named in the page's language (the export's history sheet stays Japanese).
+        Assert.Contains("担当変更", history, StringComparison.Ordinal);
+        Assert.Contains("段階の開始", audit, StringComparison.Ordinal);
+        using var english = await host.GetAsync("/tab/api/tasks/J-0001?lang=en", host.TokenFor(Secretariat));
+        Assert.Contains("reassigned", Section(await SignedInTabHost.ReadOkAsync(english), "data-table=\"history\""), StringComparison.Ordinal);
     }
 
     [Theory]

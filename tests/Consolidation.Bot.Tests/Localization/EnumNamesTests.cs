@@ -10,7 +10,7 @@ public class EnumNamesTests
     {
         typeof(Stage), typeof(Subcommittee), typeof(PrecedingTheme), typeof(PreWgDecision), typeof(WgDecision),
         typeof(SuitabilityDecision), typeof(RevisitTrigger), typeof(Destination), typeof(BureauView), typeof(FunnelOutcome),
-        typeof(MemberRole),
+        typeof(MemberRole), typeof(HistoryKind), typeof(AuditKind),
     };
 
     [Theory]
@@ -34,6 +34,8 @@ public class EnumNamesTests
         Assert.Equal("適否で集約化等実施済", FunnelOutcome.Done.Name(true));
         Assert.Equal("一部なら集約化等が可能", BureauView.Partial.Name(true));
         Assert.Equal("secretariat", MemberRole.Secretariat.Name(false));
+        // One name for the secretariat's change of a decision: the tab's action is 「判断の変更」.
+        Assert.Equal("事務局による変更", HistoryKind.Override.Name(true));
     }
 
     [Fact]

@@ -94,18 +94,6 @@ public static class CardText
         return text.Format(nameof(Strings.Card_EarlierRoundValue), last.Round, decision);
     }
 
-    /// <summary>What a history entry records, in the turn's language (status answers; the export has its own Japanese names).</summary>
-    public static string HistoryKind(HistoryKind kind, BotText text) => text[kind switch
-    {
-        Domain.HistoryKind.Answer => nameof(Strings.Status_Kind_Answer),
-        Domain.HistoryKind.Override => nameof(Strings.Status_Kind_Override),
-        Domain.HistoryKind.Reopen => nameof(Strings.Status_Kind_Reopen),
-        Domain.HistoryKind.Reassign => nameof(Strings.Status_Kind_Reassign),
-        Domain.HistoryKind.RoundStarted => nameof(Strings.Status_Kind_RoundStarted),
-        Domain.HistoryKind.BureauView => nameof(Strings.Status_Kind_BureauView),
-        _ => nameof(Strings.Status_Kind_StageOpened),
-    }];
-
     /// <summary>The answer that decided the task: the latest stage that has one.</summary>
     private static StageAnswer? FinalAnswer(TaskState state) =>
         (state.Suitability ?? state.Wg ?? state.PreWg)?.Answer;

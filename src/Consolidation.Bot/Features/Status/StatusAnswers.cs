@@ -237,7 +237,7 @@ public sealed class StatusAnswers(ReviewSnapshot snapshot, DateTimeOffset now, T
                     CardText.Decision(view.Answer, text), snapshot.NameOf(view.AnsweredBy), Local(view.AnsweredAt)))] : Array.Empty<Fact>(),
             ],
             history.Count == 0 ? null : text[nameof(Strings.Status_History)],
-            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), CardText.HistoryKind(h.Kind, text), snapshot.NameOf(h.By),
+            history.OrderByDescending(h => h.At).Select(h => text.Format(nameof(Strings.Status_HistoryLine), Local(h.At), h.Stage.Name(Ja), h.Kind.Name(Ja), snapshot.NameOf(h.By),
                 h.Answer is null ? "" : CardText.Decision(h.Answer, text))).ToList(),
             null,
             text);
