@@ -69,7 +69,8 @@ public sealed class TabTaskActionTests(AzuriteFixture azurite)
         Assert.Contains("担当変更", history, StringComparison.Ordinal);
         Assert.Contains("段階の開始", audit, StringComparison.Ordinal);
         using var english = await host.GetAsync("/tab/api/tasks/J-0001?lang=en", host.TokenFor(Secretariat));
-        Assert.Contains("reassigned", Section(await SignedInTabHost.ReadOkAsync(english), "data-table=\"history\""), StringComparison.Ordinal);
+        var englishHistory = System.Net.WebUtility.HtmlDecode(Section(await SignedInTabHost.ReadOkAsync(english), "data-table=\"history\""));
+        Assert.Contains("reassigned 北 区長 → 福祉 部会長; reason: 異動のため", englishHistory, StringComparison.Ordinal);
     }
 
     [Theory]

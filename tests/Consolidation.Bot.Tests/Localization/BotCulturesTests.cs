@@ -50,6 +50,9 @@ public class BotCulturesTests
         }
     }
 
-    /// <summary>Written the same in English on purpose: "WG" is the policy's own abbreviation of the working group.</summary>
-    private static readonly HashSet<string> SameInBothLanguages = ["Enum_Stage_Wg"];
+    /// <summary>
+    /// Written the same in English on purpose: "WG" is the policy's own abbreviation of the working group; a
+    /// reassignment's move is an arrow between two names.
+    /// </summary>
+    private static readonly HashSet<string> SameInBothLanguages = ["Enum_Stage_Wg", "History_Move"];
 }

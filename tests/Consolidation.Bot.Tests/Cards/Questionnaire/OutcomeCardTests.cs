@@ -1,6 +1,7 @@
 using Consolidation.Bot.Cards;
 using Consolidation.Bot.Cards.Questionnaire;
 using Consolidation.Bot.Domain;
+using Consolidation.Bot.Localization;
 
 namespace Consolidation.Bot.Tests.Cards.Questionnaire;
 
@@ -46,10 +47,10 @@ public class OutcomeCardTests
         Assert.Contains("窓口での対面対応が前提", visible, StringComparison.Ordinal);
         Assert.DoesNotContain("定例", visible, StringComparison.Ordinal);
         Assert.DoesNotContain("いいえ", visible, StringComparison.Ordinal);
-        Assert.Contains("／一括カード（粗い選定）", Consolidation.Bot.Export.HistoryRows.Summary(new HistoryEntry
+        Assert.Contains("／一括カード（粗い選定）", HistorySummary.Of(new HistoryEntry
         {
             TaskId = "T-0042", Kind = HistoryKind.Answer, Stage = Stage.PreWg, By = "a@city.example", At = CardJson.Deadline, CardVersion = 2, ResultingVersion = 3, Answer = answer,
-        }), StringComparison.Ordinal);
+        }, CardJson.Text("ja-JP")), StringComparison.Ordinal);
     }
 
     [Fact]
